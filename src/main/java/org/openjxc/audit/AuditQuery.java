@@ -1,0 +1,6 @@
+package org.openjxc.audit;
+
+import java.time.LocalDate;
+
+/** Filters of the audit log; null means "any". Dates are inclusive. */
+public record AuditQuery(String user, String entity, String action, LocalDate from, LocalDate to) {}

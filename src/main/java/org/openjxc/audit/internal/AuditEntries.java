@@ -1,0 +1,104 @@
+package org.openjxc.audit.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.openjxc.audit.AuditEntry;
+import org.openjxc.audit.AuditQuery;
+import org.openjxc.shared.PageQuery;
+import org.openjxc.shared.PageResult;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The audit_log table. Only inserts and reads: entries are never changed or removed. */
+@Repository
+public class AuditEntries {
+
+    private static final Map<String, String> SORTS = Map.of(
+            "occurredAt", "occurred_at",
+            "user", "username",
+            "action", "action",
+            "entity", "entity_type");
+
+    private final JdbcClient jdbc;
+
+    AuditEntries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(AuditEntry e, long companyId) {
+        jdbc.sql(
+                        """
+                        insert into audit_log (company_id, occurred_at, user_id, username, client_ip, user_agent,
+                                               action, entity_type, entity_key, before_json, after_json)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        companyId,
+                        e.occurredAt(),
+                        e.userId(),
+                        e.username(),
+                        e.clientIp(),
+                        e.userAgent(),
+                        e.action(),
+                        e.entityType(),
+                        e.entityKey(),
+                        e.before(),
+                        e.after())
+                .update();
+    }
+
+    public PageResult<AuditEntry> find(long companyId, AuditQuery q, PageQuery page) {
+        StringBuilder where = new StringBuilder(" where company_id = ?");
+        List<Object> params = new ArrayList<>(List.of(companyId));
+        if (q.user() != null && !q.user().isBlank()) {
+            where.append(" and username = ?");
+            params.add(q.user().trim());
+        }
+        if (q.entity() != null && !q.entity().isBlank()) {
+            where.append(" and entity_type = ?");
+            params.add(q.entity().trim());
+        }
+        if (q.action() != null && !q.action().isBlank()) {
+            where.append(" and action = ?");
+            params.add(q.action().trim());
+        }
+        if (q.from() != null) {
+            where.append(" and occurred_at >= ?");
+            params.add(q.from().atStartOfDay().atOffset(ZoneOffset.UTC));
+        }
+        if (q.to() != null) {
+            where.append(" and occurred_at < ?");
+            params.add(q.to().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
+        }
+        long total = jdbc.sql("select count(*) from audit_log" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+        List<AuditEntry> rows = jdbc.sql("select * from audit_log" + where
+                        + page.orderBy(SORTS, "occurredAt", false, "id desc")
+                        + page.limitOffset())
+                .params(params)
+                .query(AuditEntries::map)
+                .list();
+        return new PageResult<>(rows, page.page(), page.size(), total);
+    }
+
+    private static AuditEntry map(ResultSet rs, int row) throws SQLException {
+        return new AuditEntry(
+                rs.getLong("id"),
+                rs.getObject("occurred_at", OffsetDateTime.class),
+                (Long) rs.getObject("user_id", Long.class),
+                rs.getString("username"),
+                rs.getString("client_ip"),
+                rs.getString("user_agent"),
+                rs.getString("action"),
+                rs.getString("entity_type"),
+                rs.getString("entity_key"),
+                rs.getString("before_json"),
+                rs.getString("after_json"));
+    }
+}

@@ -1,0 +1,2 @@
+/** Companies, org units (stores, branches), warehouses and bins. */
+package org.openjxc.organization;
