@@ -8,8 +8,12 @@ import java.util.List;
 
 /** The command to create a user (API.md "Access and audit"). */
 public record NewUser(
-        @NotBlank @Pattern(regexp = "[A-Za-z0-9_.@-]{3,64}", message = "{openjxc.username.pattern}") String username,
-        @NotNull @Size(min = 8, max = 72, message = "{openjxc.password.size}") String password,
+        @NotBlank @Pattern(regexp = "[A-Za-z0-9_.@-]{3,64}", message = "{openjxc.username.pattern}")
+        String username,
+
+        @NotNull @Size(min = 8, max = 72, message = "{openjxc.password.size}")
+        String password,
+
         @NotBlank @Size(max = 100) String displayName,
         List<@NotBlank String> roles,
         List<@NotBlank String> orgUnits,

@@ -92,13 +92,20 @@ public class Users {
 
     /** Creates a user with the given built-in roles, for first start and demo data. */
     @Transactional
-    public long createSystemUser(long companyId, String username, String rawPassword, String displayName,
-            List<BuiltInRole> builtInRoles) {
+    public long createSystemUser(
+            long companyId, String username, String rawPassword, String displayName, List<BuiltInRole> builtInRoles) {
         long id = accounts.insert(companyId, username, passwords.encode(rawPassword), displayName);
         for (BuiltInRole role : builtInRoles) {
             roles.grant(companyId, id, roles.findId(companyId, role.name()).orElseThrow());
         }
-        audit.recordAs(companyId, null, "system", "CREATE", "User", username, null,
+        audit.recordAs(
+                companyId,
+                null,
+                "system",
+                "CREATE",
+                "User",
+                username,
+                null,
                 java.util.Map.of("username", username, "roles", builtInRoles));
         return id;
     }

@@ -72,18 +72,19 @@ public class AuditLog {
             ip = request.getRemoteAddr();
             agent = truncate(request.getHeader("User-Agent"), 300);
         }
-        entries.insert(new AuditEntry(
-                0,
-                OffsetDateTime.now(ZoneOffset.UTC),
-                userId,
-                username,
-                ip,
-                agent,
-                action,
-                entityType,
-                truncate(String.valueOf(entityKey), 200),
-                toJson(before),
-                toJson(after)),
+        entries.insert(
+                new AuditEntry(
+                        0,
+                        OffsetDateTime.now(ZoneOffset.UTC),
+                        userId,
+                        username,
+                        ip,
+                        agent,
+                        action,
+                        entityType,
+                        truncate(String.valueOf(entityKey), 200),
+                        toJson(before),
+                        toJson(after)),
                 companyId);
     }
 

@@ -55,7 +55,9 @@ public record PageQuery(int page, int size, String sortField, Boolean ascending)
         String column = columns.get(field);
         if (column == null) {
             throw BusinessException.invalid(
-                    "sort", "error.sort.field", String.join(", ", columns.keySet().stream().sorted().toList()));
+                    "sort",
+                    "error.sort.field",
+                    String.join(", ", columns.keySet().stream().sorted().toList()));
         }
         boolean asc = ascending == null ? (sortField == null ? defaultAscending : true) : ascending;
         return " order by " + column + (asc ? " asc" : " desc") + ", " + tieBreaker;

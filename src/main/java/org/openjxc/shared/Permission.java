@@ -2,7 +2,7 @@ package org.openjxc.shared;
 
 /**
  * Permission points, named {@code ACTION_ENTITY}. Controllers check them with
- * {@code @PreAuthorize("hasAuthority('CODE')")}; an architecture test proves every endpoint
+ * {@code @RequiresPermission(Permission.CODE)}; an architecture test proves every endpoint
  * checks one that exists here. Roles are sets of these codes.
  */
 public enum Permission {

@@ -28,11 +28,14 @@ public final class ExcelExport {
     private ExcelExport() {}
 
     /** Writes one sheet: a bold header row, then the rows {@code rows} pushes into the sink. */
-    public static void write(HttpServletResponse response, String fileName, List<String> headers,
-            Consumer<Consumer<List<Object>>> rows) throws IOException {
+    public static void write(
+            HttpServletResponse response, String fileName, List<String> headers, Consumer<Consumer<List<Object>>> rows)
+            throws IOException {
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''"
-                + URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20"));
+        response.setHeader(
+                "Content-Disposition",
+                "attachment; filename*=UTF-8''"
+                        + URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20"));
         try (var workbook = new SXSSFWorkbook(200)) {
             SXSSFSheet sheet = workbook.createSheet("data");
             CellStyle bold = workbook.createCellStyle();
@@ -68,7 +71,8 @@ public final class ExcelExport {
         } else if (value instanceof Boolean b) {
             cell.setCellValue(b);
         } else if (value instanceof OffsetDateTime t) {
-            cell.setCellValue(t.atZoneSameInstant(java.time.ZoneId.systemDefault()).format(TIME));
+            cell.setCellValue(
+                    t.atZoneSameInstant(java.time.ZoneId.systemDefault()).format(TIME));
         } else if (value instanceof LocalDate d) {
             cell.setCellValue(d.toString());
         } else {

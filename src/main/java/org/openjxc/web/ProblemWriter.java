@@ -37,11 +37,18 @@ public class ProblemWriter {
 
     public Map<String, Object> problem(HttpServletRequest request, BusinessException e) {
         Locale locale = locales.resolveLocale(request);
-        Map<String, Object> body = base(request, e.code(), message(locale, e.messageKey(), e.args().toArray()));
+        Map<String, Object> body =
+                base(request, e.code(), message(locale, e.messageKey(), e.args().toArray()));
         if (!e.violations().isEmpty()) {
-            body.put("errors", e.violations().stream()
-                    .map(v -> Map.of("field", v.field(), "message", message(locale, v.messageKey(), v.args().toArray())))
-                    .toList());
+            body.put(
+                    "errors",
+                    e.violations().stream()
+                            .map(v -> Map.of(
+                                    "field",
+                                    v.field(),
+                                    "message",
+                                    message(locale, v.messageKey(), v.args().toArray())))
+                            .toList());
         }
         e.facts().forEach(body::putIfAbsent);
         return body;
@@ -64,8 +71,9 @@ public class ProblemWriter {
         write(response, e.code().status(), problem(request, e));
     }
 
-    public void write(HttpServletRequest request, HttpServletResponse response, ErrorCode code, String detailKey,
-            Object... args) throws IOException {
+    public void write(
+            HttpServletRequest request, HttpServletResponse response, ErrorCode code, String detailKey, Object... args)
+            throws IOException {
         write(request, response, new BusinessException(code, detailKey, args));
     }
 

@@ -32,7 +32,11 @@ class FirstStart implements ApplicationRunner {
     private final AccessProperties properties;
     private final TransactionTemplate transactions;
 
-    FirstStart(Companies companies, Users users, Roles roles, AccessProperties properties,
+    FirstStart(
+            Companies companies,
+            Users users,
+            Roles roles,
+            AccessProperties properties,
             TransactionTemplate transactions) {
         this.companies = companies;
         this.users = users;
@@ -57,8 +61,9 @@ class FirstStart implements ApplicationRunner {
             }
             users.createSystemUser(company.id(), "admin", password, "系统管理员", List.of(BuiltInRole.ADMIN));
             if (generated) {
-                log.warn("\n\n  OpenJXC first start: created user 'admin' with password  {}\n"
-                        + "  It is shown only this once. Set OPENJXC_ADMIN_PASSWORD to choose it instead.\n",
+                log.warn(
+                        "\n\n  OpenJXC first start: created user 'admin' with password  {}\n"
+                                + "  It is shown only this once. Set OPENJXC_ADMIN_PASSWORD to choose it instead.\n",
                         password);
             } else {
                 log.info("OpenJXC first start: created user 'admin' with the password from OPENJXC_ADMIN_PASSWORD");

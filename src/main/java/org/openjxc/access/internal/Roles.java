@@ -45,16 +45,13 @@ public class Roles {
      */
     public void completeAdminRoles() {
         for (Permission permission : Permission.values()) {
-            jdbc.sql(
-                            """
+            jdbc.sql("""
                             insert into role_permission (company_id, role_id, permission)
                             select r.company_id, r.id, ? from role r
                             where r.code = 'ADMIN' and r.built_in
                               and not exists (select 1 from role_permission rp
                                               where rp.company_id = r.company_id and rp.role_id = r.id
-                                                and rp.permission = ?)""")
-                    .params(permission.name(), permission.name())
-                    .update();
+                                                and rp.permission = ?)""").params(permission.name(), permission.name()).update();
         }
     }
 

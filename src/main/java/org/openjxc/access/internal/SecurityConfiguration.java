@@ -11,7 +11,6 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
-import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -26,17 +25,26 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Two filter chains: the API ({@code /api/**}) is stateless with bearer tokens and answers
- * problem+json; the UI uses form login with sessions and CSRF protection. Endpoints check their
- * permission codes with {@code @PreAuthorize}; nothing outside the public list is open.
+ * problem+json; the UI uses form login with sessions and CSRF protection. Beyond being logged in,
+ * each endpoint's permission is checked by {@code @RequiresPermission} in the web layer.
  */
 @Configuration
-@EnableMethodSecurity
 class SecurityConfiguration {
 
     /** Paths anyone may request. Everything else requires a logged-in user. */
     static final String[] PUBLIC_UI_PATHS = {
-        "/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error",
-        "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+        "/login",
+        "/webjars/**",
+        "/css/**",
+        "/js/**",
+        "/img/**",
+        "/favicon.ico",
+        "/error",
+        "/actuator/health",
+        "/actuator/health/**",
+        "/v3/api-docs",
+        "/v3/api-docs/**",
+        "/swagger-ui.html",
         "/swagger-ui/**"
     };
 
@@ -51,8 +59,8 @@ class SecurityConfiguration {
 
     @Bean
     UserDetailsService userDetailsService(UserAccounts accounts) {
-        return username -> accounts.loadForLogin(username)
-                .orElseThrow(() -> new UsernameNotFoundException("no such user"));
+        return username ->
+                accounts.loadForLogin(username).orElseThrow(() -> new UsernameNotFoundException("no such user"));
     }
 
     @Bean
@@ -65,8 +73,7 @@ class SecurityConfiguration {
             AuditLog audit) {
         var dao = new DaoAuthenticationProvider(users);
         dao.setPasswordEncoder(passwords);
-        return new ProviderManager(
-                new ThrottledAuthenticationProvider(dao, accounts, properties, transactions, audit));
+        return new ProviderManager(new ThrottledAuthenticationProvider(dao, accounts, properties, transactions, audit));
     }
 
     @Bean
@@ -88,8 +95,8 @@ class SecurityConfiguration {
                         .permitAll()
                         .anyRequest()
                         .authenticated())
-                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) ->
-                                problems.write(request, response, ErrorCode.UNAUTHENTICATED, "error.UNAUTHENTICATED.detail"))
+                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> problems.write(
+                                request, response, ErrorCode.UNAUTHENTICATED, "error.UNAUTHENTICATED.detail"))
                         .accessDeniedHandler((request, response, ex) ->
                                 problems.write(request, response, ErrorCode.FORBIDDEN, "error.FORBIDDEN.detail")))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'")));
@@ -103,8 +110,10 @@ class SecurityConfiguration {
         failures.setDefaultFailureUrl("/login?error");
         failures.setExceptionMappings(java.util.Map.of(LockedException.class.getName(), "/login?locked"));
         http.authenticationManager(manager)
-                .authorizeHttpRequests(auth ->
-                        auth.requestMatchers(PUBLIC_UI_PATHS).permitAll().anyRequest().authenticated())
+                .authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC_UI_PATHS)
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
                 .formLogin(form -> form.loginPage("/login")
                         .defaultSuccessUrl("/", false)
                         .failureHandler(failures)

@@ -47,14 +47,22 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
             });
             return result;
         } catch (BadCredentialsException e) {
-            transactions.executeWithoutResult(tx -> accounts.loadForLogin(username).ifPresent(user -> {
-                int failures = accounts.recordFailedLogin(username);
-                if (failures >= properties.maxFailedLogins()) {
-                    accounts.lockUntil(username, OffsetDateTime.now().plus(properties.lockDuration()));
-                }
-                audit.recordAs(user.companyId(), user.userId(), username, "LOGIN_FAILED", "User", username, null,
-                        java.util.Map.of("consecutiveFailures", failures));
-            }));
+            transactions.executeWithoutResult(tx -> accounts.loadForLogin(username)
+                    .ifPresent(user -> {
+                        int failures = accounts.recordFailedLogin(username);
+                        if (failures >= properties.maxFailedLogins()) {
+                            accounts.lockUntil(username, OffsetDateTime.now().plus(properties.lockDuration()));
+                        }
+                        audit.recordAs(
+                                user.companyId(),
+                                user.userId(),
+                                username,
+                                "LOGIN_FAILED",
+                                "User",
+                                username,
+                                null,
+                                java.util.Map.of("consecutiveFailures", failures));
+                    }));
             throw e;
         }
     }

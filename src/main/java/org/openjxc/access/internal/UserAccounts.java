@@ -49,8 +49,7 @@ public class UserAccounts {
     }
 
     public Optional<AuthenticatedUser> loadForLogin(String username) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         select id, company_id, username, display_name, password_hash, enabled, locked_until
                         from app_user where username = ?""")
                 .param(username)
@@ -68,8 +67,7 @@ public class UserAccounts {
 
     /** The user behind a valid, unrevoked, unexpired token hash, with current permissions. */
     public Optional<AuthenticatedUser> loadForToken(String tokenHash, OffsetDateTime now) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         select u.id, u.company_id, u.username, u.display_name, u.enabled, u.locked_until
                         from api_token t join app_user u on u.id = t.user_id
                         where t.token_hash = ? and t.revoked_at is null and t.expires_at > ? and u.enabled""")
@@ -87,14 +85,10 @@ public class UserAccounts {
     }
 
     public List<String> permissions(long companyId, long userId) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         select distinct rp.permission from user_role ur
                         join role_permission rp on rp.company_id = ur.company_id and rp.role_id = ur.role_id
-                        where ur.company_id = ? and ur.user_id = ?""")
-                .params(companyId, userId)
-                .query(String.class)
-                .list();
+                        where ur.company_id = ? and ur.user_id = ?""").params(companyId, userId).query(String.class).list();
     }
 
     /** Counts a failed login; returns the number of consecutive failures now recorded. */
@@ -160,8 +154,7 @@ public class UserAccounts {
 
     // Role codes are aggregated with a correlated subquery: string_agg/listagg differ between
     // PostgreSQL and H2, while array_agg over a subquery works on both and avoids N+1.
-    private static final String VIEW_SQL =
-            """
+    private static final String VIEW_SQL = """
             select u.username, u.display_name, u.enabled, u.must_change_password, u.last_login_at,
                    u.locked_until, u.created_at,
                    array(select r.code from user_role ur join role r on r.id = ur.role_id

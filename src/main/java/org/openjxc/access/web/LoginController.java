@@ -1,5 +1,6 @@
 package org.openjxc.access.web;
 
+import org.openjxc.shared.PublicEndpoint;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
@@ -7,8 +8,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class LoginController {
 
-    /** Public by design: the page where people log in. */
     @GetMapping("/login")
+    @PublicEndpoint("the page where people log in")
     String login() {
         return "access/login";
     }

@@ -8,8 +8,9 @@ import org.openjxc.access.Users;
 import org.openjxc.shared.Actors;
 import org.openjxc.shared.PageQuery;
 import org.openjxc.shared.PageResult;
+import org.openjxc.shared.Permission;
+import org.openjxc.shared.RequiresPermission;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,7 +33,7 @@ class UserApiController {
     }
 
     @GetMapping
-    @PreAuthorize("hasAuthority('MANAGE_USERS')")
+    @RequiresPermission(Permission.MANAGE_USERS)
     PageResult<UserView> list(
             @RequestParam(required = false) String q,
             @RequestParam(required = false) Integer page,
@@ -42,20 +43,20 @@ class UserApiController {
     }
 
     @GetMapping("/{username}")
-    @PreAuthorize("hasAuthority('MANAGE_USERS')")
+    @RequiresPermission(Permission.MANAGE_USERS)
     UserView get(@PathVariable String username) {
         return users.get(Actors.require(), username);
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasAuthority('MANAGE_USERS')")
+    @RequiresPermission(Permission.MANAGE_USERS)
     UserView create(@Valid @RequestBody NewUser command) {
         return users.create(Actors.require(), command);
     }
 
     @PostMapping("/{username}/disable")
-    @PreAuthorize("hasAuthority('MANAGE_USERS')")
+    @RequiresPermission(Permission.MANAGE_USERS)
     UserView disable(@PathVariable String username) {
         return users.disable(Actors.require(), username);
     }

@@ -3,9 +3,10 @@ package org.openjxc.access.web;
 import org.openjxc.access.Users;
 import org.openjxc.shared.Actors;
 import org.openjxc.shared.PageQuery;
+import org.openjxc.shared.Permission;
+import org.openjxc.shared.RequiresPermission;
 import org.openjxc.web.NavigationEntry;
 import org.springframework.context.annotation.Bean;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,7 +28,7 @@ class UsersPageController {
     }
 
     @GetMapping("/users")
-    @PreAuthorize("hasAuthority('MANAGE_USERS')")
+    @RequiresPermission(Permission.MANAGE_USERS)
     String list(
             @RequestParam(required = false) String q,
             @RequestParam(required = false) Integer page,

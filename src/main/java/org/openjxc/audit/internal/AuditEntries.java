@@ -31,8 +31,7 @@ public class AuditEntries {
     }
 
     public void insert(AuditEntry e, long companyId) {
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         insert into audit_log (company_id, occurred_at, user_id, username, client_ip, user_agent,
                                                action, entity_type, entity_key, before_json, after_json)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
@@ -61,6 +60,10 @@ public class AuditEntries {
         if (q.entity() != null && !q.entity().isBlank()) {
             where.append(" and entity_type = ?");
             params.add(q.entity().trim());
+        }
+        if (q.key() != null && !q.key().isBlank()) {
+            where.append(" and entity_key = ?");
+            params.add(q.key().trim());
         }
         if (q.action() != null && !q.action().isBlank()) {
             where.append(" and action = ?");

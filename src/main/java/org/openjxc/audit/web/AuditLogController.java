@@ -11,11 +11,12 @@ import org.openjxc.audit.AuditQuery;
 import org.openjxc.shared.Actors;
 import org.openjxc.shared.PageQuery;
 import org.openjxc.shared.PageResult;
+import org.openjxc.shared.Permission;
+import org.openjxc.shared.RequiresPermission;
 import org.openjxc.web.ExcelExport;
 import org.openjxc.web.NavigationEntry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,32 +43,36 @@ class AuditLogController {
 
     @GetMapping("/api/v1/audit-log")
     @ResponseBody
-    @PreAuthorize("hasAuthority('VIEW_AUDIT_LOG')")
+    @RequiresPermission(Permission.VIEW_AUDIT_LOG)
     PageResult<AuditEntry> api(
             @RequestParam(required = false) String user,
             @RequestParam(required = false) String entity,
+            @RequestParam(required = false) String key,
             @RequestParam(required = false) String action,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size,
             @RequestParam(required = false) String sort) {
-        return audit.find(Actors.require().companyId(), new AuditQuery(user, entity, action, from, to),
+        return audit.find(
+                Actors.require().companyId(),
+                new AuditQuery(user, entity, key, action, from, to),
                 PageQuery.of(page, size, sort));
     }
 
     @GetMapping("/audit-log")
-    @PreAuthorize("hasAuthority('VIEW_AUDIT_LOG')")
+    @RequiresPermission(Permission.VIEW_AUDIT_LOG)
     String page(
             @RequestParam(required = false) String user,
             @RequestParam(required = false) String entity,
+            @RequestParam(required = false) String key,
             @RequestParam(required = false) String action,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) String sort,
             Model model) {
-        var query = new AuditQuery(user, entity, action, from, to);
+        var query = new AuditQuery(user, entity, key, action, from, to);
         model.addAttribute("query", query);
         model.addAttribute("sort", sort);
         model.addAttribute("result", audit.find(Actors.require().companyId(), query, PageQuery.of(page, 50, sort)));
@@ -75,17 +80,18 @@ class AuditLogController {
     }
 
     @GetMapping("/audit-log/export")
-    @PreAuthorize("hasAuthority('VIEW_AUDIT_LOG')")
+    @RequiresPermission(Permission.VIEW_AUDIT_LOG)
     void export(
             @RequestParam(required = false) String user,
             @RequestParam(required = false) String entity,
+            @RequestParam(required = false) String key,
             @RequestParam(required = false) String action,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) String sort,
             HttpServletResponse response)
             throws IOException {
-        var query = new AuditQuery(user, entity, action, from, to);
+        var query = new AuditQuery(user, entity, key, action, from, to);
         long company = Actors.require().companyId();
         PageQuery first = PageQuery.of(0, EXPORT_PAGE, sort);
         ExcelExport.write(
@@ -97,8 +103,15 @@ class AuditLogController {
                     while (true) {
                         var result = audit.find(company, query, pageQuery);
                         for (AuditEntry e : result.items()) {
-                            sink.accept(java.util.Arrays.asList(e.occurredAt(), e.username(), e.clientIp(), e.action(),
-                                    e.entityType(), e.entityKey(), e.before(), e.after()));
+                            sink.accept(java.util.Arrays.asList(
+                                    e.occurredAt(),
+                                    e.username(),
+                                    e.clientIp(),
+                                    e.action(),
+                                    e.entityType(),
+                                    e.entityKey(),
+                                    e.before(),
+                                    e.after()));
                         }
                         if (result.items().size() < EXPORT_PAGE) {
                             break;

@@ -7,9 +7,10 @@ import org.openjxc.organization.Companies;
 import org.openjxc.shared.Actor;
 import org.openjxc.shared.Actors;
 import org.openjxc.shared.PageQuery;
+import org.openjxc.shared.Permission;
+import org.openjxc.shared.RequiresPermission;
 import org.openjxc.web.NavigationEntry;
 import org.springframework.context.annotation.Bean;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,7 +34,7 @@ class DashboardController {
     }
 
     @GetMapping("/")
-    @PreAuthorize("hasAuthority('VIEW_DASHBOARD')")
+    @RequiresPermission(Permission.VIEW_DASHBOARD)
     String home(Model model, Authentication authentication) {
         Actor actor = Actors.require();
         model.addAttribute("company", companies.find(actor.companyId()).orElseThrow());
@@ -41,8 +42,8 @@ class DashboardController {
                 .anyMatch(a -> a.getAuthority().equals("VIEW_AUDIT_LOG"));
         if (canSeeAudit) {
             LocalDate today = LocalDate.now();
-            var todays = audit.find(actor.companyId(), new AuditQuery(null, null, null, today, today),
-                    PageQuery.of(0, 10, null));
+            var todays = audit.find(
+                    actor.companyId(), new AuditQuery(null, null, null, null, today, today), PageQuery.of(0, 10, null));
             model.addAttribute("recentActivity", todays);
         }
         return "reporting/dashboard";

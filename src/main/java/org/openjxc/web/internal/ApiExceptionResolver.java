@@ -17,6 +17,7 @@ import org.springframework.core.Ordered;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.BindException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -67,8 +68,12 @@ class ApiExceptionResolver implements HandlerExceptionResolver, Ordered {
             }
             BusinessException problem = translate(ex);
             if (problem.code() == ErrorCode.INTERNAL_ERROR) {
-                log.error("Unexpected error on {} {} [{}]", request.getMethod(), request.getRequestURI(),
-                        problem.args().get(0), ex);
+                log.error(
+                        "Unexpected error on {} {} [{}]",
+                        request.getMethod(),
+                        request.getRequestURI(),
+                        problem.args().get(0),
+                        ex);
             }
             if (ex instanceof HttpRequestMethodNotSupportedException m && m.getSupportedMethods() != null) {
                 response.setHeader("Allow", String.join(", ", m.getSupportedMethods()));
@@ -84,7 +89,9 @@ class ApiExceptionResolver implements HandlerExceptionResolver, Ordered {
     private ModelAndView resolveForPage(HttpServletRequest request, HttpServletResponse response, Exception ex)
             throws IOException {
         if (ex instanceof BusinessException e) {
-            response.sendError(e.code().status(), problems.message(request, e.messageKey(), e.args().toArray()));
+            response.sendError(
+                    e.code().status(),
+                    problems.message(request, e.messageKey(), e.args().toArray()));
             return new ModelAndView();
         }
         return null;
@@ -94,6 +101,9 @@ class ApiExceptionResolver implements HandlerExceptionResolver, Ordered {
     BusinessException translate(Exception ex) {
         if (ex instanceof BusinessException e) {
             return e;
+        }
+        if (ex instanceof AuthenticationException) {
+            return new BusinessException(ErrorCode.UNAUTHENTICATED, "error.UNAUTHENTICATED.detail");
         }
         if (ex instanceof AccessDeniedException) {
             return new BusinessException(ErrorCode.FORBIDDEN, "error.FORBIDDEN.detail");
@@ -126,11 +136,14 @@ class ApiExceptionResolver implements HandlerExceptionResolver, Ordered {
             return BusinessException.invalid(e.getRequestPartName(), "error.param.missing");
         }
         if (ex instanceof HttpRequestMethodNotSupportedException e) {
-            return new BusinessException(ErrorCode.METHOD_NOT_ALLOWED, "error.METHOD_NOT_ALLOWED.detail", e.getMethod());
+            return new BusinessException(
+                    ErrorCode.METHOD_NOT_ALLOWED, "error.METHOD_NOT_ALLOWED.detail", e.getMethod());
         }
         if (ex instanceof HttpMediaTypeNotSupportedException e) {
             return new BusinessException(
-                    ErrorCode.UNSUPPORTED_MEDIA_TYPE, "error.UNSUPPORTED_MEDIA_TYPE.detail", String.valueOf(e.getContentType()));
+                    ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                    "error.UNSUPPORTED_MEDIA_TYPE.detail",
+                    String.valueOf(e.getContentType()));
         }
         if (ex instanceof HttpMediaTypeNotAcceptableException) {
             return new BusinessException(ErrorCode.NOT_ACCEPTABLE, "error.NOT_ACCEPTABLE.detail");
@@ -145,7 +158,10 @@ class ApiExceptionResolver implements HandlerExceptionResolver, Ordered {
             // A unique index caught a duplicate that slipped past the service's own check in a race.
             return new BusinessException(ErrorCode.DUPLICATE_CODE, "error.duplicate.race");
         }
-        return new BusinessException(ErrorCode.INTERNAL_ERROR, "error.INTERNAL_ERROR.detail", UUID.randomUUID().toString());
+        return new BusinessException(
+                ErrorCode.INTERNAL_ERROR,
+                "error.INTERNAL_ERROR.detail",
+                UUID.randomUUID().toString());
     }
 
     private BusinessException unreadable(HttpMessageNotReadableException e) {
@@ -161,7 +177,10 @@ class ApiExceptionResolver implements HandlerExceptionResolver, Ordered {
             }
             if (j instanceof InvalidFormatException f) {
                 if (f.getTargetType() != null && f.getTargetType().isEnum()) {
-                    return BusinessException.invalid(field, "error.json.enum", String.valueOf(f.getValue()),
+                    return BusinessException.invalid(
+                            field,
+                            "error.json.enum",
+                            String.valueOf(f.getValue()),
                             Arrays.toString(f.getTargetType().getEnumConstants()));
                 }
                 return BusinessException.invalid(field, "error.json.value", String.valueOf(f.getValue()));

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.openjxc.shared.ErrorCode;
+import org.openjxc.shared.PublicEndpoint;
 import org.openjxc.web.ProblemWriter;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.stereotype.Controller;
@@ -24,8 +25,8 @@ class ErrorPageController implements ErrorController {
         this.problems = problems;
     }
 
-    /** Public by design: the error page must render for anyone. */
     @RequestMapping("/error")
+    @PublicEndpoint("errors must render for anyone, logged in or not")
     ModelAndView error(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object statusAttribute = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = statusAttribute instanceof Integer i ? i : 500;
@@ -43,7 +44,9 @@ class ErrorPageController implements ErrorController {
         page.addObject("status", status);
         page.addObject("titleKey", code.titleKey());
         // Only messages we wrote ourselves (business refusals) are shown; container messages may leak internals.
-        page.addObject("message", message instanceof String s && !s.isBlank() && status < 500 && code != ErrorCode.NOT_FOUND ? s : null);
+        page.addObject(
+                "message",
+                message instanceof String s && !s.isBlank() && status < 500 && code != ErrorCode.NOT_FOUND ? s : null);
         return page;
     }
 

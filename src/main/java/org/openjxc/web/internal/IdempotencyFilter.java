@@ -85,7 +85,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
             chain.doFilter(new CachedBodyRequest(request, body), cachedResponse);
             int status = cachedResponse.getStatus();
             if (status < 500) {
-                records.complete(company, user, key, status, cachedResponse.getContentType(),
+                records.complete(
+                        company,
+                        user,
+                        key,
+                        status,
+                        cachedResponse.getContentType(),
                         new String(cachedResponse.getContentAsByteArray(), StandardCharsets.UTF_8));
                 kept = true;
             }
@@ -97,8 +102,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    private void replay(HttpServletRequest request, HttpServletResponse response, IdempotencyRecords.Stored stored,
-            String hash) throws IOException {
+    private void replay(
+            HttpServletRequest request, HttpServletResponse response, IdempotencyRecords.Stored stored, String hash)
+            throws IOException {
         if (stored == null || !stored.completed()) {
             problems.write(request, response, ErrorCode.REQUEST_IN_PROGRESS, "error.REQUEST_IN_PROGRESS.detail");
         } else if (!stored.requestHash().equals(hash)) {
@@ -118,8 +124,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private static String hash(HttpServletRequest request, byte[] body) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((request.getRequestURI() + "?" + request.getQueryString() + "\n")
-                    .getBytes(StandardCharsets.UTF_8));
+            digest.update(
+                    (request.getRequestURI() + "?" + request.getQueryString() + "\n").getBytes(StandardCharsets.UTF_8));
             digest.update(body);
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {

@@ -20,18 +20,13 @@ class IdempotencyRecords {
 
     /** Claims a key atomically; false when it was claimed before (by this or a concurrent request). */
     boolean claim(long companyId, long userId, String key, String requestHash) {
-        return jdbc.sql(
-                                """
+        return jdbc.sql("""
                                 insert into idempotency_record (company_id, user_id, idem_key, request_hash, completed)
-                                values (?, ?, ?, ?, false) on conflict do nothing""")
-                        .params(companyId, userId, key, requestHash)
-                        .update()
-                == 1;
+                                values (?, ?, ?, ?, false) on conflict do nothing""").params(companyId, userId, key, requestHash).update() == 1;
     }
 
     Optional<Stored> find(long companyId, long userId, String key) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         select request_hash, completed, status_code, content_type, response_body
                         from idempotency_record where company_id = ? and user_id = ? and idem_key = ?""")
                 .params(companyId, userId, key)
@@ -41,13 +36,10 @@ class IdempotencyRecords {
     }
 
     void complete(long companyId, long userId, String key, int status, String contentType, String body) {
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         update idempotency_record set completed = true, status_code = ?, content_type = ?,
                                response_body = ?
-                        where company_id = ? and user_id = ? and idem_key = ?""")
-                .params(status, contentType, body, companyId, userId, key)
-                .update();
+                        where company_id = ? and user_id = ? and idem_key = ?""").params(status, contentType, body, companyId, userId, key).update();
     }
 
     void release(long companyId, long userId, String key) {

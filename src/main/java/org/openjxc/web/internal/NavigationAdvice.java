@@ -25,7 +25,9 @@ class NavigationAdvice {
     private final List<NavigationEntry> entries;
 
     NavigationAdvice(List<NavigationEntry> entries) {
-        this.entries = entries.stream().sorted(Comparator.comparingInt(NavigationEntry::order)).toList();
+        this.entries = entries.stream()
+                .sorted(Comparator.comparingInt(NavigationEntry::order))
+                .toList();
     }
 
     /** The current path, for links that keep the user on the page (paging, export). */
@@ -72,7 +74,8 @@ class NavigationAdvice {
         Map<String, List<NavigationEntry>> sections = new LinkedHashMap<>();
         for (NavigationEntry entry : entries) {
             if (granted.contains(entry.permission())) {
-                sections.computeIfAbsent(entry.section(), k -> new ArrayList<>()).add(entry);
+                sections.computeIfAbsent(entry.section(), k -> new ArrayList<>())
+                        .add(entry);
             }
         }
         return sections.entrySet().stream()

@@ -21,6 +21,12 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 @EnableScheduling
 class WebConfiguration implements WebMvcConfigurer {
 
+    private final PermissionInterceptor permissions;
+
+    WebConfiguration(PermissionInterceptor permissions) {
+        this.permissions = permissions;
+    }
+
     static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
 
     @Bean
@@ -37,6 +43,7 @@ class WebConfiguration implements WebMvcConfigurer {
         change.setParamName("lang");
         change.setIgnoreInvalidLocale(true);
         registry.addInterceptor(change);
+        registry.addInterceptor(permissions);
     }
 
     static Locale defaultLocale(HttpServletRequest request) {
