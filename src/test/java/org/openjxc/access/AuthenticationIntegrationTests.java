@@ -47,7 +47,8 @@ class AuthenticationIntegrationTests {
     void refusesAWrongPasswordWith401() {
         // Never guess admin's password here: the lockout would break the other tests sharing the database.
         Api user = Api.admin(port).newUser();
-        var r = Api.anonymous(port).post("/api/v1/auth/token", Map.of("username", usernameOf(user), "password", "wrong"));
+        var r = Api.anonymous(port)
+                .post("/api/v1/auth/token", Map.of("username", usernameOf(user), "password", "wrong"));
         assertThat(r.status()).isEqualTo(401);
         assertThat(r.code()).isEqualTo("UNAUTHENTICATED");
         var unknown =

@@ -30,7 +30,9 @@ public final class TestDatabase {
     public static final class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
         @Override
         public void initialize(ConfigurableApplicationContext context) {
-            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("openjxc-test-db", properties()));
+            context.getEnvironment()
+                    .getPropertySources()
+                    .addFirst(new MapPropertySource("openjxc-test-db", properties()));
         }
     }
 
@@ -41,7 +43,8 @@ public final class TestDatabase {
             p.put("spring.datasource.username", env("OPENJXC_TEST_POSTGRES_USER", "postgres"));
             p.put("spring.datasource.password", env("OPENJXC_TEST_POSTGRES_PASSWORD", "postgres"));
         } else {
-            p.put("spring.datasource.url",
+            p.put(
+                    "spring.datasource.url",
                     "jdbc:h2:mem:openjxc-test;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
             p.put("spring.datasource.username", "sa");
             p.put("spring.datasource.password", "");
