@@ -1,19 +1,22 @@
 package org.openjxc.organization;
 
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Creates and finds companies. */
+/** Creates and finds companies. A new company gets its head office org unit {@code HQ}. */
 @Service
 public class Companies {
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    Companies(JdbcClient jdbc) {
+    Companies(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     @Transactional
@@ -22,7 +25,13 @@ public class Companies {
         jdbc.sql("insert into company (code, name) values (?, ?)")
                 .params(code, name)
                 .update(keys, "id");
-        return new Company(keys.getKey().longValue(), code, name);
+        long id = keys.getKey().longValue();
+        // Every company starts with its head office, the root of its org unit tree.
+        jdbc.sql("insert into org_unit (company_id, code, name) values (?, 'HQ', ?)")
+                .params(id, name)
+                .update();
+        events.publishEvent(new CompanyCreated(id));
+        return new Company(id, code, name);
     }
 
     @Transactional(readOnly = true)

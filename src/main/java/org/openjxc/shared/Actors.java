@@ -17,6 +17,14 @@ public final class Actors {
         return Optional.empty();
     }
 
+    /** Whether the acting user holds a permission (for sensitive fields within a permitted read). */
+    public static boolean has(Permission permission) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null
+                && authentication.getAuthorities().stream()
+                        .anyMatch(a -> a.getAuthority().equals(permission.name()));
+    }
+
     /** The acting user; a command run without one is a programming error, never a user error. */
     public static Actor require() {
         return current().orElseThrow(() -> new IllegalStateException("no authenticated actor"));

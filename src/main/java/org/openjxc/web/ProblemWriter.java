@@ -94,6 +94,20 @@ public class ProblemWriter {
     }
 
     private String message(Locale locale, String key, Object... args) {
-        return messages.getMessage(key, args, key, locale);
+        Object[] localized = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            localized[i] = entityName(locale, args[i]);
+        }
+        return messages.getMessage(key, localized, key, locale);
     }
+
+    /** Entity names in messages ("Item") are shown in the user's language (商品). */
+    private Object entityName(Locale locale, Object arg) {
+        if (arg instanceof String s && ENTITY.matcher(s).matches()) {
+            return messages.getMessage("entity." + s, null, s, locale);
+        }
+        return arg;
+    }
+
+    private static final java.util.regex.Pattern ENTITY = java.util.regex.Pattern.compile("[A-Z][A-Za-z]{1,30}");
 }

@@ -133,7 +133,7 @@ public class UserAccounts {
         List<Object> params = new ArrayList<>(List.of(companyId));
         if (search != null && !search.isBlank()) {
             where += " and (u.username ilike ? or u.display_name ilike ?)";
-            String like = "%" + escapeLike(search.trim()) + "%";
+            String like = org.openjxc.shared.SearchText.contains(search);
             params.add(like);
             params.add(like);
         }
@@ -146,10 +146,6 @@ public class UserAccounts {
                 .query(UserAccounts::mapView)
                 .list();
         return new PageResult<>(rows, page.page(), page.size(), total);
-    }
-
-    static String escapeLike(String value) {
-        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     // Role codes are aggregated with a correlated subquery: string_agg/listagg differ between

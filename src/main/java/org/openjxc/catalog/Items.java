@@ -1,0 +1,221 @@
+package org.openjxc.catalog;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.openjxc.audit.AuditLog;
+import org.openjxc.catalog.internal.CatalogRows;
+import org.openjxc.catalog.internal.ItemRows;
+import org.openjxc.partner.PartnerView;
+import org.openjxc.partner.Partners;
+import org.openjxc.shared.Actor;
+import org.openjxc.shared.Actors;
+import org.openjxc.shared.BusinessException;
+import org.openjxc.shared.FieldViolation;
+import org.openjxc.shared.PageQuery;
+import org.openjxc.shared.PageResult;
+import org.openjxc.shared.Permission;
+import org.openjxc.shared.References;
+import org.openjxc.shared.Versions;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Items with their units and barcodes. Every reference (unit, category, supplier) and every
+ * barcode is checked before anything is written, and all problems are reported together.
+ */
+@Service
+public class Items {
+
+    private static final String ENTITY = "Item";
+
+    private final ItemRows rows;
+    private final CatalogRows catalog;
+    private final Partners partners;
+    private final AuditLog audit;
+
+    Items(ItemRows rows, CatalogRows catalog, Partners partners, AuditLog audit) {
+        this.rows = rows;
+        this.catalog = catalog;
+        this.partners = partners;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public ItemView create(Actor actor, ItemCommand command) {
+        if (!Actors.has(Permission.VIEW_PURCHASE_PRICE)) {
+            command = command.withPurchasePrice(null);
+        }
+        Resolved resolved = resolve(actor, command, 0L);
+        if (rows.codeExists(actor.companyId(), command.code())) {
+            throw BusinessException.duplicateCode(ENTITY, "code", command.code());
+        }
+        long id = rows.insert(
+                actor.companyId(), command, resolved.references(), command.active() == null || command.active());
+        rows.replaceUnitsAndBarcodes(actor.companyId(), id, resolved.units(), resolved.barcodes());
+        ItemView created = stored(actor, command.code());
+        audit.record("CREATE", ENTITY, command.code(), null, created);
+        return visible(created);
+    }
+
+    @Transactional
+    public ItemView update(Actor actor, String code, ItemCommand command) {
+        ItemView before = stored(actor, code);
+        Versions.check(ENTITY, code, command.version(), before.version());
+        if (!Actors.has(Permission.VIEW_PURCHASE_PRICE)) {
+            // Whoever may not see the purchase price cannot change or erase it either.
+            command = command.withPurchasePrice(before.purchasePrice());
+        }
+        Resolved resolved = resolve(actor, command, before.id());
+        if (!command.code().equals(code) && rows.codeExists(actor.companyId(), command.code())) {
+            throw BusinessException.duplicateCode(ENTITY, "code", command.code());
+        }
+        rows.update(
+                actor.companyId(),
+                before.id(),
+                command,
+                resolved.references(),
+                command.active() == null ? before.active() : command.active());
+        rows.replaceUnitsAndBarcodes(actor.companyId(), before.id(), resolved.units(), resolved.barcodes());
+        ItemView after = rows.find(actor.companyId(), command.code()).orElseThrow();
+        // Price changes are sensitive: the audit entry keeps both versions for review.
+        audit.record(priceChanged(before, after) ? "UPDATE_PRICE" : "UPDATE", ENTITY, code, before, after);
+        return visible(after);
+    }
+
+    @Transactional
+    public void delete(Actor actor, String code) {
+        ItemView before = stored(actor, code);
+        References.deleting(ENTITY, code, () -> rows.delete(actor.companyId(), before.id()));
+        audit.record("DELETE", ENTITY, code, before, null);
+    }
+
+    /** The item as the actor may see it: without purchase price unless they hold VIEW_PURCHASE_PRICE. */
+    @Transactional(readOnly = true)
+    public ItemView get(Actor actor, String code) {
+        return rows.find(actor.companyId(), code)
+                .map(Items::visible)
+                .orElseThrow(() -> BusinessException.notFound(ENTITY, code));
+    }
+
+    private ItemView stored(Actor actor, String code) {
+        return rows.find(actor.companyId(), code).orElseThrow(() -> BusinessException.notFound(ENTITY, code));
+    }
+
+    private static ItemView visible(ItemView item) {
+        return Actors.has(Permission.VIEW_PURCHASE_PRICE) ? item : item.withoutPurchasePrice();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ItemView> find(long companyId, String code) {
+        return rows.find(companyId, code);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ItemView> findByBarcode(Actor actor, String barcode) {
+        return rows.findByBarcode(actor.companyId(), barcode).map(Items::visible);
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<ItemView> list(Actor actor, ItemQuery query, PageQuery page) {
+        return rows.list(actor.companyId(), query, categoryIds(actor, query), page)
+                .map(Items::visible);
+    }
+
+    @Transactional(readOnly = true)
+    public void forEach(Actor actor, ItemQuery query, Consumer<ItemView> sink) {
+        rows.forEach(actor.companyId(), query, categoryIds(actor, query), item -> sink.accept(visible(item)));
+    }
+
+    private List<Long> categoryIds(Actor actor, ItemQuery query) {
+        if (query.category() == null || query.category().isBlank()) {
+            return null;
+        }
+        return catalog.category(actor.companyId(), query.category().trim())
+                .map(c -> catalog.categoryAndDescendants(actor.companyId(), c.id()))
+                .orElse(List.of());
+    }
+
+    private record Resolved(ItemRows.References references, Map<Long, BigDecimal> units, List<String> barcodes) {}
+
+    private Resolved resolve(Actor actor, ItemCommand c, long selfId) {
+        long company = actor.companyId();
+        List<FieldViolation> violations = new ArrayList<>();
+
+        Long baseUnit = catalog.unit(company, c.unit()).map(UnitView::id).orElse(null);
+        if (baseUnit == null) {
+            violations.add(FieldViolation.of("unit", "error.unit.unknown", c.unit()));
+        }
+        Map<Long, BigDecimal> units = new LinkedHashMap<>();
+        List<UnitFactor> alternates = c.unitsOrEmpty();
+        for (int i = 0; i < alternates.size(); i++) {
+            UnitFactor u = alternates.get(i);
+            Long id = catalog.unit(company, u.unit()).map(UnitView::id).orElse(null);
+            if (id == null) {
+                violations.add(FieldViolation.of("units[" + i + "].unit", "error.unit.unknown", u.unit()));
+            } else if (id.equals(baseUnit)) {
+                violations.add(FieldViolation.of("units[" + i + "].unit", "error.unit.isBase", u.unit()));
+            } else if (units.putIfAbsent(id, u.factor()) != null) {
+                violations.add(FieldViolation.of("units[" + i + "].unit", "error.unit.repeated", u.unit()));
+            }
+        }
+
+        List<String> barcodes = c.barcodesOrEmpty().stream().map(String::trim).toList();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < barcodes.size(); i++) {
+            if (!seen.add(barcodes.get(i))) {
+                violations.add(FieldViolation.of("barcodes[" + i + "]", "error.barcode.repeated", barcodes.get(i)));
+            }
+        }
+        Map<String, String> taken = rows.barcodesTakenByOthers(company, List.copyOf(seen), selfId);
+        for (int i = 0; i < barcodes.size(); i++) {
+            String owner = taken.get(barcodes.get(i));
+            if (owner != null) {
+                violations.add(FieldViolation.of("barcodes[" + i + "]", "error.barcode.taken", barcodes.get(i), owner));
+            }
+        }
+
+        Long category = null;
+        if (c.category() != null && !c.category().isBlank()) {
+            category = catalog.category(company, c.category())
+                    .map(CategoryView::id)
+                    .orElse(null);
+            if (category == null) {
+                violations.add(FieldViolation.of("category", "error.reference.unknown", "Category", c.category()));
+            }
+        }
+        Long supplier = null;
+        if (c.defaultSupplier() != null && !c.defaultSupplier().isBlank()) {
+            Optional<PartnerView> partner = partners.find(company, c.defaultSupplier());
+            if (partner.isEmpty()) {
+                violations.add(FieldViolation.of(
+                        "defaultSupplier", "error.reference.unknown", "Partner", c.defaultSupplier()));
+            } else if (!partner.get().type().supplies()) {
+                violations.add(FieldViolation.of("defaultSupplier", "error.partner.notSupplier", c.defaultSupplier()));
+            } else {
+                supplier = partner.get().id();
+            }
+        }
+        if (c.type() == ItemType.SERVICE && Boolean.TRUE.equals(c.batchManaged())) {
+            violations.add(FieldViolation.of("batchManaged", "error.item.serviceBatch"));
+        }
+        if (!violations.isEmpty()) {
+            throw BusinessException.invalid(violations);
+        }
+        return new Resolved(new ItemRows.References(category, baseUnit, supplier), units, barcodes);
+    }
+
+    private static boolean priceChanged(ItemView a, ItemView b) {
+        return !same(a.purchasePrice(), b.purchasePrice()) || !same(a.salePrice(), b.salePrice());
+    }
+
+    private static boolean same(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
+    }
+}

@@ -1,0 +1,145 @@
+package org.openjxc.organization;
+
+import org.openjxc.audit.AuditLog;
+import org.openjxc.organization.internal.OrgUnitRows;
+import org.openjxc.organization.internal.WarehouseRows;
+import org.openjxc.shared.Actor;
+import org.openjxc.shared.BusinessException;
+import org.openjxc.shared.MasterDataQuery;
+import org.openjxc.shared.PageQuery;
+import org.openjxc.shared.PageResult;
+import org.openjxc.shared.References;
+import org.openjxc.shared.Versions;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Warehouses and their bins (货位). */
+@Service
+public class Warehouses {
+
+    private static final String ENTITY = "Warehouse";
+
+    private final WarehouseRows rows;
+    private final OrgUnitRows orgUnits;
+    private final AuditLog audit;
+
+    Warehouses(WarehouseRows rows, OrgUnitRows orgUnits, AuditLog audit) {
+        this.rows = rows;
+        this.orgUnits = orgUnits;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public WarehouseView create(Actor actor, WarehouseCommand command) {
+        long orgUnit = orgUnitId(actor, command.orgUnit());
+        if (rows.find(actor.companyId(), command.code()).isPresent()) {
+            throw BusinessException.duplicateCode(ENTITY, "code", command.code());
+        }
+        rows.insert(
+                actor.companyId(),
+                command.code(),
+                command.name(),
+                orgUnit,
+                command.address(),
+                command.active() == null || command.active());
+        WarehouseView created = get(actor, command.code());
+        audit.record("CREATE", ENTITY, command.code(), null, created);
+        return created;
+    }
+
+    @Transactional
+    public WarehouseView update(Actor actor, String code, WarehouseCommand command) {
+        WarehouseView before = get(actor, code);
+        Versions.check(ENTITY, code, command.version(), before.version());
+        long orgUnit = orgUnitId(actor, command.orgUnit());
+        if (!command.code().equals(code)
+                && rows.find(actor.companyId(), command.code()).isPresent()) {
+            throw BusinessException.duplicateCode(ENTITY, "code", command.code());
+        }
+        rows.update(
+                actor.companyId(),
+                before.id(),
+                command.code(),
+                command.name(),
+                orgUnit,
+                command.address(),
+                command.active() == null ? before.active() : command.active());
+        WarehouseView after = get(actor, command.code());
+        audit.record("UPDATE", ENTITY, code, before, after);
+        return after;
+    }
+
+    @Transactional
+    public void delete(Actor actor, String code) {
+        WarehouseView before = get(actor, code);
+        References.deleting(ENTITY, code, () -> rows.delete(actor.companyId(), before.id()));
+        audit.record("DELETE", ENTITY, code, before, null);
+    }
+
+    @Transactional(readOnly = true)
+    public WarehouseView get(Actor actor, String code) {
+        return rows.find(actor.companyId(), code).orElseThrow(() -> BusinessException.notFound(ENTITY, code));
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<WarehouseView> list(Actor actor, MasterDataQuery filter, String orgUnit, PageQuery page) {
+        return rows.list(actor.companyId(), filter, orgUnit, page);
+    }
+
+    @Transactional
+    public BinView createBin(Actor actor, String warehouse, BinCommand command) {
+        WarehouseView w = get(actor, warehouse);
+        if (rows.findBin(actor.companyId(), w.id(), command.code()).isPresent()) {
+            throw BusinessException.duplicateCode("Bin", "code", command.code());
+        }
+        rows.insertBin(
+                actor.companyId(),
+                w.id(),
+                command.code(),
+                command.name(),
+                command.countsAsAvailable() == null || command.countsAsAvailable(),
+                command.active() == null || command.active());
+        BinView created = bin(actor, warehouse, command.code());
+        audit.record("CREATE", "Bin", warehouse + "/" + command.code(), null, created);
+        return created;
+    }
+
+    @Transactional
+    public BinView updateBin(Actor actor, String warehouse, String code, BinCommand command) {
+        WarehouseView w = get(actor, warehouse);
+        BinView before = bin(actor, warehouse, code);
+        Versions.check("Bin", code, command.version(), before.version());
+        if (!command.code().equals(code)
+                && rows.findBin(actor.companyId(), w.id(), command.code()).isPresent()) {
+            throw BusinessException.duplicateCode("Bin", "code", command.code());
+        }
+        rows.updateBin(
+                actor.companyId(),
+                before.id(),
+                command.code(),
+                command.name(),
+                command.countsAsAvailable() == null ? before.countsAsAvailable() : command.countsAsAvailable(),
+                command.active() == null ? before.active() : command.active());
+        BinView after = bin(actor, warehouse, command.code());
+        audit.record("UPDATE", "Bin", warehouse + "/" + code, before, after);
+        return after;
+    }
+
+    @Transactional(readOnly = true)
+    public BinView bin(Actor actor, String warehouse, String code) {
+        WarehouseView w = get(actor, warehouse);
+        return rows.findBin(actor.companyId(), w.id(), code)
+                .orElseThrow(() -> BusinessException.notFound("Bin", warehouse + "/" + code));
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<BinView> bins(Actor actor, String warehouse, String q, PageQuery page) {
+        return rows.bins(actor.companyId(), get(actor, warehouse).id(), q, page);
+    }
+
+    private long orgUnitId(Actor actor, String code) {
+        return orgUnits.find(actor.companyId(), code)
+                .map(OrgUnitView::id)
+                .orElseThrow(() -> BusinessException.invalid("orgUnit", "error.reference.unknown", "OrgUnit", code));
+    }
+}

@@ -1,0 +1,154 @@
+package org.openjxc.partner.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.openjxc.partner.PartnerCommand;
+import org.openjxc.partner.PartnerQuery;
+import org.openjxc.partner.PartnerView;
+import org.openjxc.shared.PageQuery;
+import org.openjxc.shared.PageResult;
+import org.openjxc.shared.SearchText;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The partner table. */
+@Repository
+public class PartnerRows {
+
+    private static final Map<String, String> SORTS = Map.of(
+            "code", "code", "name", "name", "type", "partner_type", "region", "region", "salesperson", "salesperson");
+    private static final String SELECT = """
+            select id, code, name, partner_type as type, region, salesperson, contact, phone, email, address,
+                   credit_limit, payment_terms_days, price_level, tax_number, bank_name, bank_account, active, version
+            from partner""";
+    private static final String COLUMNS =
+            "code, name, search_initials, partner_type, region, salesperson, contact, phone, email, address, "
+                    + "credit_limit, payment_terms_days, price_level, tax_number, bank_name, bank_account, active";
+
+    private final JdbcClient jdbc;
+
+    PartnerRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<PartnerView> find(long companyId, String code) {
+        return jdbc.sql(SELECT + " where company_id = ? and code = ?")
+                .params(companyId, code)
+                .query(PartnerView.class)
+                .optional();
+    }
+
+    public void insert(long companyId, PartnerCommand c, boolean active) {
+        jdbc.sql("insert into partner (company_id, " + COLUMNS
+                        + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(values(companyId, c, active, true))
+                .update();
+    }
+
+    public void update(long companyId, long id, PartnerCommand c, boolean active) {
+        List<Object> params = values(companyId, c, active, false);
+        params.add(companyId);
+        params.add(id);
+        jdbc.sql("""
+                        update partner set code = ?, name = ?, search_initials = ?, partner_type = ?, region = ?,
+                               salesperson = ?, contact = ?, phone = ?, email = ?, address = ?, credit_limit = ?,
+                               payment_terms_days = ?, price_level = ?, tax_number = ?, bank_name = ?,
+                               bank_account = ?, active = ?, version = version + 1
+                        where company_id = ? and id = ?""").params(params).update();
+    }
+
+    public int delete(long companyId, long id) {
+        return jdbc.sql("delete from partner where company_id = ? and id = ?")
+                .params(companyId, id)
+                .update();
+    }
+
+    public PageResult<PartnerView> list(long companyId, PartnerQuery q, PageQuery page) {
+        StringBuilder where = new StringBuilder(" where company_id = ?");
+        List<Object> params = new ArrayList<>(List.of(companyId));
+        filter(q, where, params);
+        long total = jdbc.sql("select count(*) from partner" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+        var rows = jdbc.sql(SELECT + where + page.orderBy(SORTS, "code", "id") + page.limitOffset())
+                .params(params)
+                .query(PartnerView.class)
+                .list();
+        return new PageResult<>(rows, page.page(), page.size(), total);
+    }
+
+    /** Streams every matching partner in code order, for exports of any size. */
+    public void forEach(long companyId, PartnerQuery q, Consumer<PartnerView> sink) {
+        StringBuilder where = new StringBuilder(" where company_id = ?");
+        List<Object> params = new ArrayList<>(List.of(companyId));
+        filter(q, where, params);
+        try (var rows = jdbc
+                .sql(SELECT + where + " order by code")
+                .params(params)
+                .withFetchSize(500)
+                .query(PartnerView.class)
+                .stream()) {
+            rows.forEach(sink);
+        }
+    }
+
+    private static void filter(PartnerQuery q, StringBuilder where, List<Object> params) {
+        if (SearchText.present(q.q())) {
+            where.append(" and (code ilike ? or name ilike ? or search_initials like ?)");
+            String like = SearchText.contains(q.q());
+            params.add(like);
+            params.add(like);
+            params.add(like.toLowerCase());
+        }
+        if (q.type() != null) {
+            // A partner of type BOTH is both a supplier and a customer.
+            where.append(" and partner_type in (?, 'BOTH')");
+            params.add(q.type().name());
+        }
+        if (SearchText.present(q.region())) {
+            where.append(" and region = ?");
+            params.add(q.region().trim());
+        }
+        if (SearchText.present(q.salesperson())) {
+            where.append(" and salesperson = ?");
+            params.add(q.salesperson().trim());
+        }
+        if (q.active() != null) {
+            where.append(" and active = ?");
+            params.add(q.active());
+        }
+    }
+
+    private static List<Object> values(long companyId, PartnerCommand c, boolean active, boolean withCompany) {
+        List<Object> v = new ArrayList<>();
+        if (withCompany) {
+            v.add(companyId);
+        }
+        v.add(c.code());
+        v.add(c.name());
+        v.add(SearchText.initials(c.name()));
+        v.add(c.type().name());
+        v.add(blankToNull(c.region()));
+        v.add(blankToNull(c.salesperson()));
+        v.add(blankToNull(c.contact()));
+        v.add(blankToNull(c.phone()));
+        v.add(blankToNull(c.email()));
+        v.add(blankToNull(c.address()));
+        v.add(c.creditLimit());
+        v.add(c.paymentTermsDays());
+        v.add(blankToNull(c.priceLevel()));
+        v.add(blankToNull(c.taxNumber()));
+        v.add(blankToNull(c.bankName()));
+        v.add(blankToNull(c.bankAccount()));
+        v.add(active);
+        return v;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,2 @@
+/** Suppliers and customers (往来单位). */
+package org.openjxc.partner;
