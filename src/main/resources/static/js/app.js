@@ -6,3 +6,11 @@ document.addEventListener('htmx:configRequest', function (event) {
     event.detail.headers[header.content] = token.content;
   }
 });
+
+// Buttons with data-confirm ask before they submit (inline handlers are barred by the CSP).
+document.addEventListener('click', function (event) {
+  var target = event.target.closest('[data-confirm]');
+  if (target && !window.confirm(target.getAttribute('data-confirm'))) {
+    event.preventDefault();
+  }
+});

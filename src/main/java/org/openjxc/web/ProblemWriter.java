@@ -93,7 +93,8 @@ public class ProblemWriter {
         return body;
     }
 
-    private String message(Locale locale, String key, Object... args) {
+    /** A message in the given language, entity names translated. */
+    public String message(Locale locale, String key, Object... args) {
         Object[] localized = new Object[args.length];
         for (int i = 0; i < args.length; i++) {
             localized[i] = entityName(locale, args[i]);

@@ -1,0 +1,99 @@
+package org.openjxc.catalog.web;
+
+import org.openjxc.catalog.Categories;
+import org.openjxc.catalog.CategoryCommand;
+import org.openjxc.catalog.UnitCommand;
+import org.openjxc.catalog.Units;
+import org.openjxc.shared.Actors;
+import org.openjxc.shared.BusinessException;
+import org.openjxc.shared.Permission;
+import org.openjxc.shared.RequiresPermission;
+import org.openjxc.web.NavigationEntry;
+import org.openjxc.web.ProblemWriter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** One page for the two short lists behind every item: categories and units of measure. */
+@Controller
+class CategoryPagesController {
+
+    private final Categories categories;
+    private final Units units;
+    private final ProblemWriter messages;
+
+    CategoryPagesController(Categories categories, Units units, ProblemWriter messages) {
+        this.categories = categories;
+        this.units = units;
+        this.messages = messages;
+    }
+
+    @Bean
+    static NavigationEntry categoriesNavigation() {
+        return new NavigationEntry("nav.section.masterData", "nav.categories", "/categories", "VIEW_MASTER_DATA", 140);
+    }
+
+    @GetMapping("/categories")
+    @RequiresPermission(Permission.VIEW_MASTER_DATA)
+    String page(Model model) {
+        model.addAttribute("categories", categories.list(Actors.require()));
+        model.addAttribute("units", units.list(Actors.require()));
+        return "catalog/categories";
+    }
+
+    @PostMapping("/categories")
+    @RequiresPermission(Permission.MANAGE_ITEMS)
+    String addCategory(
+            @RequestParam String code,
+            @RequestParam String name,
+            @RequestParam(required = false) String parent,
+            RedirectAttributes flash) {
+        return attempt(
+                flash,
+                "categories.saved",
+                code,
+                () -> categories.create(
+                        Actors.require(), new CategoryCommand(trim(code), trim(name), trim(parent), null)));
+    }
+
+    @PostMapping("/units")
+    @RequiresPermission(Permission.MANAGE_ITEMS)
+    String addUnit(@RequestParam String code, @RequestParam String name, RedirectAttributes flash) {
+        return attempt(
+                flash,
+                "units.saved",
+                code,
+                () -> units.create(Actors.require(), new UnitCommand(trim(code), trim(name))));
+    }
+
+    private String attempt(RedirectAttributes flash, String successKey, String code, Runnable command) {
+        var locale = LocaleContextHolder.getLocale();
+        try {
+            if (code == null || code.isBlank()) {
+                throw BusinessException.invalid("code", "error.param.missing");
+            }
+            command.run();
+            flash.addFlashAttribute("flashSuccess", messages.message(locale, successKey, code));
+        } catch (BusinessException e) {
+            String detail = e.violations().isEmpty()
+                    ? messages.message(locale, e.messageKey(), e.args().toArray())
+                    : e.violations().stream()
+                            .map(v -> v.field() + ": "
+                                    + messages.message(
+                                            locale, v.messageKey(), v.args().toArray()))
+                            .reduce((a, b) -> a + "; " + b)
+                            .orElse("");
+            flash.addFlashAttribute("flashError", detail);
+        }
+        return "redirect:/categories";
+    }
+
+    private static String trim(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

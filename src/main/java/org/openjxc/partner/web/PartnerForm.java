@@ -1,0 +1,210 @@
+package org.openjxc.partner.web;
+
+import java.math.BigDecimal;
+import org.openjxc.partner.PartnerCommand;
+import org.openjxc.partner.PartnerType;
+import org.openjxc.partner.PartnerView;
+
+/** The partner form of the web page. */
+public class PartnerForm {
+    private String code;
+    private String name;
+    private PartnerType type = PartnerType.CUSTOMER;
+    private String region;
+    private String salesperson;
+    private String contact;
+    private String phone;
+    private String email;
+    private String address;
+    private BigDecimal creditLimit;
+    private Integer paymentTermsDays;
+    private String priceLevel;
+    private String taxNumber;
+    private String bankName;
+    private String bankAccount;
+    private boolean active = true;
+    private Integer version;
+
+    static PartnerForm of(PartnerView p) {
+        var f = new PartnerForm();
+        f.code = p.code();
+        f.name = p.name();
+        f.type = p.type();
+        f.region = p.region();
+        f.salesperson = p.salesperson();
+        f.contact = p.contact();
+        f.phone = p.phone();
+        f.email = p.email();
+        f.address = p.address();
+        f.creditLimit = p.creditLimit();
+        f.paymentTermsDays = p.paymentTermsDays();
+        f.priceLevel = p.priceLevel();
+        f.taxNumber = p.taxNumber();
+        f.bankName = p.bankName();
+        f.bankAccount = p.bankAccount();
+        f.active = p.active();
+        f.version = p.version();
+        return f;
+    }
+
+    PartnerCommand toCommand() {
+        return new PartnerCommand(
+                trim(code),
+                trim(name),
+                type,
+                trim(region),
+                trim(salesperson),
+                trim(contact),
+                trim(phone),
+                trim(email),
+                trim(address),
+                creditLimit,
+                paymentTermsDays,
+                trim(priceLevel),
+                trim(taxNumber),
+                trim(bankName),
+                trim(bankAccount),
+                active,
+                version);
+    }
+
+    private static String trim(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public void setCode(String code) {
+        this.code = code;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public PartnerType getType() {
+        return type;
+    }
+
+    public void setType(PartnerType type) {
+        this.type = type;
+    }
+
+    public String getRegion() {
+        return region;
+    }
+
+    public void setRegion(String region) {
+        this.region = region;
+    }
+
+    public String getSalesperson() {
+        return salesperson;
+    }
+
+    public void setSalesperson(String salesperson) {
+        this.salesperson = salesperson;
+    }
+
+    public String getContact() {
+        return contact;
+    }
+
+    public void setContact(String contact) {
+        this.contact = contact;
+    }
+
+    public String getPhone() {
+        return phone;
+    }
+
+    public void setPhone(String phone) {
+        this.phone = phone;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getAddress() {
+        return address;
+    }
+
+    public void setAddress(String address) {
+        this.address = address;
+    }
+
+    public BigDecimal getCreditLimit() {
+        return creditLimit;
+    }
+
+    public void setCreditLimit(BigDecimal creditLimit) {
+        this.creditLimit = creditLimit;
+    }
+
+    public Integer getPaymentTermsDays() {
+        return paymentTermsDays;
+    }
+
+    public void setPaymentTermsDays(Integer paymentTermsDays) {
+        this.paymentTermsDays = paymentTermsDays;
+    }
+
+    public String getPriceLevel() {
+        return priceLevel;
+    }
+
+    public void setPriceLevel(String priceLevel) {
+        this.priceLevel = priceLevel;
+    }
+
+    public String getTaxNumber() {
+        return taxNumber;
+    }
+
+    public void setTaxNumber(String taxNumber) {
+        this.taxNumber = taxNumber;
+    }
+
+    public String getBankName() {
+        return bankName;
+    }
+
+    public void setBankName(String bankName) {
+        this.bankName = bankName;
+    }
+
+    public String getBankAccount() {
+        return bankAccount;
+    }
+
+    public void setBankAccount(String bankAccount) {
+        this.bankAccount = bankAccount;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
+    public void setActive(boolean active) {
+        this.active = active;
+    }
+
+    public Integer getVersion() {
+        return version;
+    }
+
+    public void setVersion(Integer version) {
+        this.version = version;
+    }
+}
