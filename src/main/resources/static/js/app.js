@@ -14,3 +14,13 @@ document.addEventListener('click', function (event) {
     event.preventDefault();
   }
 });
+
+// Import forms (htmx) show upload progress, then a full moving bar while the server checks rows.
+document.addEventListener('htmx:xhr:progress', function (event) {
+  var box = document.getElementById('upload-progress');
+  if (!box || !event.detail.lengthComputable) {
+    return;
+  }
+  box.classList.remove('d-none');
+  box.querySelector('.progress-bar').style.width = Math.round(100 * event.detail.loaded / event.detail.total) + '%';
+});

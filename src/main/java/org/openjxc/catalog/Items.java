@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.openjxc.audit.AuditLog;
 import org.openjxc.catalog.internal.CatalogRows;
+import org.openjxc.catalog.internal.ItemImport;
 import org.openjxc.catalog.internal.ItemRows;
 import org.openjxc.partner.PartnerView;
 import org.openjxc.partner.Partners;
@@ -18,6 +19,9 @@ import org.openjxc.shared.Actor;
 import org.openjxc.shared.Actors;
 import org.openjxc.shared.BusinessException;
 import org.openjxc.shared.FieldViolation;
+import org.openjxc.shared.ImportProblems;
+import org.openjxc.shared.ImportResult;
+import org.openjxc.shared.ImportSource;
 import org.openjxc.shared.PageQuery;
 import org.openjxc.shared.PageResult;
 import org.openjxc.shared.Permission;
@@ -25,6 +29,7 @@ import org.openjxc.shared.References;
 import org.openjxc.shared.Versions;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
  * Items with their units and barcodes. Every reference (unit, category, supplier) and every
@@ -39,8 +44,10 @@ public class Items {
     private final CatalogRows catalog;
     private final Partners partners;
     private final AuditLog audit;
+    private final ItemImport importer;
 
-    Items(ItemRows rows, CatalogRows catalog, Partners partners, AuditLog audit) {
+    Items(ItemRows rows, CatalogRows catalog, Partners partners, AuditLog audit, ItemImport importer) {
+        this.importer = importer;
         this.rows = rows;
         this.catalog = catalog;
         this.partners = partners;
@@ -131,6 +138,42 @@ public class Items {
     @Transactional(readOnly = true)
     public void forEach(Actor actor, ItemQuery query, Consumer<ItemView> sink) {
         rows.forEach(actor.companyId(), query, categoryIds(actor, query), item -> sink.accept(visible(item)));
+    }
+
+    /**
+     * Imports items from a file: all rows or none. With {@code dryRun} it only checks. The audit
+     * log gets one entry for the import (file, rows, code range); the rows are the file itself.
+     */
+    @Transactional
+    public ImportResult importItems(Actor actor, ImportSource source, String fileName, boolean dryRun) {
+        var problems = new ImportProblems();
+        var outcome =
+                importer.run(actor.companyId(), source, Actors.has(Permission.VIEW_PURCHASE_PRICE), dryRun, problems);
+        if (problems.count() > 0 || dryRun) {
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+        } else {
+            audit.record(
+                    "IMPORT",
+                    ENTITY,
+                    fileName,
+                    null,
+                    java.util.Map.of(
+                            "rows",
+                            outcome.rows(),
+                            "imported",
+                            outcome.imported(),
+                            "firstCode",
+                            String.valueOf(outcome.firstCode()),
+                            "lastCode",
+                            String.valueOf(outcome.lastCode())));
+        }
+        return new ImportResult(
+                "items",
+                outcome.rows(),
+                problems.count() > 0 ? 0 : outcome.imported(),
+                dryRun,
+                problems.count(),
+                problems.list());
     }
 
     private List<Long> categoryIds(Actor actor, ItemQuery query) {

@@ -1,17 +1,23 @@
 package org.openjxc.organization;
 
+import jakarta.validation.Validator;
 import org.openjxc.audit.AuditLog;
 import org.openjxc.organization.internal.OrgUnitRows;
 import org.openjxc.organization.internal.WarehouseRows;
 import org.openjxc.shared.Actor;
 import org.openjxc.shared.BusinessException;
+import org.openjxc.shared.ImportProblems;
+import org.openjxc.shared.ImportResult;
+import org.openjxc.shared.ImportSource;
 import org.openjxc.shared.MasterDataQuery;
 import org.openjxc.shared.PageQuery;
 import org.openjxc.shared.PageResult;
 import org.openjxc.shared.References;
+import org.openjxc.shared.RowByRowImport;
 import org.openjxc.shared.Versions;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /** Warehouses and their bins (货位). */
 @Service
@@ -22,11 +28,13 @@ public class Warehouses {
     private final WarehouseRows rows;
     private final OrgUnitRows orgUnits;
     private final AuditLog audit;
+    private final Validator validator;
 
-    Warehouses(WarehouseRows rows, OrgUnitRows orgUnits, AuditLog audit) {
+    Warehouses(WarehouseRows rows, OrgUnitRows orgUnits, AuditLog audit, Validator validator) {
         this.rows = rows;
         this.orgUnits = orgUnits;
         this.audit = audit;
+        this.validator = validator;
     }
 
     @Transactional
@@ -135,6 +143,67 @@ public class Warehouses {
     @Transactional(readOnly = true)
     public PageResult<BinView> bins(Actor actor, String warehouse, String q, PageQuery page) {
         return rows.bins(actor.companyId(), get(actor, warehouse).id(), q, page);
+    }
+
+    /** Imports warehouses from a file through the same rules as the form: all rows or none. */
+    @Transactional
+    public ImportResult importWarehouses(Actor actor, ImportSource source, boolean dryRun) {
+        var problems = new ImportProblems();
+        int[] rows = {0};
+        int applied = RowByRowImport.run(
+                source,
+                problems,
+                validator,
+                (r, p) -> new WarehouseCommand(
+                        p.required(r, "code"),
+                        p.required(r, "name"),
+                        r.has("orgUnit") ? r.get("orgUnit") : "HQ",
+                        r.get("address"),
+                        p.bool(r, "active", true),
+                        null),
+                c -> create(actor, c),
+                rows);
+        return finish("warehouses", problems, rows[0], applied, dryRun);
+    }
+
+    /** Imports bins (column {@code warehouse} names each bin's warehouse): all rows or none. */
+    @Transactional
+    public ImportResult importBins(Actor actor, ImportSource source, boolean dryRun) {
+        var problems = new ImportProblems();
+        int[] rows = {0};
+        record Row(
+                String warehouse, @jakarta.validation.Valid BinCommand bin) {}
+        int applied = RowByRowImport.run(
+                source,
+                problems,
+                validator,
+                (r, p) -> {
+                    String warehouse = p.required(r, "warehouse");
+                    var bin = new BinCommand(
+                            p.required(r, "code"),
+                            r.get("name"),
+                            p.bool(r, "countsAsAvailable", true),
+                            p.bool(r, "active", true),
+                            null);
+                    return warehouse == null ? null : new Row(warehouse, bin);
+                },
+                row -> createBin(actor, row.warehouse(), row.bin()),
+                rows);
+        return finish("bins", problems, rows[0], applied, dryRun);
+    }
+
+    private static ImportResult finish(
+            String resource, ImportProblems problems, int rows, int applied, boolean dryRun) {
+        if (problems.count() > 0 || dryRun) {
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+        }
+        return new ImportResult(
+                resource,
+                rows,
+                problems.count() > 0 || dryRun ? 0 : applied,
+                dryRun,
+                problems.count(),
+                problems.list());
     }
 
     private long orgUnitId(Actor actor, String code) {

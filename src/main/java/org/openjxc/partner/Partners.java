@@ -1,16 +1,23 @@
 package org.openjxc.partner;
 
+import jakarta.validation.Validator;
 import java.util.function.Consumer;
 import org.openjxc.audit.AuditLog;
 import org.openjxc.partner.internal.PartnerRows;
 import org.openjxc.shared.Actor;
 import org.openjxc.shared.BusinessException;
+import org.openjxc.shared.ImportProblems;
+import org.openjxc.shared.ImportResult;
+import org.openjxc.shared.ImportRow;
+import org.openjxc.shared.ImportSource;
 import org.openjxc.shared.PageQuery;
 import org.openjxc.shared.PageResult;
 import org.openjxc.shared.References;
+import org.openjxc.shared.RowByRowImport;
 import org.openjxc.shared.Versions;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /** Suppliers and customers of the acting user's company. */
 @Service
@@ -20,10 +27,12 @@ public class Partners {
 
     private final PartnerRows rows;
     private final AuditLog audit;
+    private final Validator validator;
 
-    Partners(PartnerRows rows, AuditLog audit) {
+    Partners(PartnerRows rows, AuditLog audit, Validator validator) {
         this.rows = rows;
         this.audit = audit;
+        this.validator = validator;
     }
 
     @Transactional
@@ -72,6 +81,45 @@ public class Partners {
     @Transactional(readOnly = true)
     public PageResult<PartnerView> list(Actor actor, PartnerQuery query, PageQuery page) {
         return rows.list(actor.companyId(), query, page);
+    }
+
+    /** Imports partners from a file through the same rules as the form: all rows or none. */
+    @Transactional
+    public ImportResult importPartners(Actor actor, ImportSource source, boolean dryRun) {
+        var problems = new ImportProblems();
+        int[] rows = {0};
+        int applied = RowByRowImport.run(source, problems, validator, Partners::command, c -> create(actor, c), rows);
+        if (problems.count() > 0 || dryRun) {
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+        }
+        return new ImportResult(
+                "partners",
+                rows[0],
+                problems.count() > 0 || dryRun ? 0 : applied,
+                dryRun,
+                problems.count(),
+                problems.list());
+    }
+
+    static PartnerCommand command(ImportRow r, ImportProblems p) {
+        return new PartnerCommand(
+                p.required(r, "code"),
+                p.required(r, "name"),
+                p.enumValue(r, "type", PartnerType.class, PartnerType.CUSTOMER),
+                r.get("region"),
+                r.get("salesperson"),
+                r.get("contact"),
+                r.get("phone"),
+                r.get("email"),
+                r.get("address"),
+                p.decimal(r, "creditLimit", 2, false),
+                p.integer(r, "paymentTermsDays", 0, 3650),
+                r.get("priceLevel"),
+                r.get("taxNumber"),
+                r.get("bankName"),
+                r.get("bankAccount"),
+                p.bool(r, "active", true),
+                null);
     }
 
     @Transactional(readOnly = true)

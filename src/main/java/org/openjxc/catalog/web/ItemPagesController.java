@@ -90,7 +90,7 @@ class ItemPagesController {
         boolean prices = Actors.has(Permission.VIEW_PURCHASE_PRICE);
         List<String> headers = Arrays.stream(ItemColumns.HEADERS)
                 .filter(h -> prices || !h.equals("purchasePrice"))
-                .map(h -> messages.getMessage("items." + h, null, h, LocaleContextHolder.getLocale()))
+                .map(h -> messages.getMessage("itemColumn." + h, null, h, LocaleContextHolder.getLocale()))
                 .toList();
         ExcelExport.write(
                 response,

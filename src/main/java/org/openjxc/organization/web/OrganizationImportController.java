@@ -1,0 +1,123 @@
+package org.openjxc.organization.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+import org.openjxc.organization.Warehouses;
+import org.openjxc.shared.Actors;
+import org.openjxc.shared.BusinessException;
+import org.openjxc.shared.ImportResult;
+import org.openjxc.shared.ImportSource;
+import org.openjxc.shared.Permission;
+import org.openjxc.shared.RequiresPermission;
+import org.openjxc.web.Imports;
+import org.openjxc.web.ProblemWriter;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Warehouse and bin imports: API, pages and templates. */
+@Controller
+class OrganizationImportController {
+
+    static final List<String> WAREHOUSE_COLUMNS = List.of("code", "name", "orgUnit", "address", "active");
+    static final List<String> BIN_COLUMNS = List.of("warehouse", "code", "name", "countsAsAvailable", "active");
+
+    private final Warehouses warehouses;
+    private final Imports imports;
+    private final ProblemWriter messages;
+
+    OrganizationImportController(Warehouses warehouses, Imports imports, ProblemWriter messages) {
+        this.warehouses = warehouses;
+        this.imports = imports;
+        this.messages = messages;
+    }
+
+    @PostMapping("/api/v1/warehouses/import")
+    @ResponseBody
+    @RequiresPermission(Permission.IMPORT_MASTER_DATA)
+    ResponseEntity<Object> importWarehouses(
+            @RequestParam(required = false) MultipartFile file,
+            @RequestParam(defaultValue = "false") boolean dryRun,
+            HttpServletRequest request) {
+        return imports.answer(request, run("warehouses", file, dryRun));
+    }
+
+    @PostMapping("/api/v1/bins/import")
+    @ResponseBody
+    @RequiresPermission(Permission.IMPORT_MASTER_DATA)
+    ResponseEntity<Object> importBins(
+            @RequestParam(required = false) MultipartFile file,
+            @RequestParam(defaultValue = "false") boolean dryRun,
+            HttpServletRequest request) {
+        return imports.answer(request, run("bins", file, dryRun));
+    }
+
+    @GetMapping("/import/{resource:warehouses|bins}")
+    @RequiresPermission(Permission.IMPORT_MASTER_DATA)
+    String page(@PathVariable String resource, Model model) {
+        model.addAttribute("titleKey", "import." + resource);
+        model.addAttribute("path", "/import/" + resource);
+        return "import";
+    }
+
+    @PostMapping("/import/{resource:warehouses|bins}")
+    @RequiresPermission(Permission.IMPORT_MASTER_DATA)
+    String importPage(
+            @PathVariable String resource,
+            @RequestParam(required = false) MultipartFile file,
+            @RequestParam(defaultValue = "false") boolean dryRun,
+            Model model) {
+        try {
+            ImportResult result = run(resource, file, dryRun);
+            model.addAttribute("result", result);
+            model.addAttribute("errors", imports.errors(result));
+        } catch (BusinessException e) {
+            var v = e.violations().isEmpty() ? null : e.violations().get(0);
+            model.addAttribute(
+                    "fileError",
+                    messages.message(
+                            LocaleContextHolder.getLocale(),
+                            v == null ? e.messageKey() : v.messageKey(),
+                            (v == null ? e.args() : v.args()).toArray()));
+        }
+        return page(resource, model);
+    }
+
+    @GetMapping("/import/{resource:warehouses|bins}/template")
+    @RequiresPermission(Permission.IMPORT_MASTER_DATA)
+    void template(@PathVariable String resource, HttpServletResponse response) throws IOException {
+        if (resource.equals("bins")) {
+            imports.template(
+                    response,
+                    "bins-template.xlsx",
+                    "importColumn.",
+                    BIN_COLUMNS,
+                    List.of(Arrays.asList("WH1", "A-03-02-01", "A区3排2层1位", "yes", "yes")));
+        } else {
+            imports.template(
+                    response,
+                    "warehouses-template.xlsx",
+                    "importColumn.",
+                    WAREHOUSE_COLUMNS,
+                    List.of(Arrays.asList("WH1", "总仓", "HQ", "上海市浦东新区", "yes")));
+        }
+    }
+
+    private ImportResult run(String resource, MultipartFile file, boolean dryRun) {
+        Function<ImportSource, ImportResult> importer = resource.equals("bins")
+                ? source -> warehouses.importBins(Actors.require(), source, dryRun)
+                : source -> warehouses.importWarehouses(Actors.require(), source, dryRun);
+        return imports.run(file, "importColumn.", resource.equals("bins") ? BIN_COLUMNS : WAREHOUSE_COLUMNS, importer);
+    }
+}

@@ -1,0 +1,113 @@
+package org.openjxc.partner.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import org.openjxc.partner.Partners;
+import org.openjxc.shared.Actors;
+import org.openjxc.shared.BusinessException;
+import org.openjxc.shared.ImportResult;
+import org.openjxc.shared.Permission;
+import org.openjxc.shared.RequiresPermission;
+import org.openjxc.web.Imports;
+import org.openjxc.web.ProblemWriter;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Partner import: {@code POST /api/v1/partners/import}, the import page and its template. */
+@Controller
+class PartnerImportController {
+
+    static final List<String> COLUMNS = Arrays.asList(PartnerPagesController.COLUMNS);
+
+    private final Partners partners;
+    private final Imports imports;
+    private final ProblemWriter messages;
+
+    PartnerImportController(Partners partners, Imports imports, ProblemWriter messages) {
+        this.partners = partners;
+        this.imports = imports;
+        this.messages = messages;
+    }
+
+    @PostMapping("/api/v1/partners/import")
+    @ResponseBody
+    @RequiresPermission(Permission.IMPORT_MASTER_DATA)
+    ResponseEntity<Object> importApi(
+            @RequestParam(required = false) MultipartFile file,
+            @RequestParam(defaultValue = "false") boolean dryRun,
+            HttpServletRequest request) {
+        return imports.answer(request, run(file, dryRun));
+    }
+
+    @GetMapping("/import/partners")
+    @RequiresPermission(Permission.IMPORT_MASTER_DATA)
+    String page(Model model) {
+        model.addAttribute("titleKey", "import.partners");
+        model.addAttribute("path", "/import/partners");
+        return "import";
+    }
+
+    @PostMapping("/import/partners")
+    @RequiresPermission(Permission.IMPORT_MASTER_DATA)
+    String importPage(
+            @RequestParam(required = false) MultipartFile file,
+            @RequestParam(defaultValue = "false") boolean dryRun,
+            Model model) {
+        try {
+            ImportResult result = run(file, dryRun);
+            model.addAttribute("result", result);
+            model.addAttribute("errors", imports.errors(result));
+        } catch (BusinessException e) {
+            var v = e.violations().isEmpty() ? null : e.violations().get(0);
+            model.addAttribute(
+                    "fileError",
+                    messages.message(
+                            LocaleContextHolder.getLocale(),
+                            v == null ? e.messageKey() : v.messageKey(),
+                            (v == null ? e.args() : v.args()).toArray()));
+        }
+        return page(model);
+    }
+
+    @GetMapping("/import/partners/template")
+    @RequiresPermission(Permission.IMPORT_MASTER_DATA)
+    void template(HttpServletResponse response) throws IOException {
+        imports.template(
+                response,
+                "partners-template.xlsx",
+                "partners.",
+                COLUMNS,
+                List.of(Arrays.asList(
+                        "C-001",
+                        "华联超市",
+                        "CUSTOMER",
+                        "华东",
+                        "张三",
+                        "李四",
+                        "021-12345678",
+                        null,
+                        "上海市",
+                        50000,
+                        30,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "yes")));
+    }
+
+    private ImportResult run(MultipartFile file, boolean dryRun) {
+        return imports.run(
+                file, "partners.", COLUMNS, source -> partners.importPartners(Actors.require(), source, dryRun));
+    }
+}
