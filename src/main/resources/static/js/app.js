@@ -24,3 +24,9 @@ document.addEventListener('htmx:xhr:progress', function (event) {
   box.classList.remove('d-none');
   box.querySelector('.progress-bar').style.width = Math.round(100 * event.detail.loaded / event.detail.total) + '%';
 });
+
+document.addEventListener('click', function (event) {
+  if (event.target.closest('[data-print]')) {
+    window.print();
+  }
+});

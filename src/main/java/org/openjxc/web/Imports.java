@@ -31,7 +31,7 @@ import org.springframework.web.multipart.MultipartFile;
 public class Imports {
 
     /** A localized problem of one row, as the API and the page show it. */
-    public record RowError(int row, String field, String message) {}
+    public record RowError(int row, String field, String label, String message) {}
 
     private final MessageSource messages;
     private final ProblemWriter problems;
@@ -83,9 +83,18 @@ public class Imports {
         return aliases;
     }
 
-    public List<RowError> errors(ImportResult result) {
+    /** The problems for the page, each column named as the user's template names it. */
+    public List<RowError> errors(ImportResult result, String labelPrefix) {
         Locale locale = LocaleContextHolder.getLocale();
-        return result.problems().stream().map(p -> toError(locale, p)).toList();
+        return result.problems().stream()
+                .map(p -> {
+                    RowError e = toError(locale, p);
+                    String label = p.field().isEmpty()
+                            ? ""
+                            : messages.getMessage(labelPrefix + p.field(), null, p.field(), locale);
+                    return new RowError(e.row(), e.field(), label, e.message());
+                })
+                .toList();
     }
 
     /** The API answer: 200 with the report, or 400 {@code VALIDATION_FAILED} listing every refused cell. */

@@ -53,6 +53,12 @@ final class Browser {
         return driver;
     }
 
+    /** Clicks after scrolling the element into view, as a person would (instantly: Bootstrap scrolls smoothly). */
+    static void click(ChromeDriver driver, org.openqa.selenium.WebElement element) {
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
+        element.click();
+    }
+
     static Path screenshot(ChromeDriver driver, String name) throws java.io.IOException {
         Path target = Path.of("target", "screenshots", name + ".png");
         Files.createDirectories(target.getParent());

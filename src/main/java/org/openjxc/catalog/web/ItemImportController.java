@@ -66,7 +66,7 @@ class ItemImportController {
         try {
             ImportResult result = run(file, dryRun);
             model.addAttribute("result", result);
-            model.addAttribute("errors", imports.errors(result));
+            model.addAttribute("errors", imports.errors(result, "itemColumn."));
         } catch (BusinessException e) {
             String detail = e.violations().isEmpty()
                     ? e.messageKey()

@@ -81,7 +81,7 @@ class OrganizationImportController {
         try {
             ImportResult result = run(resource, file, dryRun);
             model.addAttribute("result", result);
-            model.addAttribute("errors", imports.errors(result));
+            model.addAttribute("errors", imports.errors(result, "importColumn."));
         } catch (BusinessException e) {
             var v = e.violations().isEmpty() ? null : e.violations().get(0);
             model.addAttribute(

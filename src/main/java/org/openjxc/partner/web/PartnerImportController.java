@@ -66,7 +66,7 @@ class PartnerImportController {
         try {
             ImportResult result = run(file, dryRun);
             model.addAttribute("result", result);
-            model.addAttribute("errors", imports.errors(result));
+            model.addAttribute("errors", imports.errors(result, "partners."));
         } catch (BusinessException e) {
             var v = e.violations().isEmpty() ? null : e.violations().get(0);
             model.addAttribute(
