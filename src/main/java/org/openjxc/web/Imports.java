@@ -140,6 +140,7 @@ public class Imports {
         return new RowError(
                 p.row(),
                 p.field(),
+                p.field(),
                 problems.message(locale, p.messageKey(), p.args().toArray()));
     }
 }
