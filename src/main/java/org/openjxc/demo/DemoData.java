@@ -1,0 +1,288 @@
+package org.openjxc.demo;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.openjxc.access.BuiltInRole;
+import org.openjxc.access.Users;
+import org.openjxc.catalog.AbcClass;
+import org.openjxc.catalog.Categories;
+import org.openjxc.catalog.CategoryCommand;
+import org.openjxc.catalog.CostMethod;
+import org.openjxc.catalog.ItemCommand;
+import org.openjxc.catalog.ItemType;
+import org.openjxc.catalog.Items;
+import org.openjxc.catalog.UnitFactor;
+import org.openjxc.organization.BinCommand;
+import org.openjxc.organization.Companies;
+import org.openjxc.organization.OrgUnitCommand;
+import org.openjxc.organization.OrgUnits;
+import org.openjxc.organization.WarehouseCommand;
+import org.openjxc.organization.Warehouses;
+import org.openjxc.partner.PartnerCommand;
+import org.openjxc.partner.PartnerType;
+import org.openjxc.partner.Partners;
+import org.openjxc.shared.Actor;
+import org.openjxc.shared.Permission;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Loads the demo company once, in one transaction, when {@code openjxc.demo=true}. Deterministic
+ * (fixed seed), so screenshots and walkthroughs look the same everywhere. Documents join the demo
+ * as the document types land.
+ */
+@Component
+@Order(10)
+class DemoData implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    /** The demo's own actor: the first company's administrator, recorded in the audit log as "demo". */
+    record DemoActor(long userId, long companyId, String username) implements Actor {}
+
+    private static final String[][] STORES = {{"SH", "上海总店"}, {"NJ", "南京门店"}, {"HZ", "杭州门店"}};
+    private static final String[][] CATEGORIES = {
+        {"DRINK", "饮料", null}, {"DRINK-SODA", "碳酸饮料", "DRINK"}, {"DRINK-WATER", "饮用水", "DRINK"},
+        {"DRINK-TEA", "茶饮料", "DRINK"}, {"SNACK", "休闲零食", null}, {"SNACK-CHIPS", "膨化食品", "SNACK"},
+        {"SNACK-NUT", "坚果炒货", "SNACK"}, {"GRAIN", "粮油调味", null}, {"GRAIN-OIL", "食用油", "GRAIN"},
+        {"GRAIN-RICE", "米面", "GRAIN"}, {"DAILY", "日化清洁", null}, {"DAILY-WASH", "洗护用品", "DAILY"}
+    };
+    private static final String[][] PRODUCTS = {
+        {"DRINK-SODA", "可乐", "330ml", "can", "box", "24", "2.5"},
+        {"DRINK-SODA", "雪碧", "500ml", "bottle", "box", "24", "3.0"},
+        {"DRINK-WATER", "矿泉水", "550ml", "bottle", "box", "24", "2.0"},
+        {"DRINK-WATER", "苏打水", "350ml", "bottle", "box", "15", "4.5"},
+        {"DRINK-TEA", "冰红茶", "500ml", "bottle", "box", "15", "3.5"},
+        {"DRINK-TEA", "绿茶", "500ml", "bottle", "box", "15", "3.5"},
+        {"SNACK-CHIPS", "薯片", "70g", "bag", "box", "22", "7.9"},
+        {"SNACK-CHIPS", "虾条", "40g", "bag", "box", "30", "3.9"},
+        {"SNACK-NUT", "每日坚果", "25g×7", "pack", "box", "12", "29.9"},
+        {"SNACK-NUT", "开心果", "200g", "bag", "box", "20", "35.0"},
+        {"GRAIN-OIL", "花生油", "5L", "bottle", "box", "4", "109.0"},
+        {"GRAIN-OIL", "玉米油", "5L", "bottle", "box", "4", "69.9"},
+        {"GRAIN-RICE", "东北大米", "10kg", "bag", "pack", "2", "59.0"},
+        {"GRAIN-RICE", "高筋面粉", "5kg", "bag", "pack", "4", "32.0"},
+        {"DAILY-WASH", "洗衣液", "2kg", "bottle", "box", "6", "39.9"},
+        {"DAILY-WASH", "洗洁精", "1.5kg", "bottle", "box", "12", "15.9"}
+    };
+    private static final String[] BRANDS = {
+        "康源", "绿野", "金穗", "海之蓝", "福满多", "晨光", "山泉", "百味", "优选", "鲜享", "乐家", "丰收", "禾香", "雪域", "悦活", "田园", "清源", "佳美",
+        "嘉禾"
+    };
+    private static final String[] REGIONS = {"华东", "华南", "华北", "华中", "西南"};
+    private static final String[] SALESPEOPLE = {"张伟", "王芳", "李娜", "刘洋", "陈静"};
+
+    private final boolean enabled;
+    private final Companies companies;
+    private final OrgUnits orgUnits;
+    private final Warehouses warehouses;
+    private final Categories categories;
+    private final Items items;
+    private final Partners partners;
+    private final Users users;
+    private final TransactionTemplate transactions;
+    private final String adminPassword;
+
+    DemoData(
+            @Value("${openjxc.demo:false}") boolean enabled,
+            @Value("${openjxc.admin-password:}") String adminPassword,
+            Companies companies,
+            OrgUnits orgUnits,
+            Warehouses warehouses,
+            Categories categories,
+            Items items,
+            Partners partners,
+            Users users,
+            TransactionTemplate transactions) {
+        this.enabled = enabled;
+        this.adminPassword = adminPassword;
+        this.companies = companies;
+        this.orgUnits = orgUnits;
+        this.warehouses = warehouses;
+        this.categories = categories;
+        this.items = items;
+        this.partners = partners;
+        this.users = users;
+        this.transactions = transactions;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!enabled) {
+            return;
+        }
+        long company = companies.findByCode("DEFAULT").orElseThrow().id();
+        var actor = new DemoActor(0, company, "demo");
+        var authorities = java.util.Arrays.stream(Permission.values())
+                .map(p -> new SimpleGrantedAuthority(p.name()))
+                .toList();
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(actor, null, authorities));
+        try {
+            transactions.executeWithoutResult(tx -> {
+                if (warehouses
+                                .list(
+                                        actor,
+                                        org.openjxc.shared.MasterDataQuery.of("WH-SH", null),
+                                        null,
+                                        org.openjxc.shared.PageQuery.of(0, 1, null))
+                                .total()
+                        > 0) {
+                    log.info("Demo company already loaded");
+                    return;
+                }
+                load(actor);
+            });
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private void load(Actor actor) {
+        var random = new Random(20260122L);
+        for (String[] store : STORES) {
+            orgUnits.create(actor, new OrgUnitCommand(store[0], store[1], "HQ", true, null));
+            String wh = "WH-" + store[0];
+            warehouses.create(actor, new WarehouseCommand(wh, store[1].replace("店", "仓"), store[0], null, true, null));
+            for (char zone = 'A'; zone <= 'C'; zone++) {
+                for (int shelf = 1; shelf <= 4; shelf++) {
+                    warehouses.createBin(
+                            actor,
+                            wh,
+                            new BinCommand(zone + "-0" + shelf + "-01", zone + "区" + shelf + "号架", true, true, null));
+                }
+            }
+            warehouses.createBin(actor, wh, new BinCommand("Z-01", "临期品专区", false, true, null));
+            warehouses.createBin(actor, wh, new BinCommand("QC-01", "待检区", false, true, null));
+        }
+        for (String[] c : CATEGORIES) {
+            categories.create(actor, new CategoryCommand(c[0], c[1], c[2], null));
+        }
+        List<String> suppliers = new ArrayList<>();
+        for (int i = 1; i <= 12; i++) {
+            String code = String.format("S%03d", i);
+            suppliers.add(code);
+            partners.create(
+                    actor,
+                    new PartnerCommand(
+                            code,
+                            BRANDS[i % BRANDS.length] + "食品贸易有限公司",
+                            PartnerType.SUPPLIER,
+                            REGIONS[i % REGIONS.length],
+                            null,
+                            "联系人" + i,
+                            "021-6" + (1000000 + i * 7919),
+                            null,
+                            "上海市",
+                            null,
+                            30,
+                            null,
+                            "91310000" + (10000000 + i),
+                            "招商银行",
+                            "6214" + (10000000 + i),
+                            true,
+                            null));
+        }
+        for (int i = 1; i <= 40; i++) {
+            partners.create(
+                    actor,
+                    new PartnerCommand(
+                            String.format("C%03d", i),
+                            REGIONS[i % REGIONS.length] + (i % 3 == 0 ? "便利店" : "超市") + i + "号",
+                            i % 10 == 0 ? PartnerType.BOTH : PartnerType.CUSTOMER,
+                            REGIONS[i % REGIONS.length],
+                            SALESPEOPLE[i % SALESPEOPLE.length],
+                            "店长" + i,
+                            "138" + (10000000 + i * 104729 % 90000000),
+                            null,
+                            null,
+                            BigDecimal.valueOf(20000L + 5000L * (i % 8)),
+                            i % 2 == 0 ? 30 : 15,
+                            i % 4 == 0 ? "VIP" : "标准",
+                            null,
+                            null,
+                            null,
+                            true,
+                            null));
+        }
+        int n = 0;
+        for (String brand : BRANDS) {
+            for (String[] p : PRODUCTS) {
+                n++;
+                BigDecimal sale = new BigDecimal(p[6])
+                        .multiply(BigDecimal.valueOf(90 + random.nextInt(25)))
+                        .divide(BigDecimal.valueOf(100), 1, RoundingMode.HALF_UP);
+                BigDecimal cost = sale.multiply(BigDecimal.valueOf(65 + random.nextInt(15)))
+                        .divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
+                boolean perishable = p[0].startsWith("DRINK") || p[0].startsWith("SNACK");
+                items.create(
+                        actor,
+                        new ItemCommand(
+                                String.format("SKU-%04d", n),
+                                brand + p[1],
+                                p[2],
+                                p[0],
+                                p[3],
+                                List.of(new UnitFactor(p[4], new BigDecimal(p[5]))),
+                                List.of(ean13(n)),
+                                ItemType.GOODS,
+                                n % 7 == 0 ? CostMethod.FIFO : CostMethod.MOVING_AVERAGE,
+                                perishable,
+                                perishable ? 180 + random.nextInt(360) : null,
+                                BigDecimal.valueOf(12L * (1 + random.nextInt(5))),
+                                AbcClass.values()[Math.min(3, random.nextInt(6))],
+                                suppliers.get(n % suppliers.size()),
+                                cost,
+                                sale,
+                                new BigDecimal("0.13"),
+                                null,
+                                null,
+                                true,
+                                null));
+            }
+        }
+        String password = adminPassword == null || adminPassword.isBlank() ? randomPassword() : adminPassword;
+        users.createSystemUser(actor.companyId(), "buyer", password, "采购员 王强", List.of(BuiltInRole.BUYER));
+        users.createSystemUser(actor.companyId(), "clerk", password, "销售员 李娜", List.of(BuiltInRole.SALES_CLERK));
+        users.createSystemUser(actor.companyId(), "keeper", password, "仓管员 赵磊", List.of(BuiltInRole.WAREHOUSE_CLERK));
+        users.createSystemUser(actor.companyId(), "accountant", password, "会计 孙丽", List.of(BuiltInRole.ACCOUNTANT));
+        log.info(
+                "Demo company loaded: {} stores, {} items, 12 suppliers, 40 customers; users buyer, clerk, keeper and "
+                        + "accountant share {}",
+                STORES.length,
+                n,
+                adminPassword == null || adminPassword.isBlank() ? "the password " + password : "the admin password");
+    }
+
+    /** A valid EAN-13 in the range GS1 China hands out (690–699), check digit computed. */
+    static String ean13(int n) {
+        String body = "6920000" + String.format("%05d", n);
+        int sum = 0;
+        for (int i = 0; i < 12; i++) {
+            sum += (body.charAt(i) - '0') * (i % 2 == 0 ? 1 : 3);
+        }
+        return body + (10 - sum % 10) % 10;
+    }
+
+    private static String randomPassword() {
+        var random = new SecureRandom();
+        var sb = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            sb.append((char) ('a' + random.nextInt(26)));
+        }
+        return sb.toString();
+    }
+}
