@@ -153,6 +153,14 @@ class ApiConventionsIntegrationTests {
         assertThat(wildcard.json().get("total").asLong()).isZero();
     }
 
+    @Test
+    void publishesTheOpenApiDocument() {
+        var r = Api.anonymous(port).get("/v3/api-docs");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().get("paths").has("/api/v1/items")).isTrue();
+        assertThat(r.json().get("paths").has("/api/v1/auth/token")).isTrue();
+    }
+
     private long userCount() {
         return admin.get("/api/v1/users?size=1").json().get("total").asLong();
     }
