@@ -8,24 +8,70 @@ import org.openjxc.shared.Permission;
 
 /**
  * The roles every company starts with (API.md). They are templates: a company may edit its copy
- * or create its own roles. ADMIN always holds every permission, including ones added later.
+ * or create its own roles. Built-in roles gain the permissions a release adds to their template
+ * (nothing is ever taken away); ADMIN always holds every permission.
  */
 public enum BuiltInRole {
     ADMIN(EnumSet.allOf(Permission.class)),
     OWNER(EnumSet.complementOf(EnumSet.of(MANAGE_USERS, MANAGE_ROLES))),
-    BUYER(EnumSet.of(VIEW_DASHBOARD, VIEW_MASTER_DATA, MANAGE_PARTNERS, VIEW_PURCHASE_PRICE, EXPORT_MASTER_DATA)),
-    SALES_CLERK(EnumSet.of(VIEW_DASHBOARD, VIEW_MASTER_DATA, EXPORT_MASTER_DATA)),
-    WAREHOUSE_CLERK(EnumSet.of(VIEW_DASHBOARD, VIEW_MASTER_DATA)),
-    STORE_MANAGER(EnumSet.of(VIEW_DASHBOARD, VIEW_MASTER_DATA, EXPORT_MASTER_DATA, VIEW_MARGIN)),
+    BUYER(EnumSet.of(
+            VIEW_DASHBOARD,
+            VIEW_MASTER_DATA,
+            MANAGE_PARTNERS,
+            VIEW_PURCHASE_PRICE,
+            EXPORT_MASTER_DATA,
+            VIEW_DOCUMENTS,
+            VIEW_STOCK)),
+    SALES_CLERK(EnumSet.of(VIEW_DASHBOARD, VIEW_MASTER_DATA, EXPORT_MASTER_DATA, VIEW_DOCUMENTS, VIEW_STOCK)),
+    WAREHOUSE_CLERK(EnumSet.of(
+            VIEW_DASHBOARD,
+            VIEW_MASTER_DATA,
+            VIEW_DOCUMENTS,
+            VIEW_STOCK,
+            CREATE_OTHER_INBOUND,
+            POST_OTHER_INBOUND,
+            CREATE_OTHER_OUTBOUND,
+            POST_OTHER_OUTBOUND,
+            CREATE_TRANSFER,
+            POST_TRANSFER,
+            CREATE_STATUS_CHANGE,
+            POST_STATUS_CHANGE)),
+    STORE_MANAGER(EnumSet.of(
+            VIEW_DASHBOARD,
+            VIEW_MASTER_DATA,
+            EXPORT_MASTER_DATA,
+            VIEW_MARGIN,
+            VIEW_DOCUMENTS,
+            VIEW_STOCK,
+            RELEASE_HOLD,
+            CREATE_OTHER_INBOUND,
+            APPROVE_OTHER_INBOUND,
+            POST_OTHER_INBOUND,
+            UNPOST_OTHER_INBOUND,
+            CREATE_OTHER_OUTBOUND,
+            APPROVE_OTHER_OUTBOUND,
+            POST_OTHER_OUTBOUND,
+            UNPOST_OTHER_OUTBOUND,
+            CREATE_TRANSFER,
+            APPROVE_TRANSFER,
+            POST_TRANSFER,
+            UNPOST_TRANSFER,
+            CREATE_STATUS_CHANGE,
+            APPROVE_STATUS_CHANGE,
+            POST_STATUS_CHANGE,
+            UNPOST_STATUS_CHANGE)),
     ACCOUNTANT(EnumSet.of(
             VIEW_DASHBOARD,
+            VIEW_DOCUMENTS,
+            VIEW_STOCK,
             VIEW_MASTER_DATA,
             EXPORT_MASTER_DATA,
             VIEW_COST,
             VIEW_PURCHASE_PRICE,
             VIEW_MARGIN,
             VIEW_PARTNER_BALANCE)),
-    AUDITOR(EnumSet.of(VIEW_DASHBOARD, VIEW_MASTER_DATA, VIEW_AUDIT_LOG, VIEW_COST, VIEW_MARGIN));
+    AUDITOR(EnumSet.of(
+            VIEW_DASHBOARD, VIEW_MASTER_DATA, VIEW_AUDIT_LOG, VIEW_COST, VIEW_MARGIN, VIEW_DOCUMENTS, VIEW_STOCK));
 
     private final Set<Permission> permissions;
 

@@ -51,6 +51,11 @@ public class Units {
         return rows.units(actor.companyId());
     }
 
+    @Transactional(readOnly = true)
+    public java.util.Optional<UnitView> find(long companyId, String code) {
+        return rows.unit(companyId, code);
+    }
+
     @Transactional
     public UnitView create(Actor actor, UnitCommand command) {
         if (rows.unit(actor.companyId(), command.code()).isPresent()) {

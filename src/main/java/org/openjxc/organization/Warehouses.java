@@ -29,8 +29,15 @@ public class Warehouses {
     private final OrgUnitRows orgUnits;
     private final AuditLog audit;
     private final Validator validator;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    Warehouses(WarehouseRows rows, OrgUnitRows orgUnits, AuditLog audit, Validator validator) {
+    Warehouses(
+            WarehouseRows rows,
+            OrgUnitRows orgUnits,
+            AuditLog audit,
+            Validator validator,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.rows = rows;
         this.orgUnits = orgUnits;
         this.audit = audit;
@@ -129,6 +136,9 @@ public class Warehouses {
                 command.countsAsAvailable() == null ? before.countsAsAvailable() : command.countsAsAvailable(),
                 command.active() == null ? before.active() : command.active());
         BinView after = bin(actor, warehouse, command.code());
+        if (after.countsAsAvailable() != before.countsAsAvailable()) {
+            events.publishEvent(new BinCountingChanged(actor.companyId(), after.id(), after.countsAsAvailable()));
+        }
         audit.record("UPDATE", "Bin", warehouse + "/" + code, before, after);
         return after;
     }

@@ -20,9 +20,35 @@ public enum Permission {
     MANAGE_ORGANIZATION,
     IMPORT_MASTER_DATA,
     EXPORT_MASTER_DATA,
+    // documents and stock; per document type: create (edit, submit, delete a draft), approve, post, unpost
+    VIEW_DOCUMENTS,
+    VIEW_STOCK,
+    RELEASE_HOLD,
+    RECALCULATE_STOCK,
+    CREATE_OTHER_INBOUND,
+    APPROVE_OTHER_INBOUND,
+    POST_OTHER_INBOUND,
+    UNPOST_OTHER_INBOUND,
+    CREATE_OTHER_OUTBOUND,
+    APPROVE_OTHER_OUTBOUND,
+    POST_OTHER_OUTBOUND,
+    UNPOST_OTHER_OUTBOUND,
+    CREATE_TRANSFER,
+    APPROVE_TRANSFER,
+    POST_TRANSFER,
+    UNPOST_TRANSFER,
+    CREATE_STATUS_CHANGE,
+    APPROVE_STATUS_CHANGE,
+    POST_STATUS_CHANGE,
+    UNPOST_STATUS_CHANGE,
     // sensitive reads
     VIEW_COST,
     VIEW_PURCHASE_PRICE,
     VIEW_MARGIN,
     VIEW_PARTNER_BALANCE;
+
+    /** The permission for an action on a document type, such as {@code POST_OTHER_OUTBOUND}. */
+    public static Permission forDocument(String action, String documentType) {
+        return valueOf(action + "_" + documentType);
+    }
 }

@@ -17,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * On the first start of an empty database: creates the company, its built-in roles and the
  * {@code admin} user. The admin password is {@code OPENJXC_ADMIN_PASSWORD}, or a random one
- * logged exactly once. On every start: gives ADMIN roles permissions added since.
+ * logged exactly once. On every start: gives built-in roles the permissions added since.
  */
 @Component
 @Order(0)
@@ -48,7 +48,7 @@ class FirstStart implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         transactions.executeWithoutResult(tx -> {
-            roles.completeAdminRoles();
+            roles.completeBuiltInRoles();
             if (companies.count() > 0 || users.exists("admin")) {
                 return;
             }

@@ -40,18 +40,22 @@ public class Roles {
     }
 
     /**
-     * ADMIN holds every permission, also ones added by a later release: called on every start,
-     * it inserts what is missing and never removes anything.
+     * Built-in roles hold what their template holds, also permissions added by a later release:
+     * called on every start, it inserts what is missing and never removes anything.
      */
-    public void completeAdminRoles() {
-        for (Permission permission : Permission.values()) {
-            jdbc.sql("""
-                            insert into role_permission (company_id, role_id, permission)
-                            select r.company_id, r.id, ? from role r
-                            where r.code = 'ADMIN' and r.built_in
-                              and not exists (select 1 from role_permission rp
-                                              where rp.company_id = r.company_id and rp.role_id = r.id
-                                                and rp.permission = ?)""").params(permission.name(), permission.name()).update();
+    public void completeBuiltInRoles() {
+        for (BuiltInRole role : BuiltInRole.values()) {
+            for (Permission permission : role.permissions()) {
+                jdbc.sql("""
+                                insert into role_permission (company_id, role_id, permission)
+                                select r.company_id, r.id, ? from role r
+                                where r.code = ? and r.built_in
+                                  and not exists (select 1 from role_permission rp
+                                                  where rp.company_id = r.company_id and rp.role_id = r.id
+                                                    and rp.permission = ?)""")
+                        .params(permission.name(), role.name(), permission.name())
+                        .update();
+            }
         }
     }
 

@@ -276,8 +276,8 @@ public class ItemRows {
         List<UnitFactor> units = new ArrayList<>();
         for (String pair : strings(rs.getArray("units"))) {
             int at = pair.lastIndexOf('=');
-            units.add(
-                    new UnitFactor(pair.substring(0, at), new BigDecimal(pair.substring(at + 1)).stripTrailingZeros()));
+            units.add(new UnitFactor(
+                    pair.substring(0, at), org.openjxc.shared.Rounding.plain(new BigDecimal(pair.substring(at + 1)))));
         }
         String abc = rs.getString("abc_class");
         return new ItemView(

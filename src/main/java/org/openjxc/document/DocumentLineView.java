@@ -1,0 +1,26 @@
+package org.openjxc.document;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/** A document line as shown: codes, quantities in the entered unit and in the base unit. */
+public record DocumentLineView(
+        int line,
+        String item,
+        String itemName,
+        BigDecimal qty,
+        String unit,
+        BigDecimal baseQty,
+        String baseUnit,
+        BigDecimal price,
+        BigDecimal amount,
+        String bin,
+        String toBin,
+        String batch,
+        LocalDate productionDate,
+        LocalDate expiryDate,
+        StockStatus status,
+        StockStatus fromStatus,
+        boolean gift,
+        BigDecimal receivedQty,
+        String remark) {}

@@ -1,0 +1,33 @@
+package org.openjxc.document;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** A document with its lines and lifecycle facts. */
+public record DocumentView(
+        long id,
+        String number,
+        DocumentType type,
+        DocumentStatus status,
+        LocalDate date,
+        String warehouse,
+        String warehouseName,
+        String toWarehouse,
+        String toWarehouseName,
+        String partner,
+        Long sourceDocument,
+        String remark,
+        String holdReason,
+        int version,
+        String createdBy,
+        OffsetDateTime createdAt,
+        String submittedBy,
+        String approvedBy,
+        String postedBy,
+        OffsetDateTime postedAt,
+        boolean fullyReceived,
+        BigDecimal totalQty,
+        BigDecimal totalAmount,
+        List<DocumentLineView> lines) {}

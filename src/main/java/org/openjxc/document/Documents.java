@@ -1,0 +1,534 @@
+package org.openjxc.document;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.openjxc.audit.AuditLog;
+import org.openjxc.catalog.ItemType;
+import org.openjxc.catalog.ItemView;
+import org.openjxc.catalog.Items;
+import org.openjxc.catalog.UnitView;
+import org.openjxc.catalog.Units;
+import org.openjxc.document.internal.DocumentRows;
+import org.openjxc.document.internal.DocumentRows.Locked;
+import org.openjxc.document.internal.DocumentRows.NewLine;
+import org.openjxc.organization.BinView;
+import org.openjxc.organization.WarehouseView;
+import org.openjxc.organization.Warehouses;
+import org.openjxc.partner.Partners;
+import org.openjxc.shared.Actor;
+import org.openjxc.shared.Actors;
+import org.openjxc.shared.BusinessException;
+import org.openjxc.shared.ErrorCode;
+import org.openjxc.shared.FieldViolation;
+import org.openjxc.shared.PageQuery;
+import org.openjxc.shared.PageResult;
+import org.openjxc.shared.Permission;
+import org.openjxc.shared.Rounding;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The document engine. Every transition locks the document row, checks the state, the version
+ * and the actor's permission, and is written with its audit entry in one transaction; posting
+ * hands the document to the {@link DocumentPoster}s in that same transaction.
+ */
+@Service
+public class Documents {
+
+    /** An inbound document of the same items by someone else within this window is held as a suspected duplicate. */
+    static final Duration DUPLICATE_WINDOW = Duration.ofMinutes(10);
+
+    private static final String ENTITY = "Document";
+
+    private final DocumentRows rows;
+    private final Items items;
+    private final Units units;
+    private final Warehouses warehouses;
+    private final Partners partners;
+    private final Settings settings;
+    private final List<DocumentPoster> posters;
+    private final AuditLog audit;
+
+    Documents(
+            DocumentRows rows,
+            Items items,
+            Units units,
+            Warehouses warehouses,
+            Partners partners,
+            Settings settings,
+            List<DocumentPoster> posters,
+            AuditLog audit) {
+        this.rows = rows;
+        this.items = items;
+        this.units = units;
+        this.warehouses = warehouses;
+        this.partners = partners;
+        this.settings = settings;
+        this.posters = posters;
+        this.audit = audit;
+    }
+
+    // --- drafts ---------------------------------------------------------------------------------
+
+    @Transactional
+    public DocumentView create(Actor actor, DocumentCommand command) {
+        require(command.type(), "CREATE");
+        Resolved r = resolve(actor, command);
+        LocalDate date = command.date() == null ? LocalDate.now() : command.date();
+        String number = rows.nextNumber(actor.companyId(), command.type(), date);
+        long id = rows.insertHeader(
+                actor.companyId(),
+                command.type(),
+                number,
+                date,
+                r.warehouseId(),
+                r.toWarehouseId(),
+                r.partnerId(),
+                command.sourceDocument(),
+                blank(command.remark()),
+                actor.userId(),
+                OffsetDateTime.now());
+        rows.replaceLines(actor.companyId(), id, r.lines());
+        DocumentView created = get(actor, id);
+        audit.record("CREATE", ENTITY, number, null, created);
+        return created;
+    }
+
+    @Transactional
+    public DocumentView update(Actor actor, long id, DocumentCommand command) {
+        Locked doc = lock(actor, id);
+        require(doc.type(), "CREATE");
+        if (command.type() != doc.type()) {
+            throw BusinessException.invalid("type", "error.document.typeFixed", doc.type());
+        }
+        expect(doc, command.version(), DocumentStatus.DRAFT);
+        DocumentView before = get(actor, id);
+        Resolved r = resolve(actor, command);
+        rows.updateHeader(
+                actor.companyId(),
+                id,
+                command.date() == null ? before.date() : command.date(),
+                r.warehouseId(),
+                r.toWarehouseId(),
+                r.partnerId(),
+                command.sourceDocument(),
+                blank(command.remark()));
+        rows.replaceLines(actor.companyId(), id, r.lines());
+        DocumentView after = get(actor, id);
+        audit.record("UPDATE", ENTITY, doc.number(), before, after);
+        return after;
+    }
+
+    /** Deletes a draft. Anything further along is cancelled or unposted instead, never deleted. */
+    @Transactional
+    public void delete(Actor actor, long id, Integer version) {
+        Locked doc = lock(actor, id);
+        require(doc.type(), "CREATE");
+        expect(doc, version, DocumentStatus.DRAFT);
+        DocumentView before = get(actor, id);
+        rows.delete(actor.companyId(), id);
+        audit.record("DELETE", ENTITY, doc.number(), before, null);
+    }
+
+    // --- lifecycle --------------------------------------------------------------------------------
+
+    @Transactional
+    public DocumentView submit(Actor actor, long id, Integer version) {
+        Locked doc = lock(actor, id);
+        require(doc.type(), "CREATE");
+        expect(doc, version, DocumentStatus.DRAFT);
+        submitLocked(actor, doc);
+        return get(actor, id);
+    }
+
+    @Transactional
+    public DocumentView approve(Actor actor, long id, Integer version) {
+        Locked doc = lock(actor, id);
+        require(doc.type(), "APPROVE");
+        expect(doc, version, DocumentStatus.SUBMITTED);
+        CompanySettings s = settings.get(actor.companyId());
+        if (s.segregationOfDuties() && doc.createdBy() == actor.userId()) {
+            throw new BusinessException(ErrorCode.SEGREGATION_OF_DUTIES, "error.document.ownApproval", doc.number());
+        }
+        rows.transition(actor.companyId(), id, DocumentStatus.APPROVED, actor.userId(), OffsetDateTime.now(), null);
+        audit.record("APPROVE", ENTITY, doc.number(), doc.status(), DocumentStatus.APPROVED);
+        if (s.postOnApprove()) {
+            postLocked(actor, lock(actor, id), s);
+        }
+        return get(actor, id);
+    }
+
+    /**
+     * Posts the document. Posting a posted document changes nothing and answers it as it is, so
+     * a double click or a retry is harmless. A type that needs no approval posts from draft or
+     * submitted; submitting on the way may put it on hold as a suspected duplicate, and then it
+     * stays on hold, unposted.
+     */
+    @Transactional
+    public DocumentView post(Actor actor, long id, Integer version) {
+        Locked doc = lock(actor, id);
+        require(doc.type(), "POST");
+        if (doc.status() == DocumentStatus.POSTED) {
+            return get(actor, id);
+        }
+        CompanySettings s = settings.get(actor.companyId());
+        boolean direct = !s.requiresApproval(doc.type())
+                && (doc.status() == DocumentStatus.DRAFT || doc.status() == DocumentStatus.SUBMITTED);
+        if (!direct) {
+            expect(doc, version, DocumentStatus.APPROVED);
+        } else if (version != null && version != doc.version()) {
+            throw stale(doc);
+        }
+        if (doc.status() == DocumentStatus.DRAFT && submitLocked(actor, doc) == DocumentStatus.ON_HOLD) {
+            return get(actor, id);
+        }
+        postLocked(actor, lock(actor, id), s);
+        return get(actor, id);
+    }
+
+    /** Reverses a posting with compensating moves and returns the document to draft for editing. */
+    @Transactional
+    public DocumentView unpost(Actor actor, long id, Integer version) {
+        Locked doc = lock(actor, id);
+        require(doc.type(), "UNPOST");
+        expect(doc, version, DocumentStatus.POSTED);
+        PostingDocument posting = posting(actor, doc, settings.get(actor.companyId()));
+        posters.forEach(p -> p.unpost(posting));
+        rows.resetReceived(actor.companyId(), id);
+        rows.transition(actor.companyId(), id, DocumentStatus.DRAFT, actor.userId(), OffsetDateTime.now(), null);
+        audit.record("UNPOST", ENTITY, doc.number(), DocumentStatus.POSTED, DocumentStatus.DRAFT);
+        return get(actor, id);
+    }
+
+    @Transactional
+    public DocumentView cancel(Actor actor, long id, Integer version) {
+        Locked doc = lock(actor, id);
+        if (!Actors.has(Permission.forDocument("CREATE", doc.type().name()))
+                && !Actors.has(Permission.forDocument("APPROVE", doc.type().name()))
+                && !Actors.has(Permission.RELEASE_HOLD)) {
+            throw new BusinessException(ErrorCode.FORBIDDEN, "error.FORBIDDEN.detail");
+        }
+        expect(doc, version, DocumentStatus.DRAFT, DocumentStatus.SUBMITTED, DocumentStatus.ON_HOLD);
+        rows.transition(actor.companyId(), id, DocumentStatus.CANCELLED, actor.userId(), OffsetDateTime.now(), null);
+        audit.record("CANCEL", ENTITY, doc.number(), doc.status(), DocumentStatus.CANCELLED);
+        return get(actor, id);
+    }
+
+    /** A supervisor releases a document held as a suspected duplicate; it continues as submitted. */
+    @Transactional
+    public DocumentView release(Actor actor, long id, Integer version) {
+        Locked doc = lock(actor, id);
+        if (!Actors.has(Permission.RELEASE_HOLD)) {
+            throw new BusinessException(ErrorCode.FORBIDDEN, "error.FORBIDDEN.detail");
+        }
+        expect(doc, version, DocumentStatus.ON_HOLD);
+        rows.transition(actor.companyId(), id, DocumentStatus.SUBMITTED, actor.userId(), OffsetDateTime.now(), null);
+        audit.record("RELEASE", ENTITY, doc.number(), DocumentStatus.ON_HOLD, DocumentStatus.SUBMITTED);
+        return get(actor, id);
+    }
+
+    // --- reads ------------------------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    public DocumentView get(Actor actor, long id) {
+        return rows.find(actor.companyId(), id).orElseThrow(() -> BusinessException.notFound(ENTITY, id));
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<DocumentView> list(Actor actor, DocumentQuery query, PageQuery page) {
+        return rows.list(actor.companyId(), query, page);
+    }
+
+    /**
+     * Locks a posted transfer and records received quantities on its lines; for the stock
+     * ledger's receipt of transfers. Returns the posting view of the document.
+     */
+    @Transactional
+    public PostingDocument lockPostedTransfer(Actor actor, long id) {
+        Locked doc = lock(actor, id);
+        require(doc.type(), "POST");
+        if (doc.type() != DocumentType.TRANSFER) {
+            throw new BusinessException(ErrorCode.INVALID_STATE, "error.document.notTransfer", doc.number());
+        }
+        expect(doc, null, DocumentStatus.POSTED);
+        return posting(actor, doc, settings.get(actor.companyId()));
+    }
+
+    @Transactional
+    public void recordReceipt(Actor actor, long id, int line, BigDecimal qty) {
+        rows.addReceived(actor.companyId(), id, line, qty);
+    }
+
+    @Transactional
+    public DocumentView finishReceipt(Actor actor, long id, String note) {
+        rows.markFullyReceived(actor.companyId(), id);
+        DocumentView after = get(actor, id);
+        audit.record("RECEIVE", ENTITY, after.number(), null, note);
+        return after;
+    }
+
+    // --- internals ----------------------------------------------------------------------------------
+
+    private DocumentStatus submitLocked(Actor actor, Locked doc) {
+        DocumentStatus to = DocumentStatus.SUBMITTED;
+        String reason = null;
+        if (doc.type().direction() == DocumentType.Direction.INBOUND) {
+            Optional<String> similar = rows.recentSimilarInbound(
+                    actor.companyId(),
+                    doc.id(),
+                    doc.type(),
+                    actor.userId(),
+                    OffsetDateTime.now().minus(DUPLICATE_WINDOW));
+            if (similar.isPresent()) {
+                to = DocumentStatus.ON_HOLD;
+                reason = similar.get();
+            }
+        }
+        rows.transition(actor.companyId(), doc.id(), to, actor.userId(), OffsetDateTime.now(), reason);
+        audit.record(
+                to == DocumentStatus.ON_HOLD ? "HOLD" : "SUBMIT",
+                ENTITY,
+                doc.number(),
+                doc.status(),
+                reason == null ? to : to + " " + reason);
+        return to;
+    }
+
+    private void postLocked(Actor actor, Locked doc, CompanySettings s) {
+        PostingDocument posting = posting(actor, doc, s);
+        posters.forEach(p -> p.post(posting));
+        rows.transition(actor.companyId(), doc.id(), DocumentStatus.POSTED, actor.userId(), OffsetDateTime.now(), null);
+        audit.record("POST", ENTITY, doc.number(), doc.status(), DocumentStatus.POSTED);
+    }
+
+    private PostingDocument posting(Actor actor, Locked doc, CompanySettings s) {
+        return new PostingDocument(
+                actor.companyId(),
+                doc.id(),
+                doc.number(),
+                doc.type(),
+                doc.warehouseId() == null ? 0 : doc.warehouseId(),
+                doc.toWarehouseId(),
+                actor.userId(),
+                s.allowNegativeStock(),
+                rows.postingLines(actor.companyId(), doc.id()));
+    }
+
+    private Locked lock(Actor actor, long id) {
+        Locked doc = rows.lock(actor.companyId(), id).orElseThrow(() -> BusinessException.notFound(ENTITY, id));
+        if (!Actors.has(Permission.VIEW_DOCUMENTS)) {
+            throw BusinessException.notFound(ENTITY, id);
+        }
+        return doc;
+    }
+
+    private static void require(DocumentType type, String action) {
+        if (!Actors.has(Permission.forDocument(action, type.name()))) {
+            throw new BusinessException(ErrorCode.FORBIDDEN, "error.document.permission", action + "_" + type.name());
+        }
+    }
+
+    private static void expect(Locked doc, Integer version, DocumentStatus... allowed) {
+        if (version != null && version != doc.version()) {
+            throw stale(doc);
+        }
+        for (DocumentStatus status : allowed) {
+            if (doc.status() == status) {
+                return;
+            }
+        }
+        throw new BusinessException(ErrorCode.INVALID_STATE, "error.document.state", doc.number(), doc.status())
+                .withFact("status", doc.status().name());
+    }
+
+    private static BusinessException stale(Locked doc) {
+        return new BusinessException(ErrorCode.VERSION_CONFLICT, "error.versionConflict", ENTITY, doc.number())
+                .withFact("currentVersion", doc.version());
+    }
+
+    private record Resolved(Long warehouseId, Long toWarehouseId, Long partnerId, List<NewLine> lines) {}
+
+    /** Resolves and checks every code of a command; all problems are reported at once. */
+    private Resolved resolve(Actor actor, DocumentCommand c) {
+        List<FieldViolation> v = new ArrayList<>();
+        DocumentType.Direction direction = c.type().direction();
+        WarehouseView warehouse = warehouse(actor, c.warehouse(), "warehouse", v, true);
+        WarehouseView toWarehouse = null;
+        if (direction == DocumentType.Direction.TRANSFER) {
+            toWarehouse = warehouse(actor, c.toWarehouse(), "toWarehouse", v, true);
+            if (warehouse != null && toWarehouse != null && warehouse.id() == toWarehouse.id()) {
+                v.add(FieldViolation.of("toWarehouse", "error.document.sameWarehouse"));
+            }
+        } else if (c.toWarehouse() != null && !c.toWarehouse().isBlank()) {
+            v.add(FieldViolation.of("toWarehouse", "error.document.noToWarehouse"));
+        }
+        Long partnerId = null;
+        if (c.partner() != null && !c.partner().isBlank()) {
+            partnerId = partners.find(actor.companyId(), c.partner())
+                    .map(p -> p.id())
+                    .orElse(null);
+            if (partnerId == null) {
+                v.add(FieldViolation.of("partner", "error.reference.unknown", "Partner", c.partner()));
+            }
+        }
+        List<NewLine> lines = new ArrayList<>();
+        for (int i = 0; i < c.lines().size(); i++) {
+            NewLine line = line(actor, c, i, warehouse, toWarehouse, v);
+            if (line != null) {
+                lines.add(line);
+            }
+        }
+        if (!v.isEmpty()) {
+            throw BusinessException.invalid(v);
+        }
+        return new Resolved(warehouse.id(), toWarehouse == null ? null : toWarehouse.id(), partnerId, lines);
+    }
+
+    private NewLine line(
+            Actor actor,
+            DocumentCommand c,
+            int i,
+            WarehouseView warehouse,
+            WarehouseView toWarehouse,
+            List<FieldViolation> v) {
+        LineCommand l = c.lines().get(i);
+        String at = "lines[" + i + "].";
+        int before = v.size();
+        ItemView item = items.find(actor.companyId(), l.item()).orElse(null);
+        if (item == null) {
+            v.add(FieldViolation.of(at + "item", "error.reference.unknown", "Item", l.item()));
+            return null;
+        }
+        if (!item.active()) {
+            v.add(FieldViolation.of(at + "item", "error.item.inactive", item.code()));
+        }
+        if (item.type() != ItemType.GOODS) {
+            v.add(FieldViolation.of(at + "item", "error.item.notStocked", item.code()));
+        }
+        String unitCode = l.unit() == null || l.unit().isBlank() ? item.unit() : l.unit();
+        BigDecimal factor = item.factorOf(unitCode).orElse(null);
+        if (factor == null) {
+            v.add(FieldViolation.of(at + "unit", "error.document.unitOfItem", unitCode, item.code()));
+        }
+        BigDecimal baseQty = factor == null ? null : l.qty().multiply(factor);
+        if (baseQty != null && !Rounding.isQty(baseQty)) {
+            v.add(FieldViolation.of(at + "qty", "error.document.qtyScale"));
+        }
+        DocumentType.Direction direction = c.type().direction();
+        StockStatus status = l.status() == null ? StockStatus.AVAILABLE : l.status();
+        if (status == StockStatus.IN_TRANSIT) {
+            v.add(FieldViolation.of(at + "status", "error.document.inTransitStatus"));
+        }
+        StockStatus from = null;
+        if (direction == DocumentType.Direction.STATUS_CHANGE) {
+            from = l.fromStatus();
+            if (from == null) {
+                v.add(FieldViolation.of(at + "fromStatus", "import.required"));
+            } else if (from == status) {
+                v.add(FieldViolation.of(at + "status", "error.document.sameStatus"));
+            } else if (from == StockStatus.IN_TRANSIT) {
+                v.add(FieldViolation.of(at + "fromStatus", "error.document.inTransitStatus"));
+            }
+        }
+        Long binId = bin(actor, warehouse, l.bin(), at + "bin", v);
+        Long toBinId = null;
+        if (l.toBin() != null && !l.toBin().isBlank()) {
+            if (direction == DocumentType.Direction.TRANSFER) {
+                toBinId = bin(actor, toWarehouse, l.toBin(), at + "toBin", v);
+            } else {
+                v.add(FieldViolation.of(at + "toBin", "error.document.noToBin"));
+            }
+        }
+        String batch =
+                l.batch() == null || l.batch().isBlank() ? null : l.batch().trim();
+        if (batch != null && !item.batchManaged()) {
+            v.add(FieldViolation.of(at + "batch", "error.document.notBatchManaged", item.code()));
+        }
+        if (batch == null && item.batchManaged() && direction == DocumentType.Direction.INBOUND) {
+            v.add(FieldViolation.of(at + "batch", "error.document.batchRequired", item.code()));
+        }
+        LocalDate expiry = l.expiryDate();
+        if (expiry == null && batch != null && item.shelfLifeDays() != null && l.productionDate() != null) {
+            expiry = l.productionDate().plusDays(item.shelfLifeDays());
+        }
+        BigDecimal price = l.price();
+        boolean gift = Boolean.TRUE.equals(l.gift());
+        if (gift) {
+            price = BigDecimal.ZERO;
+        } else if (price == null && direction == DocumentType.Direction.INBOUND) {
+            price = item.purchasePrice() == null
+                    ? null
+                    : item.purchasePrice().multiply(factor == null ? BigDecimal.ONE : factor);
+            if (price == null) {
+                v.add(FieldViolation.of(at + "price", "error.document.priceRequired", item.code()));
+            }
+        }
+        if (v.size() > before) {
+            return null;
+        }
+        UnitView unit = units.find(actor.companyId(), unitCode).orElseThrow();
+        BigDecimal amount = price == null ? null : Rounding.amount(price.multiply(l.qty()));
+        return new NewLine(
+                i + 1,
+                item.id(),
+                l.qty(),
+                unit.id(),
+                factor,
+                baseQty,
+                price,
+                amount,
+                binId,
+                toBinId,
+                batch,
+                l.productionDate(),
+                expiry,
+                from,
+                status,
+                gift,
+                blank(l.remark()));
+    }
+
+    private WarehouseView warehouse(Actor actor, String code, String field, List<FieldViolation> v, boolean required) {
+        if (code == null || code.isBlank()) {
+            if (required) {
+                v.add(FieldViolation.of(field, "import.required"));
+            }
+            return null;
+        }
+        try {
+            WarehouseView w = warehouses.get(actor, code);
+            if (!w.active()) {
+                v.add(FieldViolation.of(field, "error.warehouse.inactive", code));
+            }
+            return w;
+        } catch (BusinessException notFound) {
+            v.add(FieldViolation.of(field, "error.reference.unknown", "Warehouse", code));
+            return null;
+        }
+    }
+
+    private Long bin(Actor actor, WarehouseView warehouse, String code, String field, List<FieldViolation> v) {
+        if (code == null || code.isBlank() || warehouse == null) {
+            return null;
+        }
+        try {
+            BinView bin = warehouses.bin(actor, warehouse.code(), code);
+            if (!bin.active()) {
+                v.add(FieldViolation.of(field, "error.bin.inactive", code));
+            }
+            return bin.id();
+        } catch (BusinessException notFound) {
+            v.add(FieldViolation.of(field, "error.bin.unknown", code, warehouse.code()));
+            return null;
+        }
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,34 @@
+package org.openjxc.document;
+
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * One line of a document command (API.md "Documents"). {@code unit} defaults to the item's base
+ * unit; {@code status} is the pool stock goes into (inbound, status change) or comes from
+ * (outbound, transfer); {@code fromStatus} is the pool a status change takes from.
+ */
+public record LineCommand(
+        @NotBlank String item,
+
+        @NotNull
+        @DecimalMin(value = "0", inclusive = false, message = "{openjxc.qty.positive}")
+        @Digits(integer = 14, fraction = 4)
+        BigDecimal qty,
+
+        String unit,
+        @DecimalMin("0") @Digits(integer = 12, fraction = 6) BigDecimal price,
+        String bin,
+        String toBin,
+        @Size(max = 40) String batch,
+        LocalDate productionDate,
+        LocalDate expiryDate,
+        StockStatus status,
+        StockStatus fromStatus,
+        Boolean gift,
+        @Size(max = 300) String remark) {}

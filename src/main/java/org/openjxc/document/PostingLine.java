@@ -1,0 +1,18 @@
+package org.openjxc.document;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/** A line as a poster needs it: ids, quantity in the base unit, unit cost in the base unit. */
+public record PostingLine(
+        int line,
+        long itemId,
+        BigDecimal baseQty,
+        BigDecimal unitPrice,
+        long binId,
+        long toBinId,
+        String batch,
+        LocalDate expiryDate,
+        StockStatus status,
+        StockStatus fromStatus,
+        BigDecimal receivedQty) {}

@@ -1,0 +1,94 @@
+package org.openjxc.document;
+
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.openjxc.audit.AuditLog;
+import org.openjxc.organization.CompanyCreated;
+import org.openjxc.shared.Actor;
+import org.openjxc.shared.Versions;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Company settings: negative stock, post on approve, approval per type, segregation of duties. */
+@Service
+public class Settings {
+
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+
+    Settings(JdbcClient jdbc, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    @EventListener
+    void seed(CompanyCreated event) {
+        ensure(event.companyId());
+    }
+
+    @Transactional
+    public CompanySettings get(long companyId) {
+        ensure(companyId);
+        return jdbc.sql("""
+                        select allow_negative_stock, post_on_approve, reserve_on_sales_order, require_approval,
+                               segregation_of_duties, version
+                        from company_setting where company_id = ?""")
+                .param(companyId)
+                .query((rs, n) -> new CompanySettings(
+                        rs.getBoolean(1),
+                        rs.getBoolean(2),
+                        rs.getBoolean(3),
+                        parse(rs.getString(4)),
+                        rs.getBoolean(5),
+                        rs.getInt(6)))
+                .single();
+    }
+
+    @Transactional
+    public CompanySettings update(Actor actor, CompanySettings settings) {
+        CompanySettings before = get(actor.companyId());
+        Versions.check("Settings", actor.companyId(), settings.version(), before.version());
+        String approval = settings.requireApproval().entrySet().stream()
+                .filter(e -> Boolean.TRUE.equals(e.getValue()))
+                .map(e -> e.getKey().name())
+                .sorted()
+                .collect(Collectors.joining(","));
+        jdbc.sql("""
+                        update company_setting set allow_negative_stock = ?, post_on_approve = ?,
+                               reserve_on_sales_order = ?, require_approval = ?, segregation_of_duties = ?,
+                               version = version + 1
+                        where company_id = ?""")
+                .params(
+                        settings.allowNegativeStock(),
+                        settings.postOnApprove(),
+                        settings.reserveOnSalesOrder(),
+                        approval,
+                        settings.segregationOfDuties(),
+                        actor.companyId())
+                .update();
+        CompanySettings after = get(actor.companyId());
+        audit.record("UPDATE", "Settings", actor.companyId(), before, after);
+        return after;
+    }
+
+    private void ensure(long companyId) {
+        jdbc.sql("insert into company_setting (company_id) values (?) on conflict do nothing")
+                .param(companyId)
+                .update();
+    }
+
+    private static Map<DocumentType, Boolean> parse(String csv) {
+        Map<DocumentType, Boolean> map = new EnumMap<>(DocumentType.class);
+        for (DocumentType type : DocumentType.values()) {
+            map.put(type, false);
+        }
+        Arrays.stream(csv.split(","))
+                .filter(s -> !s.isBlank())
+                .forEach(s -> map.put(DocumentType.valueOf(s.trim()), true));
+        return map;
+    }
+}

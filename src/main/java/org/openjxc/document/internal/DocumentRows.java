@@ -1,0 +1,443 @@
+package org.openjxc.document.internal;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.openjxc.document.DocumentLineView;
+import org.openjxc.document.DocumentQuery;
+import org.openjxc.document.DocumentStatus;
+import org.openjxc.document.DocumentType;
+import org.openjxc.document.DocumentView;
+import org.openjxc.document.PostingLine;
+import org.openjxc.document.StockStatus;
+import org.openjxc.shared.PageQuery;
+import org.openjxc.shared.PageResult;
+import org.openjxc.shared.Rounding;
+import org.openjxc.shared.SearchText;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The document, document_line and doc_sequence tables. */
+@Repository
+public class DocumentRows {
+
+    /** The fields of a document row that transitions decide on, read under a row lock. */
+    public record Locked(
+            long id,
+            DocumentType type,
+            DocumentStatus status,
+            int version,
+            long createdBy,
+            Long warehouseId,
+            Long toWarehouseId,
+            String number) {}
+
+    /** A line ready to be written, codes already resolved to ids. */
+    public record NewLine(
+            int line,
+            long itemId,
+            BigDecimal qty,
+            long unitId,
+            BigDecimal factor,
+            BigDecimal baseQty,
+            BigDecimal price,
+            BigDecimal amount,
+            Long binId,
+            Long toBinId,
+            String batch,
+            LocalDate productionDate,
+            LocalDate expiryDate,
+            StockStatus fromStatus,
+            StockStatus status,
+            boolean gift,
+            String remark) {}
+
+    private static final Map<String, String> SORTS = Map.of(
+            "date",
+            "d.doc_date",
+            "number",
+            "d.number",
+            "type",
+            "d.doc_type",
+            "status",
+            "d.status",
+            "createdAt",
+            "d.created_at");
+
+    private static final String HEADER = """
+            select d.id, d.number, d.doc_type, d.status, d.doc_date, w.code as warehouse, w.name as warehouse_name,
+                   tw.code as to_warehouse, tw.name as to_warehouse_name, p.code as partner, d.source_document_id,
+                   d.remark, d.hold_reason, d.version, cu.display_name as created_by, d.created_at,
+                   su.display_name as submitted_by, au.display_name as approved_by, pu.display_name as posted_by,
+                   d.posted_at, d.fully_received,
+                   (select sum(l.base_qty) from document_line l
+                     where l.company_id = d.company_id and l.document_id = d.id) as total_qty,
+                   (select sum(l.amount) from document_line l
+                     where l.company_id = d.company_id and l.document_id = d.id) as total_amount
+            from document d
+            left join warehouse w on w.company_id = d.company_id and w.id = d.warehouse_id
+            left join warehouse tw on tw.company_id = d.company_id and tw.id = d.to_warehouse_id
+            left join partner p on p.company_id = d.company_id and p.id = d.partner_id
+            left join app_user cu on cu.id = d.created_by
+            left join app_user su on su.id = d.submitted_by
+            left join app_user au on au.id = d.approved_by
+            left join app_user pu on pu.id = d.posted_by""";
+
+    private static final String LINES = """
+            select l.line_no, i.code as item, i.name as item_name, l.qty, u.code as unit, l.base_qty,
+                   bu.code as base_unit, l.price, l.amount, b.code as bin, tb.code as to_bin, l.batch_no,
+                   l.production_date, l.expiry_date, l.stock_status, l.from_status, l.gift, l.received_qty, l.remark
+            from document_line l
+            join item i on i.company_id = l.company_id and i.id = l.item_id
+            join unit u on u.company_id = l.company_id and u.id = l.unit_id
+            join unit bu on bu.company_id = i.company_id and bu.id = i.base_unit_id
+            left join bin b on b.company_id = l.company_id and b.id = l.bin_id
+            left join bin tb on tb.company_id = l.company_id and tb.id = l.to_bin_id
+            where l.company_id = ? and l.document_id = ?
+            order by l.line_no""";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    DocumentRows(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    /**
+     * The next number of a type on a day, unique under concurrency: the sequence row is created if
+     * absent, then incremented; the increment's row lock orders concurrent callers.
+     */
+    public String nextNumber(long companyId, DocumentType type, LocalDate day) {
+        jdbc.sql(
+                        "insert into doc_sequence (company_id, doc_type, day, last_no) values (?, ?, ?, 0) on conflict do nothing")
+                .params(companyId, type.name(), day)
+                .update();
+        jdbc.sql("update doc_sequence set last_no = last_no + 1 where company_id = ? and doc_type = ? and day = ?")
+                .params(companyId, type.name(), day)
+                .update();
+        int n = jdbc.sql("select last_no from doc_sequence where company_id = ? and doc_type = ? and day = ?")
+                .params(companyId, type.name(), day)
+                .query(Integer.class)
+                .single();
+        return type.prefix() + "-" + day.toString().replace("-", "") + "-" + String.format("%04d", n);
+    }
+
+    public long insertHeader(
+            long companyId,
+            DocumentType type,
+            String number,
+            LocalDate date,
+            Long warehouseId,
+            Long toWarehouseId,
+            Long partnerId,
+            Long sourceId,
+            String remark,
+            long userId,
+            OffsetDateTime now) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        insert into document (company_id, doc_type, number, status, doc_date, warehouse_id,
+                            to_warehouse_id, partner_id, source_document_id, remark, created_by, created_at)
+                        values (?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        companyId,
+                        type.name(),
+                        number,
+                        date,
+                        warehouseId,
+                        toWarehouseId,
+                        partnerId,
+                        sourceId,
+                        remark,
+                        userId,
+                        now)
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    public void updateHeader(
+            long companyId,
+            long id,
+            LocalDate date,
+            Long warehouseId,
+            Long toWarehouseId,
+            Long partnerId,
+            Long sourceId,
+            String remark) {
+        jdbc.sql("""
+                        update document set doc_date = ?, warehouse_id = ?, to_warehouse_id = ?, partner_id = ?,
+                               source_document_id = ?, remark = ?, version = version + 1
+                        where company_id = ? and id = ?""")
+                .params(date, warehouseId, toWarehouseId, partnerId, sourceId, remark, companyId, id)
+                .update();
+    }
+
+    public void replaceLines(long companyId, long documentId, List<NewLine> lines) {
+        jdbc.sql("delete from document_line where company_id = ? and document_id = ?")
+                .params(companyId, documentId)
+                .update();
+        List<Object[]> rows = new ArrayList<>();
+        for (NewLine l : lines) {
+            rows.add(new Object[] {
+                companyId,
+                documentId,
+                l.line(),
+                l.itemId(),
+                l.qty(),
+                l.unitId(),
+                l.factor(),
+                l.baseQty(),
+                l.price(),
+                l.amount(),
+                l.binId(),
+                l.toBinId(),
+                l.batch(),
+                l.productionDate(),
+                l.expiryDate(),
+                l.fromStatus() == null ? null : l.fromStatus().name(),
+                l.status() == null ? null : l.status().name(),
+                l.gift(),
+                l.remark()
+            });
+        }
+        template.batchUpdate("""
+                insert into document_line (company_id, document_id, line_no, item_id, qty, unit_id, factor, base_qty,
+                    price, amount, bin_id, to_bin_id, batch_no, production_date, expiry_date, from_status,
+                    stock_status, gift, remark)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+    }
+
+    /** Reads the document's deciding fields and locks its row until the transaction ends. */
+    public Optional<Locked> lock(long companyId, long id) {
+        return jdbc.sql("""
+                        select id, doc_type, status, version, created_by, warehouse_id, to_warehouse_id, number
+                        from document where company_id = ? and id = ? for update""")
+                .params(companyId, id)
+                .query((rs, n) -> new Locked(
+                        rs.getLong(1),
+                        DocumentType.valueOf(rs.getString(2)),
+                        DocumentStatus.valueOf(rs.getString(3)),
+                        rs.getInt(4),
+                        rs.getLong(5),
+                        (Long) rs.getObject(6, Long.class),
+                        (Long) rs.getObject(7, Long.class),
+                        rs.getString(8)))
+                .optional();
+    }
+
+    /** Moves a document to a new status, stamping who and when for the steps that have a stamp. */
+    public void transition(
+            long companyId, long id, DocumentStatus to, Long userId, OffsetDateTime at, String holdReason) {
+        String stamp = switch (to) {
+            case SUBMITTED, ON_HOLD -> ", submitted_by = :user, submitted_at = :at";
+            case APPROVED -> ", approved_by = :user, approved_at = :at";
+            case POSTED -> ", posted_by = :user, posted_at = :at";
+            case DRAFT ->
+                ", submitted_by = null, submitted_at = null, approved_by = null, approved_at = null,"
+                        + " posted_by = null, posted_at = null, fully_received = false";
+            default -> "";
+        };
+        jdbc.sql("update document set status = :status, hold_reason = :hold, version = version + 1" + stamp
+                        + " where company_id = :company and id = :id")
+                .param("status", to.name())
+                .param("hold", holdReason)
+                .param("user", userId)
+                .param("at", at)
+                .param("company", companyId)
+                .param("id", id)
+                .update();
+    }
+
+    public void resetReceived(long companyId, long id) {
+        jdbc.sql("update document_line set received_qty = 0 where company_id = ? and document_id = ?")
+                .params(companyId, id)
+                .update();
+    }
+
+    public void addReceived(long companyId, long id, int line, BigDecimal qty) {
+        jdbc.sql("""
+                        update document_line set received_qty = received_qty + ?
+                        where company_id = ? and document_id = ? and line_no = ?""").params(qty, companyId, id, line).update();
+    }
+
+    public void markFullyReceived(long companyId, long id) {
+        jdbc.sql("""
+                        update document set fully_received = not exists (
+                            select 1 from document_line l where l.company_id = document.company_id
+                              and l.document_id = document.id and l.received_qty < l.base_qty),
+                            version = version + 1
+                        where company_id = ? and id = ?""").params(companyId, id).update();
+    }
+
+    public int delete(long companyId, long id) {
+        return jdbc.sql("delete from document where company_id = ? and id = ?")
+                .params(companyId, id)
+                .update();
+    }
+
+    public Optional<DocumentView> find(long companyId, long id) {
+        return jdbc.sql(HEADER + " where d.company_id = ? and d.id = ?")
+                .params(companyId, id)
+                .query((rs, n) -> header(rs, lines(companyId, id)))
+                .optional();
+    }
+
+    public List<DocumentLineView> lines(long companyId, long id) {
+        return jdbc.sql(LINES).params(companyId, id).query(DocumentRows::line).list();
+    }
+
+    public List<PostingLine> postingLines(long companyId, long id) {
+        return jdbc.sql("""
+                        select line_no, item_id, base_qty, price, factor, bin_id, to_bin_id, batch_no, expiry_date,
+                               stock_status, from_status, received_qty
+                        from document_line where company_id = ? and document_id = ? order by line_no""")
+                .params(companyId, id)
+                .query((rs, n) -> {
+                    BigDecimal price = rs.getBigDecimal("price");
+                    BigDecimal factor = rs.getBigDecimal("factor");
+                    // Prices are per entered unit; the ledger costs per base unit.
+                    BigDecimal unitPrice =
+                            price == null ? null : price.divide(factor, 6, java.math.RoundingMode.HALF_UP);
+                    String from = rs.getString("from_status");
+                    String status = rs.getString("stock_status");
+                    return new PostingLine(
+                            rs.getInt("line_no"),
+                            rs.getLong("item_id"),
+                            rs.getBigDecimal("base_qty"),
+                            unitPrice,
+                            rs.getObject("bin_id") == null ? 0 : rs.getLong("bin_id"),
+                            rs.getObject("to_bin_id") == null ? 0 : rs.getLong("to_bin_id"),
+                            rs.getString("batch_no") == null ? "" : rs.getString("batch_no"),
+                            rs.getObject("expiry_date", LocalDate.class),
+                            status == null ? StockStatus.AVAILABLE : StockStatus.valueOf(status),
+                            from == null ? null : StockStatus.valueOf(from),
+                            rs.getBigDecimal("received_qty"));
+                })
+                .list();
+    }
+
+    public PageResult<DocumentView> list(long companyId, DocumentQuery q, PageQuery page) {
+        StringBuilder where = new StringBuilder(" where d.company_id = :company");
+        Map<String, Object> params = new HashMap<>(Map.of("company", companyId));
+        if (q.type() != null) {
+            where.append(" and d.doc_type = :type");
+            params.put("type", q.type().name());
+        }
+        if (q.status() != null) {
+            where.append(" and d.status = :status");
+            params.put("status", q.status().name());
+        }
+        if (SearchText.present(q.partner())) {
+            where.append(
+                    " and d.partner_id = (select id from partner where company_id = :company and code = :partner)");
+            params.put("partner", q.partner().trim());
+        }
+        if (SearchText.present(q.warehouse())) {
+            where.append(" and (d.warehouse_id = (select id from warehouse where company_id = :company and code = :wh)"
+                    + " or d.to_warehouse_id = (select id from warehouse where company_id = :company and code = :wh))");
+            params.put("wh", q.warehouse().trim());
+        }
+        if (q.from() != null) {
+            where.append(" and d.doc_date >= :from");
+            params.put("from", q.from());
+        }
+        if (q.to() != null) {
+            where.append(" and d.doc_date <= :to");
+            params.put("to", q.to());
+        }
+        if (SearchText.present(q.q())) {
+            where.append(" and d.number ilike :q");
+            params.put("q", SearchText.contains(q.q()));
+        }
+        long total = jdbc.sql("select count(*) from document d" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+        var rows = jdbc.sql(HEADER + where + page.orderBy(SORTS, "date", false, "d.id desc") + page.limitOffset())
+                .params(params)
+                .query((rs, n) -> header(rs, List.of()))
+                .list();
+        return new PageResult<>(rows, page.page(), page.size(), total);
+    }
+
+    /**
+     * The number of an inbound document of the same type, submitted by someone else within the
+     * window, that shares an item with this one: the suspected-duplicate rule.
+     */
+    public Optional<String> recentSimilarInbound(
+            long companyId, long id, DocumentType type, long userId, OffsetDateTime since) {
+        return jdbc.sql("""
+                        select o.number from document o
+                        where o.company_id = ? and o.doc_type = ? and o.id <> ? and o.submitted_by <> ?
+                          and o.submitted_at >= ? and o.status in ('SUBMITTED', 'ON_HOLD', 'APPROVED', 'POSTED')
+                          and exists (select 1 from document_line ol join document_line tl
+                                        on tl.company_id = ol.company_id and tl.item_id = ol.item_id
+                                      where ol.company_id = o.company_id and ol.document_id = o.id
+                                        and tl.document_id = ?)
+                        order by o.submitted_at desc""").params(companyId, type.name(), id, userId, since, id).query(String.class).list().stream()
+                .findFirst();
+    }
+
+    private static DocumentView header(ResultSet rs, List<DocumentLineView> lines) throws SQLException {
+        return new DocumentView(
+                rs.getLong("id"),
+                rs.getString("number"),
+                DocumentType.valueOf(rs.getString("doc_type")),
+                DocumentStatus.valueOf(rs.getString("status")),
+                rs.getObject("doc_date", LocalDate.class),
+                rs.getString("warehouse"),
+                rs.getString("warehouse_name"),
+                rs.getString("to_warehouse"),
+                rs.getString("to_warehouse_name"),
+                rs.getString("partner"),
+                (Long) rs.getObject("source_document_id", Long.class),
+                rs.getString("remark"),
+                rs.getString("hold_reason"),
+                rs.getInt("version"),
+                rs.getString("created_by"),
+                rs.getObject("created_at", OffsetDateTime.class),
+                rs.getString("submitted_by"),
+                rs.getString("approved_by"),
+                rs.getString("posted_by"),
+                rs.getObject("posted_at", OffsetDateTime.class),
+                rs.getBoolean("fully_received"),
+                rs.getBigDecimal("total_qty"),
+                rs.getBigDecimal("total_amount"),
+                lines);
+    }
+
+    private static DocumentLineView line(ResultSet rs, int n) throws SQLException {
+        String status = rs.getString("stock_status");
+        String from = rs.getString("from_status");
+        return new DocumentLineView(
+                rs.getInt("line_no"),
+                rs.getString("item"),
+                rs.getString("item_name"),
+                Rounding.plain(rs.getBigDecimal("qty")),
+                rs.getString("unit"),
+                Rounding.plain(rs.getBigDecimal("base_qty")),
+                rs.getString("base_unit"),
+                rs.getBigDecimal("price"),
+                rs.getBigDecimal("amount"),
+                rs.getString("bin"),
+                rs.getString("to_bin"),
+                rs.getString("batch_no"),
+                rs.getObject("production_date", LocalDate.class),
+                rs.getObject("expiry_date", LocalDate.class),
+                status == null ? null : StockStatus.valueOf(status),
+                from == null ? null : StockStatus.valueOf(from),
+                rs.getBoolean("gift"),
+                Rounding.plain(rs.getBigDecimal("received_qty")),
+                rs.getString("remark"));
+    }
+}

@@ -1,0 +1,124 @@
+package org.openjxc.inventory;
+
+import java.time.LocalDate;
+import org.openjxc.audit.AuditLog;
+import org.openjxc.inventory.internal.StockQueries;
+import org.openjxc.shared.Actor;
+import org.openjxc.shared.Actors;
+import org.openjxc.shared.PageQuery;
+import org.openjxc.shared.PageResult;
+import org.openjxc.shared.Permission;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Stock as people and integrations ask for it: positions, totals, the ledger, and the proof that
+ * the cached balances equal the ledger. Costs and values are shown only with {@code VIEW_COST}.
+ */
+@Service
+public class Stock {
+
+    private final StockQueries queries;
+    private final AuditLog audit;
+
+    Stock(StockQueries queries, AuditLog audit) {
+        this.queries = queries;
+        this.audit = audit;
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<StockPosition> positions(Actor actor, StockQuery query, PageQuery page) {
+        var result = queries.positions(actor.companyId(), query, page);
+        return Actors.has(Permission.VIEW_COST)
+                ? result
+                : result.map(p -> new StockPosition(
+                        p.item(),
+                        p.itemName(),
+                        p.unit(),
+                        p.warehouse(),
+                        p.bin(),
+                        p.binCountsAsAvailable(),
+                        p.batch(),
+                        p.expiryDate(),
+                        p.status(),
+                        p.onHand(),
+                        p.reserved(),
+                        p.available(),
+                        null,
+                        null));
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<StockSummary> summaries(Actor actor, StockQuery query, PageQuery page) {
+        var result = queries.summaries(actor.companyId(), query, page);
+        return Actors.has(Permission.VIEW_COST)
+                ? result
+                : result.map(s -> new StockSummary(
+                        s.item(),
+                        s.itemName(),
+                        s.unit(),
+                        s.warehouse(),
+                        s.warehouseName(),
+                        s.onHand(),
+                        s.available(),
+                        s.reserved(),
+                        s.inTransit(),
+                        s.notAvailable(),
+                        null,
+                        null));
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<StockMoveView> moves(
+            Actor actor, StockQuery query, LocalDate from, LocalDate to, PageQuery page) {
+        var result = queries.moves(actor.companyId(), query, from, to, page);
+        return Actors.has(Permission.VIEW_COST)
+                ? result
+                : result.map(m -> new StockMoveView(
+                        m.id(),
+                        m.item(),
+                        m.warehouse(),
+                        m.bin(),
+                        m.batch(),
+                        m.status(),
+                        m.qty(),
+                        null,
+                        null,
+                        m.document(),
+                        m.documentNumber(),
+                        m.documentType(),
+                        m.line(),
+                        m.reversal(),
+                        m.postedAt(),
+                        m.postedBy(),
+                        m.balance()));
+    }
+
+    @Transactional(readOnly = true)
+    public Verification verify(Actor actor) {
+        var differences = queries.differences(actor.companyId());
+        return new Verification(
+                differences.isEmpty(),
+                queries.moveCount(actor.companyId()),
+                queries.positionCount(actor.companyId()),
+                differences);
+    }
+
+    /**
+     * Rebuilds positions and totals from the ledger, then verifies. Never needed in normal
+     * operation; it exists so that nobody ever has to fix stock by hand.
+     */
+    @Transactional
+    public Verification recalculate(Actor actor) {
+        var before = queries.differences(actor.companyId());
+        queries.rebuild(actor.companyId());
+        Verification after = verify(actor);
+        audit.record(
+                "RECALCULATE",
+                "Stock",
+                actor.companyId(),
+                java.util.Map.of("differencesBefore", before.size()),
+                java.util.Map.of("differencesAfter", after.differences().size(), "moves", after.moves()));
+        return after;
+    }
+}

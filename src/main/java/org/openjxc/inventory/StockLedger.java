@@ -1,0 +1,423 @@
+package org.openjxc.inventory;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.openjxc.document.DocumentPoster;
+import org.openjxc.document.DocumentType;
+import org.openjxc.document.PostingDocument;
+import org.openjxc.document.PostingLine;
+import org.openjxc.document.StockStatus;
+import org.openjxc.inventory.internal.StockRows;
+import org.openjxc.inventory.internal.StockRows.Level;
+import org.openjxc.inventory.internal.StockRows.Move;
+import org.openjxc.inventory.internal.StockRows.Position;
+import org.openjxc.organization.BinCountingChanged;
+import org.openjxc.shared.BusinessException;
+import org.openjxc.shared.ErrorCode;
+import org.openjxc.shared.Rounding;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Turns postings into stock moves. The totals row of every (item, warehouse) a document touches
+ * is locked first, in ascending order; under those locks quantities are checked and moves, positions
+ * and totals are written in the posting's transaction. No interleaving of concurrent postings can
+ * therefore take stock below zero, and nobody waits on anybody in a circle.
+ *
+ * <p>Cost is the moving weighted average per item and warehouse: inbound moves carry their price,
+ * outbound moves the average they consumed; a move that empties the warehouse takes the remaining
+ * value exactly, so no rounding residue stays behind.
+ */
+@Service
+public class StockLedger implements DocumentPoster {
+
+    private final StockRows rows;
+
+    StockLedger(StockRows rows) {
+        this.rows = rows;
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void post(PostingDocument d) {
+        var session = new Session(d.companyId(), d.allowNegativeStock());
+        TreeSet<Key> keys = new TreeSet<>();
+        for (PostingLine l : d.lines()) {
+            keys.add(new Key(l.itemId(), d.warehouseId()));
+            if (d.type() == DocumentType.TRANSFER) {
+                keys.add(new Key(l.itemId(), d.toWarehouseId()));
+            }
+        }
+        session.lock(keys);
+        for (PostingLine l : d.lines()) {
+            switch (d.type().direction()) {
+                case INBOUND ->
+                    session.in(
+                            d.warehouseId(),
+                            l.binId(),
+                            l.itemId(),
+                            l.batch(),
+                            l.status(),
+                            l.baseQty(),
+                            l.unitPrice(),
+                            null,
+                            l.expiryDate(),
+                            l.line());
+                case OUTBOUND ->
+                    session.take(
+                            d.warehouseId(), l.binId(), l.itemId(), batchOrAny(l), l.status(), l.baseQty(), l.line());
+                case TRANSFER -> {
+                    for (Move out : session.take(
+                            d.warehouseId(), l.binId(), l.itemId(), batchOrAny(l), l.status(), l.baseQty(), l.line())) {
+                        session.in(
+                                d.toWarehouseId(),
+                                0,
+                                l.itemId(),
+                                out.batch(),
+                                StockStatus.IN_TRANSIT,
+                                out.qty().negate(),
+                                out.unitCost(),
+                                out.value().negate(),
+                                out.expiryDate(),
+                                l.line());
+                    }
+                }
+                case STATUS_CHANGE -> {
+                    for (Move out : session.take(
+                            d.warehouseId(),
+                            l.binId(),
+                            l.itemId(),
+                            batchOrAny(l),
+                            l.fromStatus(),
+                            l.baseQty(),
+                            l.line())) {
+                        session.in(
+                                d.warehouseId(),
+                                out.binId(),
+                                l.itemId(),
+                                out.batch(),
+                                l.status(),
+                                out.qty().negate(),
+                                out.unitCost(),
+                                out.value().negate(),
+                                out.expiryDate(),
+                                l.line());
+                    }
+                }
+            }
+        }
+        session.write(d.id(), d.actorId());
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void unpost(PostingDocument d) {
+        List<Move> moves = rows.unreversedMoves(d.companyId(), d.id());
+        var session = new Session(d.companyId(), d.allowNegativeStock());
+        TreeSet<Key> keys = new TreeSet<>();
+        moves.forEach(m -> keys.add(new Key(m.itemId(), m.warehouseId())));
+        session.lock(keys);
+        // Newest first, so a transfer's receipt is undone before its shipment.
+        for (int i = moves.size() - 1; i >= 0; i--) {
+            Move m = moves.get(i);
+            session.reverse(m);
+        }
+        session.write(d.id(), d.actorId());
+    }
+
+    /**
+     * Receives part or all of a posted transfer at its destination: in-transit stock of the line's
+     * batches moves into the available pool, in the given bin. Returns the moves written.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Move> receive(
+            PostingDocument d,
+            PostingLine line,
+            BigDecimal qty,
+            long binId,
+            Map<String, BigDecimal> receivableByBatch) {
+        var session = new Session(d.companyId(), false);
+        TreeSet<Key> keys = new TreeSet<>();
+        keys.add(new Key(line.itemId(), d.toWarehouseId()));
+        session.lock(keys);
+        BigDecimal remaining = qty;
+        for (var batch : receivableByBatch.entrySet()) {
+            if (remaining.signum() == 0) {
+                break;
+            }
+            BigDecimal q = batch.getValue().min(remaining);
+            if (q.signum() <= 0) {
+                continue;
+            }
+            for (Move out : session.take(
+                    d.toWarehouseId(), 0, line.itemId(), batch.getKey(), StockStatus.IN_TRANSIT, q, line.line())) {
+                session.in(
+                        d.toWarehouseId(),
+                        binId,
+                        line.itemId(),
+                        out.batch(),
+                        StockStatus.AVAILABLE,
+                        out.qty().negate(),
+                        out.unitCost(),
+                        out.value().negate(),
+                        out.expiryDate(),
+                        line.line());
+            }
+            remaining = remaining.subtract(q);
+        }
+        return session.write(d.id(), d.actorId());
+    }
+
+    @EventListener
+    void binCountingChanged(BinCountingChanged event) {
+        rows.recountBin(event.companyId(), event.binId(), event.countsAsAvailable());
+    }
+
+    private static String batchOrAny(PostingLine l) {
+        return l.batch().isEmpty() ? null : l.batch();
+    }
+
+    /** A stock total's key; ordered so that locks are always taken in the same order. */
+    record Key(long itemId, long warehouseId) implements Comparable<Key> {
+        @Override
+        public int compareTo(Key o) {
+            int c = Long.compare(itemId, o.itemId);
+            return c != 0 ? c : Long.compare(warehouseId, o.warehouseId);
+        }
+    }
+
+    /** The locked totals and the moves of one posting. */
+    private final class Session {
+        private final long companyId;
+        private final boolean allowNegative;
+        private final Map<Key, Level> levels = new HashMap<>();
+        private final Map<Long, Boolean> counting = new HashMap<>();
+        private final List<Move> moves = new ArrayList<>();
+
+        Session(long companyId, boolean allowNegative) {
+            this.companyId = companyId;
+            this.allowNegative = allowNegative;
+        }
+
+        void lock(TreeSet<Key> keys) {
+            for (Key key : keys) {
+                levels.put(key, rows.lockLevel(companyId, key.itemId(), key.warehouseId()));
+            }
+        }
+
+        boolean counts(long binId) {
+            return counting.computeIfAbsent(
+                    binId, id -> rows.binsCounting(companyId, List.of(id)).getOrDefault(id, true));
+        }
+
+        /** Stock into a position; {@code value} null means quantity × unit cost. */
+        void in(
+                long warehouseId,
+                long binId,
+                long itemId,
+                String batch,
+                StockStatus status,
+                BigDecimal qty,
+                BigDecimal unitCost,
+                BigDecimal value,
+                java.time.LocalDate expiry,
+                int line) {
+            BigDecimal cost = unitCost == null ? BigDecimal.ZERO : unitCost;
+            BigDecimal v = value != null ? value : Rounding.amount(qty.multiply(cost));
+            apply(new Move(warehouseId, binId, itemId, batch, status, qty, cost, v, expiry, line, null));
+        }
+
+        /**
+         * Stock out of a pool: from the named bin and batch, or picked first-expiry-first from the
+         * positions that hold it (only bins that count as available, when taking available stock).
+         */
+        List<Move> take(
+                long warehouseId, long binId, long itemId, String batch, StockStatus status, BigDecimal qty, int line) {
+            Level level = levels.get(new Key(itemId, warehouseId));
+            boolean availablePool = status == StockStatus.AVAILABLE;
+            if (availablePool && (binId == 0 || counts(binId)) && !allowNegative) {
+                BigDecimal free = level.availableOnHand.subtract(level.reserved);
+                if (free.compareTo(qty) < 0) {
+                    throw insufficient(itemId, warehouseId, binId, batch, status, qty, free.max(BigDecimal.ZERO));
+                }
+            }
+            List<Position> candidates =
+                    rows.positions(companyId, itemId, warehouseId, status, binId == 0 ? null : binId, batch);
+            if (binId == 0 && availablePool) {
+                candidates = candidates.stream().filter(p -> counts(p.binId())).toList();
+            }
+            List<Move> taken = new ArrayList<>();
+            BigDecimal remaining = qty;
+            BigDecimal found = BigDecimal.ZERO;
+            for (Position p : candidates) {
+                BigDecimal pending = pendingAt(warehouseId, p.binId(), itemId, p.batch(), status);
+                BigDecimal onHand = p.onHand().add(pending);
+                found = found.add(onHand.max(BigDecimal.ZERO));
+                if (remaining.signum() == 0 || onHand.signum() <= 0) {
+                    continue;
+                }
+                BigDecimal q = onHand.min(remaining);
+                taken.add(out(level, warehouseId, p.binId(), itemId, p.batch(), status, q, p.expiryDate(), line));
+                remaining = remaining.subtract(q);
+            }
+            if (remaining.signum() > 0) {
+                if (!allowNegative) {
+                    throw insufficient(itemId, warehouseId, binId, batch, status, qty, found);
+                }
+                taken.add(out(
+                        level, warehouseId, binId, itemId, batch == null ? "" : batch, status, remaining, null, line));
+            }
+            return taken;
+        }
+
+        /** Reverses a move at its own cost; taking stock away again is checked like any outbound. */
+        void reverse(Move m) {
+            BigDecimal qty = m.qty().negate();
+            if (qty.signum() < 0 && !allowNegative) {
+                Level level = levels.get(new Key(m.itemId(), m.warehouseId()));
+                BigDecimal onHand = rows.onHand(
+                                companyId, m.itemId(), m.warehouseId(), m.binId(), m.batch(), m.status())
+                        .add(pendingAt(m.warehouseId(), m.binId(), m.itemId(), m.batch(), m.status()));
+                boolean availableStock = m.status() == StockStatus.AVAILABLE && counts(m.binId());
+                BigDecimal free = level.availableOnHand.subtract(level.reserved);
+                if (onHand.compareTo(qty.negate()) < 0 || availableStock && free.compareTo(qty.negate()) < 0) {
+                    throw insufficient(
+                            m.itemId(),
+                            m.warehouseId(),
+                            m.binId(),
+                            m.batch(),
+                            m.status(),
+                            qty.negate(),
+                            availableStock ? onHand.min(free).max(BigDecimal.ZERO) : onHand.max(BigDecimal.ZERO));
+                }
+            }
+            apply(new Move(
+                    m.warehouseId(),
+                    m.binId(),
+                    m.itemId(),
+                    m.batch(),
+                    m.status(),
+                    qty,
+                    m.unitCost(),
+                    m.value().negate(),
+                    m.expiryDate(),
+                    m.line(),
+                    m.reversalOf()));
+        }
+
+        private Move out(
+                Level level,
+                long warehouseId,
+                long binId,
+                long itemId,
+                String batch,
+                StockStatus status,
+                BigDecimal qty,
+                java.time.LocalDate expiry,
+                int line) {
+            BigDecimal unitCost = level.onHand.signum() > 0 && level.value.signum() >= 0
+                    ? Rounding.unitCost(level.value, level.onHand)
+                    : level.avgCost;
+            // Taking everything that is left takes all the value that is left: no residue.
+            BigDecimal value = level.onHand.compareTo(qty) == 0 ? level.value : Rounding.amount(qty.multiply(unitCost));
+            Move move = new Move(
+                    warehouseId,
+                    binId,
+                    itemId,
+                    batch,
+                    status,
+                    qty.negate(),
+                    unitCost,
+                    value.negate(),
+                    expiry,
+                    line,
+                    null);
+            apply(move);
+            return move;
+        }
+
+        private BigDecimal pendingAt(long warehouseId, long binId, long itemId, String batch, StockStatus status) {
+            BigDecimal sum = BigDecimal.ZERO;
+            for (Move m : moves) {
+                if (m.warehouseId() == warehouseId
+                        && m.binId() == binId
+                        && m.itemId() == itemId
+                        && m.batch().equals(batch)
+                        && m.status() == status) {
+                    sum = sum.add(m.qty());
+                }
+            }
+            return sum;
+        }
+
+        private void apply(Move m) {
+            Level level = levels.get(new Key(m.itemId(), m.warehouseId()));
+            level.onHand = level.onHand.add(m.qty());
+            level.value = level.value.add(m.value());
+            if (m.status() == StockStatus.AVAILABLE && counts(m.binId())) {
+                level.availableOnHand = level.availableOnHand.add(m.qty());
+            }
+            if (m.status() == StockStatus.IN_TRANSIT) {
+                level.inTransit = level.inTransit.add(m.qty());
+            }
+            if (level.onHand.signum() > 0 && level.value.signum() >= 0) {
+                level.avgCost = Rounding.unitCost(level.value, level.onHand);
+            }
+            moves.add(m);
+        }
+
+        List<Move> write(long documentId, long userId) {
+            for (Move m : moves) {
+                rows.addToPosition(
+                        companyId,
+                        m.itemId(),
+                        m.warehouseId(),
+                        m.binId(),
+                        m.batch(),
+                        m.status(),
+                        m.qty(),
+                        m.expiryDate());
+            }
+            rows.insertMoves(companyId, documentId, userId, OffsetDateTime.now(), moves);
+            levels.values().forEach(l -> rows.saveLevel(companyId, l));
+            return moves;
+        }
+
+        private BusinessException insufficient(
+                long itemId,
+                long warehouseId,
+                long binId,
+                String batch,
+                StockStatus status,
+                BigDecimal needed,
+                BigDecimal available) {
+            String[] names = rows.names(companyId, itemId, warehouseId, binId);
+            var e = new BusinessException(
+                            ErrorCode.INSUFFICIENT_STOCK,
+                            "error.stock.insufficient",
+                            names[0],
+                            names[1],
+                            Rounding.plain(needed),
+                            Rounding.plain(available))
+                    .withFact("item", names[0])
+                    .withFact("warehouse", names[1])
+                    .withFact("status", status.name())
+                    .withFact("needed", Rounding.plain(needed))
+                    .withFact("available", Rounding.plain(available));
+            if (names[2] != null) {
+                e = e.withFact("bin", names[2]);
+            }
+            if (batch != null && !batch.isEmpty()) {
+                e = e.withFact("batch", batch);
+            }
+            return e;
+        }
+    }
+}

@@ -1,0 +1,384 @@
+package org.openjxc.inventory.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.openjxc.inventory.StockDifference;
+import org.openjxc.inventory.StockMoveView;
+import org.openjxc.inventory.StockPosition;
+import org.openjxc.inventory.StockQuery;
+import org.openjxc.inventory.StockSummary;
+import org.openjxc.shared.PageQuery;
+import org.openjxc.shared.PageResult;
+import org.openjxc.shared.Rounding;
+import org.openjxc.shared.SearchText;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Reads of the stock tables, and the rebuild and check of the caches against the ledger. */
+@Repository
+public class StockQueries {
+
+    private static final Map<String, String> POSITION_SORTS = Map.of(
+            "item",
+            "i.code",
+            "warehouse",
+            "w.code",
+            "bin",
+            "b.code",
+            "batch",
+            "s.batch_no",
+            "expiryDate",
+            "s.expiry_date",
+            "onHand",
+            "s.on_hand");
+    private static final Map<String, String> SUMMARY_SORTS = Map.of(
+            "item",
+            "i.code",
+            "warehouse",
+            "w.code",
+            "onHand",
+            "l.on_hand",
+            "available",
+            "l.available_on_hand",
+            "value",
+            "l.value");
+
+    private final JdbcClient jdbc;
+
+    StockQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public PageResult<StockPosition> positions(long companyId, StockQuery q, PageQuery page) {
+        StringBuilder where = new StringBuilder(" where s.company_id = :company");
+        Map<String, Object> p = new HashMap<>(Map.of("company", companyId));
+        if (!q.includeZero()) {
+            where.append(" and s.on_hand <> 0");
+        }
+        common(q, where, p, "s");
+        if (SearchText.present(q.bin())) {
+            where.append(" and b.code = :bin");
+            p.put("bin", q.bin().trim());
+        }
+        if (SearchText.present(q.batch())) {
+            where.append(" and s.batch_no = :batch");
+            p.put("batch", q.batch().trim());
+        }
+        if (SearchText.present(q.status())) {
+            where.append(" and s.stock_status = :status");
+            p.put("status", q.status().trim());
+        }
+        String from = """
+                 from stock_balance s
+                join item i on i.company_id = s.company_id and i.id = s.item_id
+                join unit u on u.company_id = i.company_id and u.id = i.base_unit_id
+                join warehouse w on w.company_id = s.company_id and w.id = s.warehouse_id
+                left join bin b on b.company_id = s.company_id and b.id = s.bin_id
+                join stock_level l on l.company_id = s.company_id and l.item_id = s.item_id
+                                  and l.warehouse_id = s.warehouse_id""";
+        long total = jdbc.sql("select count(*)" + from + where)
+                .params(p)
+                .query(Long.class)
+                .single();
+        var rows = jdbc.sql("select i.code as item, i.name as item_name, u.code as unit, w.code as warehouse,"
+                        + " b.code as bin, coalesce(b.counts_as_available, true) as counts, s.batch_no, s.expiry_date,"
+                        + " s.stock_status, s.on_hand, l.avg_cost" + from + where
+                        + page.orderBy(POSITION_SORTS, "item", "w.code, b.code, s.batch_no, s.stock_status")
+                        + page.limitOffset())
+                .params(p)
+                .query((rs, n) -> {
+                    BigDecimal onHand = rs.getBigDecimal("on_hand");
+                    boolean counts = rs.getBoolean("counts");
+                    String status = rs.getString("stock_status");
+                    BigDecimal cost = rs.getBigDecimal("avg_cost");
+                    boolean sellable = counts && status.equals("AVAILABLE");
+                    return new StockPosition(
+                            rs.getString("item"),
+                            rs.getString("item_name"),
+                            rs.getString("unit"),
+                            rs.getString("warehouse"),
+                            rs.getString("bin"),
+                            counts,
+                            emptyToNull(rs.getString("batch_no")),
+                            rs.getObject("expiry_date", LocalDate.class),
+                            status,
+                            Rounding.plain(onHand),
+                            BigDecimal.ZERO,
+                            sellable ? Rounding.plain(onHand) : BigDecimal.ZERO,
+                            cost,
+                            Rounding.amount(onHand.multiply(cost)));
+                })
+                .list();
+        return new PageResult<>(rows, page.page(), page.size(), total);
+    }
+
+    public PageResult<StockSummary> summaries(long companyId, StockQuery q, PageQuery page) {
+        StringBuilder where = new StringBuilder(" where l.company_id = :company");
+        Map<String, Object> p = new HashMap<>(Map.of("company", companyId));
+        if (!q.includeZero()) {
+            where.append(" and (l.on_hand <> 0 or l.in_transit <> 0 or l.reserved <> 0)");
+        }
+        common(q, where, p, "l");
+        String from = """
+                 from stock_level l
+                join item i on i.company_id = l.company_id and i.id = l.item_id
+                join unit u on u.company_id = i.company_id and u.id = i.base_unit_id
+                join warehouse w on w.company_id = l.company_id and w.id = l.warehouse_id""";
+        long total = jdbc.sql("select count(*)" + from + where)
+                .params(p)
+                .query(Long.class)
+                .single();
+        var rows = jdbc.sql("select i.code as item, i.name as item_name, u.code as unit, w.code as warehouse,"
+                        + " w.name as warehouse_name, l.on_hand, l.available_on_hand, l.reserved, l.in_transit,"
+                        + " l.avg_cost, l.value" + from + where + page.orderBy(SUMMARY_SORTS, "item", "w.code")
+                        + page.limitOffset())
+                .params(p)
+                .query((rs, n) -> {
+                    BigDecimal onHand = rs.getBigDecimal("on_hand");
+                    BigDecimal availableOnHand = rs.getBigDecimal("available_on_hand");
+                    BigDecimal reserved = rs.getBigDecimal("reserved");
+                    BigDecimal inTransit = rs.getBigDecimal("in_transit");
+                    return new StockSummary(
+                            rs.getString("item"),
+                            rs.getString("item_name"),
+                            rs.getString("unit"),
+                            rs.getString("warehouse"),
+                            rs.getString("warehouse_name"),
+                            Rounding.plain(onHand),
+                            Rounding.plain(availableOnHand.subtract(reserved)),
+                            Rounding.plain(reserved),
+                            Rounding.plain(inTransit),
+                            Rounding.plain(onHand.subtract(availableOnHand).subtract(inTransit)),
+                            rs.getBigDecimal("avg_cost"),
+                            rs.getBigDecimal("value"));
+                })
+                .list();
+        return new PageResult<>(rows, page.page(), page.size(), total);
+    }
+
+    /**
+     * Ledger rows, newest last. When one item and one warehouse are named, each row carries the
+     * running balance, including everything posted before the first row shown.
+     */
+    public PageResult<StockMoveView> moves(long companyId, StockQuery q, LocalDate from, LocalDate to, PageQuery page) {
+        StringBuilder where = new StringBuilder(" where m.company_id = :company");
+        Map<String, Object> p = new HashMap<>(Map.of("company", companyId));
+        common(q, where, p, "m");
+        if (from != null) {
+            where.append(" and m.posted_at >= :from");
+            p.put("from", from.atStartOfDay(java.time.ZoneId.systemDefault()).toOffsetDateTime());
+        }
+        if (to != null) {
+            where.append(" and m.posted_at < :to");
+            p.put(
+                    "to",
+                    to.plusDays(1)
+                            .atStartOfDay(java.time.ZoneId.systemDefault())
+                            .toOffsetDateTime());
+        }
+        boolean running = SearchText.present(q.item()) && SearchText.present(q.warehouse());
+        String fromSql = """
+                 from stock_move m
+                join item i on i.company_id = m.company_id and i.id = m.item_id
+                join warehouse w on w.company_id = m.company_id and w.id = m.warehouse_id
+                left join bin b on b.company_id = m.company_id and b.id = m.bin_id
+                join document d on d.company_id = m.company_id and d.id = m.document_id
+                left join app_user u on u.id = m.posted_by""";
+        long total = jdbc.sql("select count(*)" + fromSql + where)
+                .params(p)
+                .query(Long.class)
+                .single();
+        String balance = running
+                ? ", (select sum(x.qty) from stock_move x where x.company_id = m.company_id and x.item_id = m.item_id"
+                        + " and x.warehouse_id = m.warehouse_id and x.id <= m.id) as balance"
+                : ", null as balance";
+        var rows = jdbc.sql("select m.id, i.code as item, w.code as warehouse, b.code as bin, m.batch_no,"
+                        + " m.stock_status, m.qty, m.unit_cost, m.value, m.document_id, d.number, d.doc_type, m.line_no,"
+                        + " m.reversal_of, m.posted_at, u.display_name" + balance + fromSql + where
+                        + " order by m.id" + page.limitOffset())
+                .params(p)
+                .query((rs, n) -> new StockMoveView(
+                        rs.getLong("id"),
+                        rs.getString("item"),
+                        rs.getString("warehouse"),
+                        rs.getString("bin"),
+                        emptyToNull(rs.getString("batch_no")),
+                        rs.getString("stock_status"),
+                        Rounding.plain(rs.getBigDecimal("qty")),
+                        rs.getBigDecimal("unit_cost"),
+                        rs.getBigDecimal("value"),
+                        rs.getLong("document_id"),
+                        rs.getString("number"),
+                        rs.getString("doc_type"),
+                        rs.getInt("line_no"),
+                        rs.getObject("reversal_of") != null,
+                        rs.getObject("posted_at", java.time.OffsetDateTime.class),
+                        rs.getString("display_name"),
+                        Rounding.plain(rs.getBigDecimal("balance"))))
+                .list();
+        return new PageResult<>(rows, page.page(), page.size(), total);
+    }
+
+    /** Every place where a cached balance differs from the sum of the ledger. */
+    public List<StockDifference> differences(long companyId) {
+        // UNION ALL + GROUP BY instead of a full outer join, which H2 lacks.
+        var positions = jdbc.sql("""
+                        select i.code as item, w.code as warehouse, b.code as bin, x.batch_no, x.stock_status,
+                               x.ledger, x.cached
+                        from (select item_id, warehouse_id, bin_id, batch_no, stock_status,
+                                     sum(ledger) as ledger, sum(cached) as cached
+                              from (select item_id, warehouse_id, bin_id, batch_no, stock_status, qty as ledger,
+                                           0 as cached
+                                    from stock_move where company_id = :company
+                                    union all
+                                    select item_id, warehouse_id, bin_id, batch_no, stock_status, 0, on_hand
+                                    from stock_balance where company_id = :company) u
+                              group by item_id, warehouse_id, bin_id, batch_no, stock_status
+                              having sum(ledger) <> sum(cached)) x
+                        join item i on i.company_id = :company and i.id = x.item_id
+                        join warehouse w on w.company_id = :company and w.id = x.warehouse_id
+                        left join bin b on b.company_id = :company and b.id = x.bin_id
+                        order by i.code, w.code""")
+                .param("company", companyId)
+                .query((rs, n) -> new StockDifference(
+                        "POSITION",
+                        rs.getString("item"),
+                        rs.getString("warehouse"),
+                        rs.getString("bin"),
+                        emptyToNull(rs.getString("batch_no")),
+                        rs.getString("stock_status"),
+                        "onHand",
+                        rs.getBigDecimal("ledger"),
+                        rs.getBigDecimal("cached")))
+                .list();
+        var all = new java.util.ArrayList<>(positions);
+        String[] fields = {"onHand", "available", "inTransit", "value"};
+        jdbc.sql("""
+                        select i.code as item, w.code as warehouse, x.*
+                        from (select item_id, warehouse_id,
+                                     sum(l_on_hand) as l_on_hand, sum(c_on_hand) as c_on_hand,
+                                     sum(l_available) as l_available, sum(c_available) as c_available,
+                                     sum(l_in_transit) as l_in_transit, sum(c_in_transit) as c_in_transit,
+                                     sum(l_value) as l_value, sum(c_value) as c_value
+                              from (select m.item_id, m.warehouse_id, m.qty as l_on_hand, 0 as c_on_hand,
+                                           case when m.stock_status = 'AVAILABLE' and coalesce(b.counts_as_available, true)
+                                                then m.qty else 0 end as l_available, 0 as c_available,
+                                           case when m.stock_status = 'IN_TRANSIT' then m.qty else 0 end as l_in_transit,
+                                           0 as c_in_transit, m.value as l_value, 0 as c_value
+                                    from stock_move m left join bin b on b.company_id = m.company_id and b.id = m.bin_id
+                                    where m.company_id = :company
+                                    union all
+                                    select item_id, warehouse_id, 0, on_hand, 0, available_on_hand, 0, in_transit, 0, value
+                                    from stock_level where company_id = :company) u
+                              group by item_id, warehouse_id
+                              having sum(l_on_hand) <> sum(c_on_hand) or sum(l_available) <> sum(c_available)
+                                  or sum(l_in_transit) <> sum(c_in_transit) or sum(l_value) <> sum(c_value)) x
+                        join item i on i.company_id = :company and i.id = x.item_id
+                        join warehouse w on w.company_id = :company and w.id = x.warehouse_id
+                        order by i.code, w.code""")
+                .param("company", companyId)
+                .query((rs, n) -> {
+                    String[] columns = {"on_hand", "available", "in_transit", "value"};
+                    for (int f = 0; f < fields.length; f++) {
+                        BigDecimal ledger = rs.getBigDecimal("l_" + columns[f]);
+                        BigDecimal cached = rs.getBigDecimal("c_" + columns[f]);
+                        if (ledger.compareTo(cached) != 0) {
+                            all.add(new StockDifference(
+                                    "TOTAL",
+                                    rs.getString("item"),
+                                    rs.getString("warehouse"),
+                                    null,
+                                    null,
+                                    null,
+                                    fields[f],
+                                    ledger,
+                                    cached));
+                        }
+                    }
+                    return null;
+                })
+                .list();
+        return all;
+    }
+
+    public long moveCount(long companyId) {
+        return jdbc.sql("select count(*) from stock_move where company_id = ?")
+                .param(companyId)
+                .query(Long.class)
+                .single();
+    }
+
+    public long positionCount(long companyId) {
+        return jdbc.sql("select count(*) from stock_balance where company_id = ?")
+                .param(companyId)
+                .query(Long.class)
+                .single();
+    }
+
+    /**
+     * Rebuilds positions and totals from the ledger with set-based statements. Reservations are
+     * kept: they come from open orders, not from the ledger.
+     */
+    public void rebuild(long companyId) {
+        jdbc.sql("delete from stock_balance where company_id = ?")
+                .param(companyId)
+                .update();
+        jdbc.sql("""
+                        insert into stock_balance (company_id, item_id, warehouse_id, bin_id, batch_no, stock_status,
+                                                   on_hand, expiry_date)
+                        select company_id, item_id, warehouse_id, bin_id, batch_no, stock_status, sum(qty), min(expiry_date)
+                        from stock_move where company_id = ?
+                        group by company_id, item_id, warehouse_id, bin_id, batch_no, stock_status""").param(companyId).update();
+        jdbc.sql("""
+                        insert into stock_level (company_id, item_id, warehouse_id)
+                        select distinct company_id, item_id, warehouse_id from stock_move m where company_id = ?
+                          and not exists (select 1 from stock_level l where l.company_id = m.company_id
+                                          and l.item_id = m.item_id and l.warehouse_id = m.warehouse_id)""").param(companyId).update();
+        jdbc.sql("""
+                        update stock_level set
+                          on_hand = coalesce((select sum(qty) from stock_move m where m.company_id = stock_level.company_id
+                              and m.item_id = stock_level.item_id and m.warehouse_id = stock_level.warehouse_id), 0),
+                          value = coalesce((select sum(value) from stock_move m where m.company_id = stock_level.company_id
+                              and m.item_id = stock_level.item_id and m.warehouse_id = stock_level.warehouse_id), 0),
+                          in_transit = coalesce((select sum(qty) from stock_move m
+                              where m.company_id = stock_level.company_id and m.item_id = stock_level.item_id
+                                and m.warehouse_id = stock_level.warehouse_id and m.stock_status = 'IN_TRANSIT'), 0),
+                          available_on_hand = coalesce((select sum(m.qty) from stock_move m
+                              left join bin b on b.company_id = m.company_id and b.id = m.bin_id
+                              where m.company_id = stock_level.company_id and m.item_id = stock_level.item_id
+                                and m.warehouse_id = stock_level.warehouse_id and m.stock_status = 'AVAILABLE'
+                                and coalesce(b.counts_as_available, true)), 0)
+                        where company_id = ?""").param(companyId).update();
+        jdbc.sql("""
+                        update stock_level set avg_cost = round(value / on_hand, 6)
+                        where company_id = ? and on_hand > 0 and value >= 0""").param(companyId).update();
+    }
+
+    private static void common(StockQuery q, StringBuilder where, Map<String, Object> p, String alias) {
+        if (SearchText.present(q.item())) {
+            where.append(" and ")
+                    .append(alias)
+                    .append(".item_id = (select id from item where company_id = :company and code = :item)");
+            p.put("item", q.item().trim());
+        }
+        if (SearchText.present(q.warehouse())) {
+            where.append(" and ")
+                    .append(alias)
+                    .append(
+                            ".warehouse_id = (select id from warehouse where company_id = :company and code = :warehouse)");
+            p.put("warehouse", q.warehouse().trim());
+        }
+        if (SearchText.present(q.q())) {
+            where.append(" and (i.code ilike :q or i.name ilike :q or i.search_initials like :qi)");
+            p.put("q", SearchText.contains(q.q()));
+            p.put("qi", SearchText.contains(q.q()).toLowerCase());
+        }
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+}

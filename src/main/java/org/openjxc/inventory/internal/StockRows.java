@@ -1,0 +1,310 @@
+package org.openjxc.inventory.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.openjxc.document.StockStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Writes of the stock tables: locking the totals of an item in a warehouse, reading and changing
+ * positions, and inserting moves. Only the ledger's posting code calls these.
+ */
+@Repository
+public class StockRows {
+
+    /** Totals of one item in one warehouse, read under a row lock. */
+    public static final class Level {
+        public final long itemId;
+        public final long warehouseId;
+        public BigDecimal onHand;
+        public BigDecimal availableOnHand;
+        public BigDecimal inTransit;
+        public BigDecimal reserved;
+        public BigDecimal value;
+        public BigDecimal avgCost;
+
+        Level(
+                long itemId,
+                long warehouseId,
+                BigDecimal onHand,
+                BigDecimal availableOnHand,
+                BigDecimal inTransit,
+                BigDecimal reserved,
+                BigDecimal value,
+                BigDecimal avgCost) {
+            this.itemId = itemId;
+            this.warehouseId = warehouseId;
+            this.onHand = onHand;
+            this.availableOnHand = availableOnHand;
+            this.inTransit = inTransit;
+            this.reserved = reserved;
+            this.value = value;
+            this.avgCost = avgCost;
+        }
+    }
+
+    /** One position with its quantity, read under a row lock. */
+    public record Position(long binId, String batch, StockStatus status, BigDecimal onHand, LocalDate expiryDate) {}
+
+    /** A move to insert. */
+    public record Move(
+            long warehouseId,
+            long binId,
+            long itemId,
+            String batch,
+            StockStatus status,
+            BigDecimal qty,
+            BigDecimal unitCost,
+            BigDecimal value,
+            LocalDate expiryDate,
+            int line,
+            Long reversalOf) {}
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    StockRows(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    /**
+     * Locks the totals row of an item in a warehouse, creating it if absent. Callers lock in
+     * ascending (item, warehouse) order, so concurrent postings never wait on each other in a circle.
+     */
+    public Level lockLevel(long companyId, long itemId, long warehouseId) {
+        jdbc.sql("insert into stock_level (company_id, item_id, warehouse_id) values (?, ?, ?) on conflict do nothing")
+                .params(companyId, itemId, warehouseId)
+                .update();
+        return jdbc.sql("""
+                        select on_hand, available_on_hand, in_transit, reserved, value, avg_cost from stock_level
+                        where company_id = ? and item_id = ? and warehouse_id = ? for update""")
+                .params(companyId, itemId, warehouseId)
+                .query((rs, n) -> new Level(
+                        itemId,
+                        warehouseId,
+                        rs.getBigDecimal(1),
+                        rs.getBigDecimal(2),
+                        rs.getBigDecimal(3),
+                        rs.getBigDecimal(4),
+                        rs.getBigDecimal(5),
+                        rs.getBigDecimal(6)))
+                .single();
+    }
+
+    public void saveLevel(long companyId, Level l) {
+        jdbc.sql("""
+                        update stock_level set on_hand = ?, available_on_hand = ?, in_transit = ?, value = ?,
+                               avg_cost = ?
+                        where company_id = ? and item_id = ? and warehouse_id = ?""")
+                .params(
+                        l.onHand,
+                        l.availableOnHand,
+                        l.inTransit,
+                        l.value,
+                        l.avgCost,
+                        companyId,
+                        l.itemId,
+                        l.warehouseId)
+                .update();
+    }
+
+    /**
+     * Positions of an item in a warehouse and pool holding stock, in picking order: first expiry
+     * first (FEFO), then bin and batch. Filters by bin and batch when given (null = any).
+     */
+    public List<Position> positions(
+            long companyId, long itemId, long warehouseId, StockStatus status, Long binId, String batch) {
+        StringBuilder sql = new StringBuilder("""
+                select bin_id, batch_no, stock_status, on_hand, expiry_date from stock_balance
+                where company_id = :company and item_id = :item and warehouse_id = :warehouse and stock_status = :status
+                  and on_hand > 0""");
+        Map<String, Object> params = new HashMap<>(
+                Map.of("company", companyId, "item", itemId, "warehouse", warehouseId, "status", status.name()));
+        if (binId != null) {
+            sql.append(" and bin_id = :bin");
+            params.put("bin", binId);
+        }
+        if (batch != null) {
+            sql.append(" and batch_no = :batch");
+            params.put("batch", batch);
+        }
+        sql.append(" order by expiry_date nulls last, bin_id, batch_no");
+        return jdbc.sql(sql.toString())
+                .params(params)
+                .query((rs, n) -> new Position(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        StockStatus.valueOf(rs.getString(3)),
+                        rs.getBigDecimal(4),
+                        rs.getObject(5, LocalDate.class)))
+                .list();
+    }
+
+    /** Quantity of one position (zero when it does not exist yet). */
+    public BigDecimal onHand(
+            long companyId, long itemId, long warehouseId, long binId, String batch, StockStatus status) {
+        return jdbc.sql("""
+                        select on_hand from stock_balance where company_id = ? and item_id = ? and warehouse_id = ?
+                          and bin_id = ? and batch_no = ? and stock_status = ?""")
+                .params(companyId, itemId, warehouseId, binId, batch, status.name())
+                .query(BigDecimal.class)
+                .optional()
+                .orElse(BigDecimal.ZERO);
+    }
+
+    /** Adds a signed quantity to a position, creating it when absent. */
+    public void addToPosition(
+            long companyId,
+            long itemId,
+            long warehouseId,
+            long binId,
+            String batch,
+            StockStatus status,
+            BigDecimal qty,
+            LocalDate expiryDate) {
+        jdbc.sql("""
+                        insert into stock_balance (company_id, item_id, warehouse_id, bin_id, batch_no, stock_status,
+                                                   on_hand, expiry_date)
+                        values (?, ?, ?, ?, ?, ?, 0, ?) on conflict do nothing""")
+                .params(companyId, itemId, warehouseId, binId, batch, status.name(), expiryDate)
+                .update();
+        jdbc.sql("""
+                        update stock_balance set on_hand = on_hand + ?, expiry_date = coalesce(expiry_date, ?)
+                        where company_id = ? and item_id = ? and warehouse_id = ? and bin_id = ? and batch_no = ?
+                          and stock_status = ?""")
+                .params(qty, expiryDate, companyId, itemId, warehouseId, binId, batch, status.name())
+                .update();
+    }
+
+    public void insertMoves(long companyId, long documentId, long userId, OffsetDateTime at, List<Move> moves) {
+        List<Object[]> rows = new ArrayList<>();
+        for (Move m : moves) {
+            rows.add(new Object[] {
+                companyId,
+                m.warehouseId(),
+                m.binId(),
+                m.itemId(),
+                m.batch(),
+                m.status().name(),
+                m.qty(),
+                m.unitCost(),
+                m.value(),
+                m.expiryDate(),
+                documentId,
+                m.line(),
+                m.reversalOf(),
+                at,
+                userId
+            });
+        }
+        template.batchUpdate("""
+                insert into stock_move (company_id, warehouse_id, bin_id, item_id, batch_no, stock_status, qty,
+                    unit_cost, value, expiry_date, document_id, line_no, reversal_of, posted_at, posted_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+    }
+
+    /** The document's moves that no later move reverses, in the order they were written. */
+    public List<Move> unreversedMoves(long companyId, long documentId) {
+        return jdbc.sql("""
+                        select m.id, m.warehouse_id, m.bin_id, m.item_id, m.batch_no, m.stock_status, m.qty,
+                               m.unit_cost, m.value, m.expiry_date, m.line_no
+                        from stock_move m
+                        where m.company_id = ? and m.document_id = ? and m.reversal_of is null
+                          and not exists (select 1 from stock_move r where r.company_id = m.company_id
+                                          and r.reversal_of = m.id)
+                        order by m.id""")
+                .params(companyId, documentId)
+                .query((rs, n) -> new Move(
+                        rs.getLong("warehouse_id"),
+                        rs.getLong("bin_id"),
+                        rs.getLong("item_id"),
+                        rs.getString("batch_no"),
+                        StockStatus.valueOf(rs.getString("stock_status")),
+                        rs.getBigDecimal("qty"),
+                        rs.getBigDecimal("unit_cost"),
+                        rs.getBigDecimal("value"),
+                        rs.getObject("expiry_date", LocalDate.class),
+                        rs.getInt("line_no"),
+                        rs.getLong("id")))
+                .list();
+    }
+
+    /** Net in-transit quantity per batch of one transfer line at its destination, oldest batch first. */
+    public Map<String, BigDecimal> inTransitByBatch(long companyId, long documentId, int line, long toWarehouseId) {
+        Map<String, BigDecimal> result = new java.util.LinkedHashMap<>();
+        jdbc.sql("""
+                        select batch_no, sum(qty) from stock_move
+                        where company_id = ? and document_id = ? and line_no = ? and warehouse_id = ?
+                          and stock_status = 'IN_TRANSIT'
+                        group by batch_no order by min(id)""")
+                .params(companyId, documentId, line, toWarehouseId)
+                .query((rs, n) -> result.put(rs.getString(1), rs.getBigDecimal(2)))
+                .list();
+        return result;
+    }
+
+    /** Whether each of these bins counts toward available stock; bin 0 (no bin) always does. */
+    public Map<Long, Boolean> binsCounting(long companyId, Collection<Long> binIds) {
+        Map<Long, Boolean> result = new HashMap<>();
+        result.put(0L, true);
+        List<Long> ids = binIds.stream().filter(id -> id != 0).distinct().toList();
+        if (!ids.isEmpty()) {
+            jdbc.sql("select id, counts_as_available from bin where company_id = :company and id in (:ids)")
+                    .param("company", companyId)
+                    .param("ids", ids)
+                    .query((rs, n) -> result.put(rs.getLong(1), rs.getBoolean(2)))
+                    .list();
+        }
+        return result;
+    }
+
+    /** Bins of a warehouse that do not count toward available stock. */
+    public List<Long> nonCountingBins(long companyId, long warehouseId) {
+        return jdbc.sql("select id from bin where company_id = ? and warehouse_id = ? and not counts_as_available")
+                .params(companyId, warehouseId)
+                .query(Long.class)
+                .list();
+    }
+
+    /** Item code, warehouse code and bin code for messages. */
+    public String[] names(long companyId, long itemId, long warehouseId, long binId) {
+        String item = jdbc.sql("select code from item where company_id = ? and id = ?")
+                .params(companyId, itemId)
+                .query(String.class)
+                .single();
+        String warehouse = jdbc.sql("select code from warehouse where company_id = ? and id = ?")
+                .params(companyId, warehouseId)
+                .query(String.class)
+                .single();
+        String bin = binId == 0
+                ? null
+                : jdbc.sql("select code from bin where company_id = ? and id = ?")
+                        .params(companyId, binId)
+                        .query(String.class)
+                        .single();
+        return new String[] {item, warehouse, bin};
+    }
+
+    /** Adjusts available stock when a bin starts or stops counting as available. */
+    public void recountBin(long companyId, long binId, boolean counts) {
+        String sign = counts ? "+" : "-";
+        jdbc.sql("update stock_level set available_on_hand = available_on_hand " + sign
+                        + " coalesce((select sum(b.on_hand) from stock_balance b where b.company_id = stock_level.company_id"
+                        + " and b.item_id = stock_level.item_id and b.warehouse_id = stock_level.warehouse_id"
+                        + " and b.bin_id = ? and b.stock_status = 'AVAILABLE'), 0)"
+                        + " where company_id = ? and exists (select 1 from stock_balance b where b.company_id = ?"
+                        + " and b.item_id = stock_level.item_id and b.warehouse_id = stock_level.warehouse_id"
+                        + " and b.bin_id = ?)")
+                .params(binId, companyId, companyId, binId)
+                .update();
+    }
+}
