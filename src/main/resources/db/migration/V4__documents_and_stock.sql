@@ -16,9 +16,9 @@ create table company_setting (
 create table doc_sequence (
     company_id  bigint      not null,
     doc_type    varchar(30) not null,
-    day         date        not null,
+    seq_day     date        not null,
     last_no     integer     not null default 0,
-    constraint pk_doc_sequence primary key (company_id, doc_type, day)
+    constraint pk_doc_sequence primary key (company_id, doc_type, seq_day)
 );
 
 create table document (
@@ -99,7 +99,7 @@ create table stock_move (
     stock_status  varchar(12)    not null,
     qty           numeric(18, 4) not null,
     unit_cost     numeric(18, 6) not null,
-    value         numeric(18, 2) not null,
+    move_value    numeric(18, 2) not null,
     expiry_date   date,
     document_id   bigint         not null,
     line_no       integer        not null,
@@ -138,7 +138,7 @@ create table stock_level (
     available_on_hand  numeric(18, 4) not null default 0,
     in_transit         numeric(18, 4) not null default 0,
     reserved           numeric(18, 4) not null default 0,
-    value              numeric(18, 2) not null default 0,
+    stock_value        numeric(18, 2) not null default 0,
     avg_cost           numeric(18, 6) not null default 0,
     constraint pk_stock_level primary key (company_id, item_id, warehouse_id)
 );

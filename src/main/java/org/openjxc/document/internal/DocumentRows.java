@@ -119,13 +119,13 @@ public class DocumentRows {
      */
     public String nextNumber(long companyId, DocumentType type, LocalDate day) {
         jdbc.sql(
-                        "insert into doc_sequence (company_id, doc_type, day, last_no) values (?, ?, ?, 0) on conflict do nothing")
+                        "insert into doc_sequence (company_id, doc_type, seq_day, last_no) values (?, ?, ?, 0) on conflict do nothing")
                 .params(companyId, type.name(), day)
                 .update();
-        jdbc.sql("update doc_sequence set last_no = last_no + 1 where company_id = ? and doc_type = ? and day = ?")
+        jdbc.sql("update doc_sequence set last_no = last_no + 1 where company_id = ? and doc_type = ? and seq_day = ?")
                 .params(companyId, type.name(), day)
                 .update();
-        int n = jdbc.sql("select last_no from doc_sequence where company_id = ? and doc_type = ? and day = ?")
+        int n = jdbc.sql("select last_no from doc_sequence where company_id = ? and doc_type = ? and seq_day = ?")
                 .params(companyId, type.name(), day)
                 .query(Integer.class)
                 .single();

@@ -44,7 +44,7 @@ public class StockQueries {
             "available",
             "l.available_on_hand",
             "value",
-            "l.value");
+            "l.stock_value");
 
     private final JdbcClient jdbc;
 
@@ -133,7 +133,7 @@ public class StockQueries {
                 .single();
         var rows = jdbc.sql("select i.code as item, i.name as item_name, u.code as unit, w.code as warehouse,"
                         + " w.name as warehouse_name, l.on_hand, l.available_on_hand, l.reserved, l.in_transit,"
-                        + " l.avg_cost, l.value" + from + where + page.orderBy(SUMMARY_SORTS, "item", "w.code")
+                        + " l.avg_cost, l.stock_value" + from + where + page.orderBy(SUMMARY_SORTS, "item", "w.code")
                         + page.limitOffset())
                 .params(p)
                 .query((rs, n) -> {
@@ -153,7 +153,7 @@ public class StockQueries {
                             Rounding.plain(inTransit),
                             Rounding.plain(onHand.subtract(availableOnHand).subtract(inTransit)),
                             rs.getBigDecimal("avg_cost"),
-                            rs.getBigDecimal("value"));
+                            rs.getBigDecimal("stock_value"));
                 })
                 .list();
         return new PageResult<>(rows, page.page(), page.size(), total);
@@ -196,7 +196,7 @@ public class StockQueries {
                         + " and x.warehouse_id = m.warehouse_id and x.id <= m.id) as balance"
                 : ", null as balance";
         var rows = jdbc.sql("select m.id, i.code as item, w.code as warehouse, b.code as bin, m.batch_no,"
-                        + " m.stock_status, m.qty, m.unit_cost, m.value, m.document_id, d.number, d.doc_type, m.line_no,"
+                        + " m.stock_status, m.qty, m.unit_cost, m.move_value, m.document_id, d.number, d.doc_type, m.line_no,"
                         + " m.reversal_of, m.posted_at, u.display_name" + balance + fromSql + where
                         + " order by m.id" + page.limitOffset())
                 .params(p)
@@ -209,7 +209,7 @@ public class StockQueries {
                         rs.getString("stock_status"),
                         Rounding.plain(rs.getBigDecimal("qty")),
                         rs.getBigDecimal("unit_cost"),
-                        rs.getBigDecimal("value"),
+                        rs.getBigDecimal("move_value"),
                         rs.getLong("document_id"),
                         rs.getString("number"),
                         rs.getString("doc_type"),
@@ -267,11 +267,11 @@ public class StockQueries {
                                            case when m.stock_status = 'AVAILABLE' and coalesce(b.counts_as_available, true)
                                                 then m.qty else 0 end as l_available, 0 as c_available,
                                            case when m.stock_status = 'IN_TRANSIT' then m.qty else 0 end as l_in_transit,
-                                           0 as c_in_transit, m.value as l_value, 0 as c_value
+                                           0 as c_in_transit, m.move_value as l_value, 0 as c_value
                                     from stock_move m left join bin b on b.company_id = m.company_id and b.id = m.bin_id
                                     where m.company_id = :company
                                     union all
-                                    select item_id, warehouse_id, 0, on_hand, 0, available_on_hand, 0, in_transit, 0, value
+                                    select item_id, warehouse_id, 0, on_hand, 0, available_on_hand, 0, in_transit, 0, stock_value
                                     from stock_level where company_id = :company) u
                               group by item_id, warehouse_id
                               having sum(l_on_hand) <> sum(c_on_hand) or sum(l_available) <> sum(c_available)
@@ -341,7 +341,7 @@ public class StockQueries {
                         update stock_level set
                           on_hand = coalesce((select sum(qty) from stock_move m where m.company_id = stock_level.company_id
                               and m.item_id = stock_level.item_id and m.warehouse_id = stock_level.warehouse_id), 0),
-                          value = coalesce((select sum(value) from stock_move m where m.company_id = stock_level.company_id
+                          stock_value = coalesce((select sum(move_value) from stock_move m where m.company_id = stock_level.company_id
                               and m.item_id = stock_level.item_id and m.warehouse_id = stock_level.warehouse_id), 0),
                           in_transit = coalesce((select sum(qty) from stock_move m
                               where m.company_id = stock_level.company_id and m.item_id = stock_level.item_id
@@ -353,8 +353,8 @@ public class StockQueries {
                                 and coalesce(b.counts_as_available, true)), 0)
                         where company_id = ?""").param(companyId).update();
         jdbc.sql("""
-                        update stock_level set avg_cost = round(value / on_hand, 6)
-                        where company_id = ? and on_hand > 0 and value >= 0""").param(companyId).update();
+                        update stock_level set avg_cost = round(stock_value / on_hand, 6)
+                        where company_id = ? and on_hand > 0 and stock_value >= 0""").param(companyId).update();
     }
 
     private static void common(StockQuery q, StringBuilder where, Map<String, Object> p, String alias) {

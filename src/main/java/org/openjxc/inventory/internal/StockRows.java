@@ -85,7 +85,7 @@ public class StockRows {
                 .params(companyId, itemId, warehouseId)
                 .update();
         return jdbc.sql("""
-                        select on_hand, available_on_hand, in_transit, reserved, value, avg_cost from stock_level
+                        select on_hand, available_on_hand, in_transit, reserved, stock_value, avg_cost from stock_level
                         where company_id = ? and item_id = ? and warehouse_id = ? for update""")
                 .params(companyId, itemId, warehouseId)
                 .query((rs, n) -> new Level(
@@ -102,7 +102,7 @@ public class StockRows {
 
     public void saveLevel(long companyId, Level l) {
         jdbc.sql("""
-                        update stock_level set on_hand = ?, available_on_hand = ?, in_transit = ?, value = ?,
+                        update stock_level set on_hand = ?, available_on_hand = ?, in_transit = ?, stock_value = ?,
                                avg_cost = ?
                         where company_id = ? and item_id = ? and warehouse_id = ?""")
                 .params(
@@ -208,7 +208,7 @@ public class StockRows {
         }
         template.batchUpdate("""
                 insert into stock_move (company_id, warehouse_id, bin_id, item_id, batch_no, stock_status, qty,
-                    unit_cost, value, expiry_date, document_id, line_no, reversal_of, posted_at, posted_by)
+                    unit_cost, move_value, expiry_date, document_id, line_no, reversal_of, posted_at, posted_by)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
     }
 
@@ -216,7 +216,7 @@ public class StockRows {
     public List<Move> unreversedMoves(long companyId, long documentId) {
         return jdbc.sql("""
                         select m.id, m.warehouse_id, m.bin_id, m.item_id, m.batch_no, m.stock_status, m.qty,
-                               m.unit_cost, m.value, m.expiry_date, m.line_no
+                               m.unit_cost, m.move_value, m.expiry_date, m.line_no
                         from stock_move m
                         where m.company_id = ? and m.document_id = ? and m.reversal_of is null
                           and not exists (select 1 from stock_move r where r.company_id = m.company_id
@@ -231,7 +231,7 @@ public class StockRows {
                         StockStatus.valueOf(rs.getString("stock_status")),
                         rs.getBigDecimal("qty"),
                         rs.getBigDecimal("unit_cost"),
-                        rs.getBigDecimal("value"),
+                        rs.getBigDecimal("move_value"),
                         rs.getObject("expiry_date", LocalDate.class),
                         rs.getInt("line_no"),
                         rs.getLong("id")))

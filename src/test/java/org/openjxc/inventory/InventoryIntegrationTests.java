@@ -1,0 +1,469 @@
+package org.openjxc.inventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openjxc.inventory.StockFixture.expect;
+import static org.openjxc.inventory.StockFixture.line;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openjxc.support.Api;
+import org.openjxc.support.IntegrationTest;
+import org.openjxc.support.TestCompanies;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+/** The document engine and the stock ledger through the API: DESIGN.md principles 1–5 and 8. */
+@IntegrationTest
+class InventoryIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    StockFixture f;
+
+    @BeforeEach
+    void company() {
+        f = new StockFixture(TestCompanies.create(context, port));
+    }
+
+    @Test
+    void inboundAndOutboundMoveStockAtMovingAverageCost() {
+        String wh = f.warehouse();
+        String item = f.item(false);
+        f.inbound(wh, item, 10, 5);
+        f.inbound(wh, item, 1, 70, "unit", "box"); // 10 pcs at 7.00 each
+        long out = f.posted("OTHER_OUTBOUND", wh, null, List.of(line(item, 5)));
+
+        var summary = f.summary(item, wh);
+        assertThat(summary.get("onHand").decimalValue()).isEqualByComparingTo("15");
+        assertThat(summary.get("available").decimalValue()).isEqualByComparingTo("15");
+        assertThat(summary.get("value").decimalValue()).isEqualByComparingTo("90.00");
+        var moves = f.api.get("/api/v1/stock/moves?item=" + item + "&warehouse=" + wh)
+                .json()
+                .get("items");
+        assertThat(moves).hasSize(3);
+        var outMove = moves.get(2);
+        assertThat(outMove.get("document").asLong()).isEqualTo(out);
+        assertThat(outMove.get("qty").decimalValue()).isEqualByComparingTo("-5");
+        assertThat(outMove.get("unitCost").decimalValue()).isEqualByComparingTo("6");
+        assertThat(outMove.get("value").decimalValue()).isEqualByComparingTo("-30.00");
+        assertThat(outMove.get("balance").decimalValue()).isEqualByComparingTo("15");
+        assertThat(outMove.get("documentNumber").asString()).startsWith("QTCK-");
+        f.assertConsistent();
+    }
+
+    @Test
+    void emptyingAWarehouseLeavesNoValueBehind() {
+        String wh = f.warehouse();
+        String item = f.item(false);
+        f.inbound(wh, item, 3, 1);
+        f.inbound(wh, item, 3, 2);
+        f.posted("OTHER_OUTBOUND", wh, null, List.of(line(item, 1)));
+        f.posted("OTHER_OUTBOUND", wh, null, List.of(line(item, 5)));
+        assertThat(f.summary(item, wh).get("value").decimalValue()).isEqualByComparingTo("0");
+        f.assertConsistent();
+    }
+
+    @Test
+    void refusesOutboundBeyondStockNamingTheFactsAndChangesNothing() {
+        String wh = f.warehouse();
+        String item = f.item(false);
+        f.inbound(wh, item, 3, 2);
+        long id = f.draft("OTHER_OUTBOUND", wh, null, List.of(line(item, 5)))
+                .get("id")
+                .asLong();
+        var r = f.post(id);
+        assertThat(r.status()).isEqualTo(409);
+        assertThat(r.code()).isEqualTo("INSUFFICIENT_STOCK");
+        assertThat(r.json().get("item").asString()).isEqualTo(item);
+        assertThat(r.json().get("warehouse").asString()).isEqualTo(wh);
+        assertThat(r.json().get("needed").decimalValue()).isEqualByComparingTo("5");
+        assertThat(r.json().get("available").decimalValue()).isEqualByComparingTo("3");
+        assertThat(f.api.get("/api/v1/documents/" + id).json().get("status").asString())
+                .isEqualTo("DRAFT");
+        assertThat(f.onHand(item, wh)).isEqualByComparingTo("3");
+        f.assertConsistent();
+    }
+
+    @Test
+    void postingTwiceChangesStockOnce() {
+        String wh = f.warehouse();
+        String item = f.item(false);
+        long id = f.draft("OTHER_INBOUND", wh, null, List.of(line(item, 4, "price", 1)))
+                .get("id")
+                .asLong();
+        var first = f.post(id);
+        var second = f.post(id);
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(second.status()).isEqualTo(200);
+        assertThat(second.json().get("version").asInt())
+                .isEqualTo(first.json().get("version").asInt());
+        var replay = f.api.withHeader("Idempotency-Key", Api.unique("k"))
+                .post("/api/v1/documents/" + id + "/post", Map.of());
+        assertThat(replay.status()).isEqualTo(200);
+        assertThat(f.onHand(item, wh)).isEqualByComparingTo("4");
+    }
+
+    @Test
+    void refusesAStaleVersion() {
+        String wh = f.warehouse();
+        String item = f.item(false);
+        var draft = f.draft("OTHER_INBOUND", wh, null, List.of(line(item, 4, "price", 1)));
+        long id = draft.get("id").asLong();
+        int version = draft.get("version").asInt();
+        expect(
+                f.api.put(
+                        "/api/v1/documents/" + id,
+                        Map.of(
+                                "type",
+                                "OTHER_INBOUND",
+                                "warehouse",
+                                wh,
+                                "version",
+                                version,
+                                "lines",
+                                List.of(line(item, 6, "price", 1)))),
+                200);
+        var stale = f.api.post("/api/v1/documents/" + id + "/post", Map.of("version", version));
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.code()).isEqualTo("VERSION_CONFLICT");
+        assertThat(f.onHand(item, wh)).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void unpostCompensatesReturnsToDraftAndCanBePostedAgain() {
+        String wh = f.warehouse();
+        String item = f.item(false);
+        f.inbound(wh, item, 10, 2);
+        long out = f.posted("OTHER_OUTBOUND", wh, null, List.of(line(item, 4)));
+        var unposted = expect(f.api.post("/api/v1/documents/" + out + "/unpost", Map.of()), 200)
+                .json();
+        assertThat(unposted.get("status").asString()).isEqualTo("DRAFT");
+        assertThat(f.onHand(item, wh)).isEqualByComparingTo("10");
+        var moves = f.api.get("/api/v1/stock/moves?item=" + item + "&warehouse=" + wh)
+                .json()
+                .get("items");
+        assertThat(moves).hasSize(3);
+        assertThat(moves.get(2).get("reversal").asBoolean()).isTrue();
+
+        expect(
+                f.api.put(
+                        "/api/v1/documents/" + out,
+                        Map.of("type", "OTHER_OUTBOUND", "warehouse", wh, "lines", List.of(line(item, 6)))),
+                200);
+        expect(f.post(out), 200);
+        assertThat(f.onHand(item, wh)).isEqualByComparingTo("4");
+        assertThat(f.api.get("/api/v1/audit-log?entity=Document&action=UNPOST")
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isGreaterThanOrEqualTo(1);
+        f.assertConsistent();
+    }
+
+    @Test
+    void refusesAnUnpostThatWouldMakeStockNegative() {
+        String wh = f.warehouse();
+        String item = f.item(false);
+        long in = f.inbound(wh, item, 10, 2);
+        f.posted("OTHER_OUTBOUND", wh, null, List.of(line(item, 8)));
+        var r = f.api.post("/api/v1/documents/" + in + "/unpost", Map.of());
+        assertThat(r.status()).isEqualTo(409);
+        assertThat(r.code()).isEqualTo("INSUFFICIENT_STOCK");
+        assertThat(f.api.get("/api/v1/documents/" + in).json().get("status").asString())
+                .isEqualTo("POSTED");
+        assertThat(f.onHand(item, wh)).isEqualByComparingTo("2");
+    }
+
+    @Test
+    void refusesToEditOrDeleteAPostedDocument() {
+        String wh = f.warehouse();
+        String item = f.item(false);
+        long in = f.inbound(wh, item, 1, 1);
+        assertThat(f.api.put(
+                                "/api/v1/documents/" + in,
+                                Map.of(
+                                        "type",
+                                        "OTHER_INBOUND",
+                                        "warehouse",
+                                        wh,
+                                        "lines",
+                                        List.of(line(item, 9, "price", 1))))
+                        .code())
+                .isEqualTo("INVALID_STATE");
+        assertThat(f.api.delete("/api/v1/documents/" + in).code()).isEqualTo("INVALID_STATE");
+        assertThat(f.api.post("/api/v1/documents/" + in + "/cancel", Map.of()).code())
+                .isEqualTo("INVALID_STATE");
+    }
+
+    @Test
+    void transfersHoldStockInTransitUntilReceivedInParts() {
+        String from = f.warehouse();
+        String to = f.warehouse("A-01");
+        String item = f.item(false);
+        f.inbound(from, item, 10, 3);
+        long transfer = f.posted("TRANSFER", from, to, List.of(line(item, 6, "toBin", "A-01")));
+
+        assertThat(f.onHand(item, from)).isEqualByComparingTo("4");
+        var dest = f.summary(item, to);
+        assertThat(dest.get("inTransit").decimalValue()).isEqualByComparingTo("6");
+        assertThat(dest.get("available").decimalValue()).isEqualByComparingTo("0");
+        assertThat(dest.get("value").decimalValue()).isEqualByComparingTo("18.00");
+
+        var partial = f.api.post(
+                "/api/v1/documents/" + transfer + "/receive", Map.of("lines", List.of(Map.of("line", 1, "qty", 2))));
+        expect(partial, 200);
+        assertThat(partial.json().get("fullyReceived").asBoolean()).isFalse();
+        assertThat(f.available(item, to)).isEqualByComparingTo("2");
+        var beyond = f.api.post(
+                "/api/v1/documents/" + transfer + "/receive", Map.of("lines", List.of(Map.of("line", 1, "qty", 5))));
+        assertThat(beyond.status()).isEqualTo(400);
+
+        var rest = expect(f.api.post("/api/v1/documents/" + transfer + "/receive", Map.of()), 200)
+                .json();
+        assertThat(rest.get("fullyReceived").asBoolean()).isTrue();
+        dest = f.summary(item, to);
+        assertThat(dest.get("inTransit").decimalValue()).isEqualByComparingTo("0");
+        assertThat(dest.get("available").decimalValue()).isEqualByComparingTo("6");
+        assertThat(f.api.get("/api/v1/stock?item=" + item + "&warehouse=" + to).text())
+                .contains("\"bin\":\"A-01\"");
+        f.assertConsistent();
+
+        // Unposting a received transfer undoes the receipt and the shipment.
+        expect(f.api.post("/api/v1/documents/" + transfer + "/unpost", Map.of()), 200);
+        assertThat(f.onHand(item, from)).isEqualByComparingTo("10");
+        assertThat(f.onHand(item, to)).isEqualByComparingTo("0");
+        f.assertConsistent();
+    }
+
+    @Test
+    void stockInOtherPoolsAndNonCountingBinsIsOnHandButNotAvailable() {
+        String wh = f.warehouse("A-01", "Z-01");
+        String item = f.item(false);
+        f.inbound(wh, item, 5, 1, "status", "QC");
+        f.inbound(wh, item, 3, 1, "bin", "Z-01");
+        f.inbound(wh, item, 2, 1, "bin", "A-01");
+        var s = f.summary(item, wh);
+        assertThat(s.get("onHand").decimalValue()).isEqualByComparingTo("10");
+        assertThat(s.get("available").decimalValue()).isEqualByComparingTo("2");
+        assertThat(s.get("notAvailable").decimalValue()).isEqualByComparingTo("8");
+
+        long sell = f.draft("OTHER_OUTBOUND", wh, null, List.of(line(item, 3)))
+                .get("id")
+                .asLong();
+        assertThat(f.post(sell).code()).isEqualTo("INSUFFICIENT_STOCK");
+        // Naming the near-expiry bin takes from it on purpose.
+        f.posted("OTHER_OUTBOUND", wh, null, List.of(line(item, 3, "bin", "Z-01")));
+        // Inspection passed: QC → AVAILABLE.
+        f.posted("STATUS_CHANGE", wh, null, List.of(line(item, 5, "fromStatus", "QC", "status", "AVAILABLE")));
+        assertThat(f.available(item, wh)).isEqualByComparingTo("7");
+        f.assertConsistent();
+    }
+
+    @Test
+    void aBinThatStopsCountingTakesItsStockOutOfAvailable() {
+        String wh = f.warehouse("A-01");
+        String item = f.item(false);
+        f.inbound(wh, item, 4, 1, "bin", "A-01");
+        expect(
+                f.api.put(
+                        "/api/v1/warehouses/" + wh + "/bins/A-01", Map.of("code", "A-01", "countsAsAvailable", false)),
+                200);
+        assertThat(f.available(item, wh)).isEqualByComparingTo("0");
+        assertThat(f.onHand(item, wh)).isEqualByComparingTo("4");
+        f.assertConsistent();
+    }
+
+    @Test
+    void picksTheBatchThatExpiresFirst() {
+        String wh = f.warehouse();
+        String item = f.item(true);
+        f.inbound(wh, item, 5, 1, "batch", "LATE", "expiryDate", "2027-06-30");
+        f.inbound(wh, item, 5, 1, "batch", "EARLY", "expiryDate", "2027-01-31");
+        f.posted("OTHER_OUTBOUND", wh, null, List.of(line(item, 7)));
+        var positions = f.api.get("/api/v1/stock?item=" + item + "&warehouse=" + wh)
+                .json()
+                .get("items");
+        assertThat(positions).hasSize(1);
+        assertThat(positions.get(0).get("batch").asString()).isEqualTo("LATE");
+        assertThat(positions.get(0).get("onHand").decimalValue()).isEqualByComparingTo("3");
+        f.assertConsistent();
+    }
+
+    @Test
+    void requiresABatchForBatchManagedItemsOnReceipt() {
+        String wh = f.warehouse();
+        String item = f.item(true);
+        var r = f.api.post(
+                "/api/v1/documents",
+                Map.of("type", "OTHER_INBOUND", "warehouse", wh, "lines", List.of(line(item, 1, "price", 1))));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("errors").get(0).get("field").asString()).isEqualTo("lines[0].batch");
+    }
+
+    @Test
+    void reportsBadLinesWithTheirPaths() {
+        String wh = f.warehouse();
+        String item = f.item(false);
+        var r = f.api.post(
+                "/api/v1/documents",
+                Map.of(
+                        "type",
+                        "OTHER_OUTBOUND",
+                        "warehouse",
+                        wh,
+                        "lines",
+                        List.of(
+                                line(item, 1, "unit", "crate"),
+                                line("NO-SUCH", 1),
+                                line(item, 1, "bin", "X-99"))));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.text()).contains("lines[0].unit", "lines[1].item", "lines[2].bin");
+        var negative = f.api.post(
+                "/api/v1/documents", Map.of("type", "OTHER_OUTBOUND", "warehouse", wh, "lines", List.of(line(item, -1))));
+        assertThat(negative.json().get("errors").get(0).get("field").asString()).isEqualTo("lines[0].qty");
+        var noLines =
+                f.api.post("/api/v1/documents", Map.of("type", "OTHER_OUTBOUND", "warehouse", wh, "lines", List.of()));
+        assertThat(noLines.status()).isEqualTo(400);
+        var badType = f.api.post("/api/v1/documents", Map.of("type", "TELEPORT", "warehouse", wh, "lines", List.of()));
+        assertThat(badType.status()).isEqualTo(400);
+        assertThat(badType.text()).contains("OTHER_INBOUND");
+    }
+
+    @Test
+    void numbersDocumentsPerTypeAndDay() {
+        String wh = f.warehouse();
+        String item = f.item(false);
+        var a = f.draft("OTHER_INBOUND", wh, null, List.of(line(item, 1, "price", 1)));
+        var b = f.draft("OTHER_INBOUND", wh, null, List.of(line(item, 1, "price", 1)));
+        String day = java.time.LocalDate.now().toString().replace("-", "");
+        assertThat(a.get("number").asString()).isEqualTo("QTRK-" + day + "-0001");
+        assertThat(b.get("number").asString()).isEqualTo("QTRK-" + day + "-0002");
+    }
+
+    @Test
+    void holdsASuspectedDuplicateReceiptUntilReleased() {
+        String wh = f.warehouse();
+        String item = f.item(false);
+        Api clerkA = f.api.newUser("WAREHOUSE_CLERK");
+        Api clerkB = f.api.newUser("WAREHOUSE_CLERK");
+        Api manager = f.api.newUser("STORE_MANAGER");
+        var a = new StockFixture(clerkA).draft("OTHER_INBOUND", wh, null, List.of(line(item, 24, "price", 3)));
+        expect(clerkA.post("/api/v1/documents/" + a.get("id").asLong() + "/submit", Map.of()), 200);
+        var b = new StockFixture(clerkB).draft("OTHER_INBOUND", wh, null, List.of(line(item, 24, "price", 3)));
+        long bid = b.get("id").asLong();
+        var held = expect(clerkB.post("/api/v1/documents/" + bid + "/post", Map.of()), 200)
+                .json();
+        assertThat(held.get("status").asString()).isEqualTo("ON_HOLD");
+        assertThat(held.get("holdReason").asString()).isEqualTo(a.get("number").asString());
+        assertThat(f.onHand(item, wh)).isEqualByComparingTo("0");
+
+        assertThat(clerkB.post("/api/v1/documents/" + bid + "/release", Map.of())
+                        .status())
+                .isEqualTo(403);
+        expect(manager.post("/api/v1/documents/" + bid + "/release", Map.of()), 200);
+        expect(clerkB.post("/api/v1/documents/" + bid + "/post", Map.of()), 200);
+        assertThat(f.onHand(item, wh)).isEqualByComparingTo("24");
+    }
+
+    @Test
+    void approvalAndSegregationOfDutiesFollowTheSettings() {
+        var settings = f.api.get("/api/v1/settings").json();
+        assertThat(settings.get("allowNegativeStock").asBoolean()).isFalse();
+        var requireApproval = new java.util.HashMap<String, Object>(Map.of("OTHER_OUTBOUND", true));
+        expect(
+                f.api.put(
+                        "/api/v1/settings",
+                        Map.of(
+                                "allowNegativeStock",
+                                false,
+                                "postOnApprove",
+                                true,
+                                "reserveOnSalesOrder",
+                                true,
+                                "segregationOfDuties",
+                                true,
+                                "requireApproval",
+                                requireApproval)),
+                200);
+        String wh = f.warehouse();
+        String item = f.item(false);
+        f.inbound(wh, item, 5, 1);
+        long out = f.draft("OTHER_OUTBOUND", wh, null, List.of(line(item, 2)))
+                .get("id")
+                .asLong();
+        assertThat(f.post(out).code()).isEqualTo("INVALID_STATE");
+        expect(f.api.post("/api/v1/documents/" + out + "/submit", Map.of()), 200);
+        var own = f.api.post("/api/v1/documents/" + out + "/approve", Map.of());
+        assertThat(own.status()).isEqualTo(403);
+        assertThat(own.code()).isEqualTo("SEGREGATION_OF_DUTIES");
+        Api manager = f.api.newUser("STORE_MANAGER");
+        var approved = expect(manager.post("/api/v1/documents/" + out + "/approve", Map.of()), 200)
+                .json();
+        assertThat(approved.get("status").asString()).isEqualTo("POSTED");
+        assertThat(f.onHand(item, wh)).isEqualByComparingTo("3");
+    }
+
+    @Test
+    void allowsNegativeStockOnlyWhenTheCompanySaysSo() {
+        expect(
+                f.api.put(
+                        "/api/v1/settings",
+                        Map.of(
+                                "allowNegativeStock",
+                                true,
+                                "postOnApprove",
+                                false,
+                                "reserveOnSalesOrder",
+                                true,
+                                "segregationOfDuties",
+                                true,
+                                "requireApproval",
+                                Map.of())),
+                200);
+        String wh = f.warehouse();
+        String item = f.item(false);
+        f.posted("OTHER_OUTBOUND", wh, null, List.of(line(item, 2)));
+        assertThat(f.onHand(item, wh)).isEqualByComparingTo("-2");
+        f.assertConsistent();
+    }
+
+    @Test
+    void aClerkCannotUnpostAndOtherCompaniesDocumentsAreNotFound() {
+        String wh = f.warehouse();
+        String item = f.item(false);
+        long in = f.inbound(wh, item, 1, 1);
+        Api clerk = f.api.newUser("WAREHOUSE_CLERK");
+        assertThat(clerk.post("/api/v1/documents/" + in + "/unpost", Map.of()).code())
+                .isEqualTo("FORBIDDEN");
+        Api stranger = Api.admin(port);
+        assertThat(stranger.get("/api/v1/documents/" + in).status()).isEqualTo(404);
+        assertThat(stranger.post("/api/v1/documents/" + in + "/unpost", Map.of())
+                        .status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void recalculationRebuildsExactlyWhatPostingKept() {
+        String wh = f.warehouse("A-01", "Z-01");
+        String other = f.warehouse();
+        String item = f.item(false);
+        f.inbound(wh, item, 7, 3, "bin", "A-01");
+        f.inbound(wh, item, 2, 4, "bin", "Z-01");
+        f.posted("TRANSFER", wh, other, List.of(line(item, 3)));
+        var before = f.api.get("/api/v1/stock/summary?item=" + item + "&includeZero=true")
+                .text();
+        var result =
+                expect(f.api.post("/api/v1/stock/recalculate", Map.of()), 200).json();
+        assertThat(result.get("consistent").asBoolean()).isTrue();
+        assertThat(f.api.get("/api/v1/stock/summary?item=" + item + "&includeZero=true")
+                        .text())
+                .isEqualTo(before);
+    }
+}

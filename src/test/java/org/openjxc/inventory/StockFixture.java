@@ -1,0 +1,114 @@
+package org.openjxc.inventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.openjxc.support.Api;
+import tools.jackson.databind.JsonNode;
+
+/** Builds master data and documents through the API, the way an integration would. */
+final class StockFixture {
+
+    final Api api;
+
+    StockFixture(Api api) {
+        this.api = api;
+    }
+
+    String warehouse(String... bins) {
+        String code = Api.unique("W");
+        expect(api.post("/api/v1/warehouses", Map.of("code", code, "name", "仓库 " + code, "orgUnit", "HQ")), 201);
+        for (String bin : bins) {
+            boolean counts = !bin.startsWith("Z");
+            expect(
+                    api.post("/api/v1/warehouses/" + code + "/bins", Map.of("code", bin, "countsAsAvailable", counts)),
+                    201);
+        }
+        return code;
+    }
+
+    String item(boolean batchManaged) {
+        String code = Api.unique("I");
+        var body = new LinkedHashMap<String, Object>(Map.of(
+                "code",
+                code,
+                "name",
+                "商品 " + code,
+                "unit",
+                "pcs",
+                "units",
+                List.of(Map.of("unit", "box", "factor", 10))));
+        body.put("batchManaged", batchManaged);
+        if (batchManaged) {
+            body.put("shelfLifeDays", 365);
+        }
+        expect(api.post("/api/v1/items", body), 201);
+        return code;
+    }
+
+    static Map<String, Object> line(String item, Object qty, Object... more) {
+        var l = new LinkedHashMap<String, Object>(Map.of("item", item, "qty", qty));
+        for (int i = 0; i < more.length; i += 2) {
+            l.put((String) more[i], more[i + 1]);
+        }
+        return l;
+    }
+
+    JsonNode draft(String type, String warehouse, String toWarehouse, List<Map<String, Object>> lines) {
+        var body = new LinkedHashMap<String, Object>(Map.of("type", type, "warehouse", warehouse, "lines", lines));
+        if (toWarehouse != null) {
+            body.put("toWarehouse", toWarehouse);
+        }
+        return expect(api.post("/api/v1/documents", body), 201).json();
+    }
+
+    Api.Response post(long id) {
+        return api.post("/api/v1/documents/" + id + "/post", Map.of());
+    }
+
+    long posted(String type, String warehouse, String toWarehouse, List<Map<String, Object>> lines) {
+        long id = draft(type, warehouse, toWarehouse, lines).get("id").asLong();
+        var r = post(id);
+        expect(r, 200);
+        assertThat(r.json().get("status").asString()).isEqualTo("POSTED");
+        return id;
+    }
+
+    long inbound(String warehouse, String item, Object qty, Object price, Object... more) {
+        List<Object> all = new ArrayList<>(List.of("price", price));
+        all.addAll(List.of(more));
+        return posted("OTHER_INBOUND", warehouse, null, List.of(line(item, qty, all.toArray())));
+    }
+
+    JsonNode summary(String item, String warehouse) {
+        var items = api.get("/api/v1/stock/summary?includeZero=true&item=" + item + "&warehouse=" + warehouse)
+                .json()
+                .get("items");
+        return items.isEmpty() ? null : items.get(0);
+    }
+
+    BigDecimal onHand(String item, String warehouse) {
+        JsonNode s = summary(item, warehouse);
+        return s == null ? BigDecimal.ZERO : s.get("onHand").decimalValue();
+    }
+
+    BigDecimal available(String item, String warehouse) {
+        JsonNode s = summary(item, warehouse);
+        return s == null ? BigDecimal.ZERO : s.get("available").decimalValue();
+    }
+
+    void assertConsistent() {
+        var v = api.get("/api/v1/stock/verify").json();
+        assertThat(v.get("differences").toString()).isEqualTo("[]");
+        assertThat(v.get("consistent").asBoolean()).isTrue();
+    }
+
+    static Api.Response expect(Api.Response r, int status) {
+        assertThat(r.status()).as(r.text()).isEqualTo(status);
+        return r;
+    }
+}
