@@ -319,14 +319,12 @@ class InventoryIntegrationTests {
                         "warehouse",
                         wh,
                         "lines",
-                        List.of(
-                                line(item, 1, "unit", "crate"),
-                                line("NO-SUCH", 1),
-                                line(item, 1, "bin", "X-99"))));
+                        List.of(line(item, 1, "unit", "crate"), line("NO-SUCH", 1), line(item, 1, "bin", "X-99"))));
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.text()).contains("lines[0].unit", "lines[1].item", "lines[2].bin");
         var negative = f.api.post(
-                "/api/v1/documents", Map.of("type", "OTHER_OUTBOUND", "warehouse", wh, "lines", List.of(line(item, -1))));
+                "/api/v1/documents",
+                Map.of("type", "OTHER_OUTBOUND", "warehouse", wh, "lines", List.of(line(item, -1))));
         assertThat(negative.json().get("errors").get(0).get("field").asString()).isEqualTo("lines[0].qty");
         var noLines =
                 f.api.post("/api/v1/documents", Map.of("type", "OTHER_OUTBOUND", "warehouse", wh, "lines", List.of()));
