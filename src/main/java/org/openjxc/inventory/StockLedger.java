@@ -277,7 +277,10 @@ public class StockLedger implements DocumentPoster {
             return taken;
         }
 
-        /** Reverses a move at its own cost; taking stock away again is checked like any outbound. */
+        /**
+         * Reverses a move at its own cost; taking stock away again is checked like any outbound and
+         * never leaves value behind without stock.
+         */
         void reverse(Move m) {
             BigDecimal qty = m.qty().negate();
             if (qty.signum() < 0 && !allowNegative) {
@@ -298,6 +301,21 @@ public class StockLedger implements DocumentPoster {
                             availableStock ? onHand.min(free).max(BigDecimal.ZERO) : onHand.max(BigDecimal.ZERO));
                 }
             }
+            BigDecimal value = m.value().negate();
+            BigDecimal unitCost = m.unitCost();
+            if (qty.signum() < 0) {
+                // Received stock goes back out at its original cost, unless the average has moved so far
+                // that this would leave value without stock, or negative value: then like any outbound.
+                Level level = levels.get(new Key(m.itemId(), m.warehouseId()));
+                if (level.onHand.compareTo(qty.negate()) == 0) {
+                    value = level.value.negate();
+                } else if (level.value.add(value).signum() < 0) {
+                    value = Rounding.amount(qty.multiply(level.avgCost));
+                }
+                if (value.compareTo(m.value().negate()) != 0) {
+                    unitCost = Rounding.unitCost(value, qty);
+                }
+            }
             apply(new Move(
                     m.warehouseId(),
                     m.binId(),
@@ -305,8 +323,8 @@ public class StockLedger implements DocumentPoster {
                     m.batch(),
                     m.status(),
                     qty,
-                    m.unitCost(),
-                    m.value().negate(),
+                    unitCost,
+                    value,
                     m.expiryDate(),
                     m.line(),
                     m.reversalOf()));

@@ -121,7 +121,9 @@ class ConcurrencyIntegrationTests {
         }
         assertThat(failures).isEmpty();
         assertThat(f.available(x, a)).isEqualByComparingTo("80");
-        assertThat(f.onHand(x, a)).as("in transit from b counts as on hand at a").isEqualByComparingTo("100");
+        assertThat(f.onHand(x, a))
+                .as("in transit from b counts as on hand at a")
+                .isEqualByComparingTo("100");
         assertThat(f.summary(x, b).get("inTransit").decimalValue()).isEqualByComparingTo("20");
         f.assertConsistent();
     }

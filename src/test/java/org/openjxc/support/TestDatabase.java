@@ -36,7 +36,7 @@ public final class TestDatabase {
         }
     }
 
-    static synchronized Map<String, Object> properties() {
+    public static synchronized Map<String, Object> properties() {
         Map<String, Object> p = new LinkedHashMap<>();
         if (isPostgres()) {
             p.put("spring.datasource.url", POSTGRES_URL);

@@ -1,0 +1,195 @@
+package org.openjxc.inventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openjxc.inventory.StockFixture.line;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import org.openjxc.OpenJxcApplication;
+import org.openjxc.support.Api;
+import org.openjxc.support.TestCompanies;
+import org.openjxc.support.TestDatabase;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Random sequences of documents — receipts, issues, transfers with receipts, status changes and
+ * unposts — against the running application: afterwards the ledger equals the balances, no
+ * position is negative, each item's total is what the posted documents say, and recalculation
+ * changes nothing.
+ */
+class LedgerProperties {
+
+    static ConfigurableApplicationContext app;
+    static int port;
+
+    @BeforeContainer
+    static void start() {
+        Map<String, Object> properties = new HashMap<>(TestDatabase.properties());
+        properties.put("server.port", 0);
+        properties.put("server.address", "127.0.0.1");
+        properties.put("openjxc.admin-password", Api.ADMIN_PASSWORD);
+        app = new SpringApplicationBuilder(OpenJxcApplication.class)
+                .properties(properties)
+                .run();
+        port = ((WebServerApplicationContext) app).getWebServer().getPort();
+    }
+
+    @AfterContainer
+    static void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    /** One step of a random sequence; indexes pick items, warehouses and earlier documents. */
+    record Op(String kind, int item, int warehouse, int other, int qty, int price, int pick) {}
+
+    @Provide
+    Arbitrary<List<Op>> operations() {
+        Arbitrary<String> kinds = Arbitraries.of(
+                "IN", "IN", "IN", "OUT", "OUT", "TRANSFER", "TRANSFER", "RECEIVE", "RECEIVE", "STATUS", "UNPOST");
+        Arbitrary<Op> op = Combinators.combine(
+                        kinds,
+                        Arbitraries.integers().between(0, 1),
+                        Arbitraries.integers().between(0, 1),
+                        Arbitraries.integers().between(0, 1),
+                        Arbitraries.integers().between(1, 12),
+                        Arbitraries.integers().between(1, 9),
+                        Arbitraries.integers().between(0, 30))
+                .as(Op::new);
+        return op.list().ofMinSize(5).ofMaxSize(22);
+    }
+
+    @Property(tries = 15)
+    void randomDocumentSequencesKeepTheLedgerEqualToTheBalances(@ForAll("operations") List<Op> ops) {
+        var f = new StockFixture(TestCompanies.create(app, port));
+        List<String> warehouses = List.of(f.warehouse("A-01", "Z-01"), f.warehouse());
+        List<String> items = List.of(f.item(false), f.item(false));
+        Map<String, BigDecimal> expected = new HashMap<>();
+        record Posted(long id, String kind, String item, int qty) {}
+        List<Posted> posted = new ArrayList<>();
+
+        for (Op op : ops) {
+            String item = items.get(op.item());
+            String wh = warehouses.get(op.warehouse());
+            String other = warehouses.get(1 - op.warehouse());
+            switch (op.kind()) {
+                case "IN" -> {
+                    var l = op.price() % 3 == 0
+                            ? line(item, op.qty(), "price", op.price(), "bin", op.warehouse() == 0 ? "Z-01" : null)
+                            : line(item, op.qty(), "price", op.price());
+                    l.values().removeIf(v -> v == null);
+                    long id = f.draft("OTHER_INBOUND", wh, null, List.of(l))
+                            .get("id")
+                            .asLong();
+                    if (accept(f.post(id))) {
+                        posted.add(new Posted(id, "IN", item, op.qty()));
+                        expected.merge(item, BigDecimal.valueOf(op.qty()), BigDecimal::add);
+                    }
+                }
+                case "OUT" -> {
+                    long id = f.draft("OTHER_OUTBOUND", wh, null, List.of(line(item, op.qty())))
+                            .get("id")
+                            .asLong();
+                    if (accept(f.post(id))) {
+                        posted.add(new Posted(id, "OUT", item, op.qty()));
+                        expected.merge(item, BigDecimal.valueOf(-op.qty()), BigDecimal::add);
+                    }
+                }
+                case "TRANSFER" -> {
+                    long id = f.draft("TRANSFER", wh, other, List.of(line(item, op.qty())))
+                            .get("id")
+                            .asLong();
+                    if (accept(f.post(id))) {
+                        posted.add(new Posted(id, "TRANSFER", item, 0));
+                    }
+                }
+                case "RECEIVE" -> {
+                    List<Posted> transfers = posted.stream()
+                            .filter(p -> p.kind().equals("TRANSFER"))
+                            .toList();
+                    if (!transfers.isEmpty()) {
+                        Posted p = transfers.get(op.pick() % transfers.size());
+                        accept(f.api.post("/api/v1/documents/" + p.id() + "/receive", Map.of()));
+                    }
+                }
+                case "STATUS" -> {
+                    long id = f.draft(
+                                    "STATUS_CHANGE",
+                                    wh,
+                                    null,
+                                    List.of(line(item, op.qty(), "fromStatus", "AVAILABLE", "status", "FROZEN")))
+                            .get("id")
+                            .asLong();
+                    if (accept(f.post(id))) {
+                        posted.add(new Posted(id, "STATUS", item, 0));
+                    }
+                }
+                case "UNPOST" -> {
+                    if (!posted.isEmpty()) {
+                        Posted p = posted.get(op.pick() % posted.size());
+                        if (accept(f.api.post("/api/v1/documents/" + p.id() + "/unpost", Map.of()))) {
+                            posted.remove(p);
+                            int sign = p.kind().equals("IN") ? -1 : p.kind().equals("OUT") ? 1 : 0;
+                            expected.merge(p.item(), BigDecimal.valueOf((long) sign * p.qty()), BigDecimal::add);
+                        }
+                    }
+                }
+                default -> throw new IllegalStateException(op.kind());
+            }
+        }
+
+        f.assertConsistent();
+        var positions =
+                f.api.get("/api/v1/stock?includeZero=true&size=500").json().get("items");
+        positions.forEach(p ->
+                assertThat(p.get("onHand").decimalValue()).as(p.toString()).isGreaterThanOrEqualTo(BigDecimal.ZERO));
+        for (String item : items) {
+            BigDecimal total = warehouses.stream().map(w -> f.onHand(item, w)).reduce(BigDecimal.ZERO, BigDecimal::add);
+            assertThat(total).as(item).isEqualByComparingTo(expected.getOrDefault(item, BigDecimal.ZERO));
+            for (String wh : warehouses) {
+                var s = f.summary(item, wh);
+                if (s != null) {
+                    assertThat(s.get("value").decimalValue())
+                            .as("value of " + item + " in " + wh)
+                            .isGreaterThanOrEqualTo(BigDecimal.ZERO);
+                    if (s.get("onHand").decimalValue().signum() == 0) {
+                        assertThat(s.get("value").decimalValue()).isEqualByComparingTo("0");
+                    }
+                }
+            }
+        }
+        String before =
+                f.api.get("/api/v1/stock/summary?includeZero=true&size=500").text();
+        assertThat(f.api.post("/api/v1/stock/recalculate", Map.of())
+                        .json()
+                        .get("consistent")
+                        .asBoolean())
+                .isTrue();
+        assertThat(f.api.get("/api/v1/stock/summary?includeZero=true&size=500").text())
+                .isEqualTo(before);
+    }
+
+    /** Success, or a business refusal that changes nothing; anything else fails the property. */
+    private static boolean accept(Api.Response r) {
+        if (r.status() == 200) {
+            return !r.json().path("status").asString().equals("ON_HOLD");
+        }
+        assertThat(r.status()).as(r.text()).isIn(409);
+        assertThat(r.code()).as(r.text()).isIn("INSUFFICIENT_STOCK", "INVALID_STATE");
+        return false;
+    }
+}
