@@ -30,3 +30,10 @@ document.addEventListener('click', function (event) {
     window.print();
   }
 });
+
+// Long server jobs started by a plain form show a moving bar until the answer arrives.
+document.addEventListener('submit', function (event) {
+  if (event.target.id === 'recalculate-form' && !event.defaultPrevented) {
+    document.getElementById('recalc-progress').classList.remove('d-none');
+  }
+});

@@ -1,0 +1,274 @@
+package org.openjxc.document.web;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.openjxc.document.DocumentCommand;
+import org.openjxc.document.DocumentLineView;
+import org.openjxc.document.DocumentType;
+import org.openjxc.document.DocumentView;
+import org.openjxc.document.LineCommand;
+import org.openjxc.document.StockStatus;
+
+/** The document editor's form: header and lines as the page binds them. */
+public class DocumentForm {
+
+    /** One editable line; rows without an item are ignored. */
+    public static class Line {
+        private String item;
+        private BigDecimal qty;
+        private String unit;
+        private BigDecimal price;
+        private String bin;
+        private String toBin;
+        private String batch;
+        private LocalDate expiryDate;
+        private StockStatus status;
+        private StockStatus fromStatus;
+        private boolean gift;
+
+        boolean isBlank() {
+            return item == null || item.isBlank();
+        }
+
+        public String getItem() {
+            return item;
+        }
+
+        public void setItem(String item) {
+            this.item = item;
+        }
+
+        public BigDecimal getQty() {
+            return qty;
+        }
+
+        public void setQty(BigDecimal qty) {
+            this.qty = qty;
+        }
+
+        public String getUnit() {
+            return unit;
+        }
+
+        public void setUnit(String unit) {
+            this.unit = unit;
+        }
+
+        public BigDecimal getPrice() {
+            return price;
+        }
+
+        public void setPrice(BigDecimal price) {
+            this.price = price;
+        }
+
+        public String getBin() {
+            return bin;
+        }
+
+        public void setBin(String bin) {
+            this.bin = bin;
+        }
+
+        public String getToBin() {
+            return toBin;
+        }
+
+        public void setToBin(String toBin) {
+            this.toBin = toBin;
+        }
+
+        public String getBatch() {
+            return batch;
+        }
+
+        public void setBatch(String batch) {
+            this.batch = batch;
+        }
+
+        public LocalDate getExpiryDate() {
+            return expiryDate;
+        }
+
+        public void setExpiryDate(LocalDate expiryDate) {
+            this.expiryDate = expiryDate;
+        }
+
+        public StockStatus getStatus() {
+            return status;
+        }
+
+        public void setStatus(StockStatus status) {
+            this.status = status;
+        }
+
+        public StockStatus getFromStatus() {
+            return fromStatus;
+        }
+
+        public void setFromStatus(StockStatus fromStatus) {
+            this.fromStatus = fromStatus;
+        }
+
+        public boolean isGift() {
+            return gift;
+        }
+
+        public void setGift(boolean gift) {
+            this.gift = gift;
+        }
+    }
+
+    static final int BLANK_ROWS = 3;
+
+    private DocumentType type = DocumentType.OTHER_INBOUND;
+    private LocalDate date = LocalDate.now();
+    private String warehouse;
+    private String toWarehouse;
+    private String remark;
+    private Integer version;
+    private String scan;
+    private List<Line> lines = new ArrayList<>();
+
+    static DocumentForm of(DocumentView d) {
+        var f = new DocumentForm();
+        f.type = d.type();
+        f.date = d.date();
+        f.warehouse = d.warehouse();
+        f.toWarehouse = d.toWarehouse();
+        f.remark = d.remark();
+        f.version = d.version();
+        for (DocumentLineView l : d.lines()) {
+            var line = new Line();
+            line.item = l.item();
+            line.qty = l.qty();
+            line.unit = l.unit();
+            line.price = l.price();
+            line.bin = l.bin();
+            line.toBin = l.toBin();
+            line.batch = l.batch();
+            line.expiryDate = l.expiryDate();
+            line.status = l.status();
+            line.fromStatus = l.fromStatus();
+            line.gift = l.gift();
+            f.lines.add(line);
+        }
+        return f;
+    }
+
+    /** The command; drops blank rows first so that error paths match the rows shown. */
+    DocumentCommand toCommand() {
+        lines.removeIf(Line::isBlank);
+        List<LineCommand> commands = lines.stream()
+                .map(l -> new LineCommand(
+                        trim(l.item),
+                        l.qty,
+                        trim(l.unit),
+                        l.price,
+                        trim(l.bin),
+                        trim(l.toBin),
+                        trim(l.batch),
+                        null,
+                        l.expiryDate,
+                        l.status,
+                        l.fromStatus,
+                        l.gift,
+                        null))
+                .toList();
+        return new DocumentCommand(
+                type, date, trim(warehouse), trim(toWarehouse), null, null, trim(remark), commands, version);
+    }
+
+    void padRows(int blank) {
+        lines.removeIf(Line::isBlank);
+        for (int i = 0; i < blank; i++) {
+            lines.add(new Line());
+        }
+    }
+
+    /** A scanned barcode becomes one more of that item: on its line if there is one, else a new line. */
+    void addScanned(String itemCode, String unit) {
+        lines.removeIf(Line::isBlank);
+        for (Line l : lines) {
+            if (itemCode.equals(l.item) && (l.unit == null || l.unit.equals(unit)) && l.batch == null) {
+                l.qty = (l.qty == null ? BigDecimal.ZERO : l.qty).add(BigDecimal.ONE);
+                return;
+            }
+        }
+        var line = new Line();
+        line.item = itemCode;
+        line.unit = unit;
+        line.qty = BigDecimal.ONE;
+        lines.add(line);
+    }
+
+    private static String trim(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    public DocumentType getType() {
+        return type;
+    }
+
+    public void setType(DocumentType type) {
+        this.type = type;
+    }
+
+    public LocalDate getDate() {
+        return date;
+    }
+
+    public void setDate(LocalDate date) {
+        this.date = date;
+    }
+
+    public String getWarehouse() {
+        return warehouse;
+    }
+
+    public void setWarehouse(String warehouse) {
+        this.warehouse = warehouse;
+    }
+
+    public String getToWarehouse() {
+        return toWarehouse;
+    }
+
+    public void setToWarehouse(String toWarehouse) {
+        this.toWarehouse = toWarehouse;
+    }
+
+    public String getRemark() {
+        return remark;
+    }
+
+    public void setRemark(String remark) {
+        this.remark = remark;
+    }
+
+    public Integer getVersion() {
+        return version;
+    }
+
+    public void setVersion(Integer version) {
+        this.version = version;
+    }
+
+    public String getScan() {
+        return scan;
+    }
+
+    public void setScan(String scan) {
+        this.scan = scan;
+    }
+
+    public List<Line> getLines() {
+        return lines;
+    }
+
+    public void setLines(List<Line> lines) {
+        this.lines = lines;
+    }
+}

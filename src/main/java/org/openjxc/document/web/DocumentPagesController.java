@@ -1,0 +1,412 @@
+package org.openjxc.document.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.openjxc.audit.AuditLog;
+import org.openjxc.audit.AuditQuery;
+import org.openjxc.catalog.ItemView;
+import org.openjxc.catalog.Items;
+import org.openjxc.document.DocumentCommand;
+import org.openjxc.document.DocumentQuery;
+import org.openjxc.document.DocumentStatus;
+import org.openjxc.document.DocumentType;
+import org.openjxc.document.DocumentView;
+import org.openjxc.document.Documents;
+import org.openjxc.document.StockStatus;
+import org.openjxc.organization.Warehouses;
+import org.openjxc.shared.Actor;
+import org.openjxc.shared.Actors;
+import org.openjxc.shared.BusinessException;
+import org.openjxc.shared.MasterDataQuery;
+import org.openjxc.shared.PageQuery;
+import org.openjxc.shared.Permission;
+import org.openjxc.shared.RequiresPermission;
+import org.openjxc.web.ExcelExport;
+import org.openjxc.web.FormErrors;
+import org.openjxc.web.NavigationEntry;
+import org.openjxc.web.ProblemWriter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Document pages: the filtered list with export, the editor (lines added by scanning a barcode or
+ * typing; more rows and scans refresh only the lines via htmx), and the document with the
+ * workflow buttons the user may press.
+ */
+@Controller
+class DocumentPagesController {
+
+    private final Documents documents;
+    private final Items items;
+    private final Warehouses warehouses;
+    private final AuditLog audit;
+    private final FormErrors formErrors;
+    private final ProblemWriter messages;
+
+    DocumentPagesController(
+            Documents documents,
+            Items items,
+            Warehouses warehouses,
+            AuditLog audit,
+            FormErrors formErrors,
+            ProblemWriter messages) {
+        this.documents = documents;
+        this.items = items;
+        this.warehouses = warehouses;
+        this.audit = audit;
+        this.formErrors = formErrors;
+        this.messages = messages;
+    }
+
+    @Bean
+    static NavigationEntry documentsNavigation() {
+        return new NavigationEntry("nav.section.inventory", "nav.documents", "/documents", "VIEW_DOCUMENTS", 200);
+    }
+
+    @Bean
+    static NavigationEntry pendingNavigation() {
+        return new NavigationEntry("nav.section.inventory", "nav.pending", "/documents/pending", "VIEW_DOCUMENTS", 205);
+    }
+
+    @GetMapping("/documents")
+    @RequiresPermission(Permission.VIEW_DOCUMENTS)
+    String list(
+            @RequestParam(required = false) DocumentType type,
+            @RequestParam(required = false) DocumentStatus status,
+            @RequestParam(required = false) String warehouse,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) String sort,
+            Model model) {
+        var query = new DocumentQuery(type, status, null, warehouse, from, to, q);
+        model.addAttribute("query", query);
+        model.addAttribute("sort", sort);
+        model.addAttribute("types", DocumentType.values());
+        model.addAttribute("statuses", DocumentStatus.values());
+        model.addAttribute("warehouses", warehouseList());
+        model.addAttribute("creatable", creatableTypes());
+        model.addAttribute("result", documents.list(Actors.require(), query, PageQuery.of(page, 50, sort)));
+        return "document/documents";
+    }
+
+    /** Documents that have not changed stock yet, oldest first: the ones somebody forgot. */
+    @GetMapping("/documents/pending")
+    @RequiresPermission(Permission.VIEW_DOCUMENTS)
+    String pending(Model model) {
+        Actor actor = Actors.require();
+        var pending = new java.util.ArrayList<DocumentView>();
+        for (DocumentStatus s : List.of(
+                DocumentStatus.ON_HOLD, DocumentStatus.APPROVED, DocumentStatus.SUBMITTED, DocumentStatus.DRAFT)) {
+            pending.addAll(documents
+                    .list(
+                            actor,
+                            new DocumentQuery(null, s, null, null, null, null, null),
+                            PageQuery.of(0, 200, "date,asc"))
+                    .items());
+        }
+        pending.sort(java.util.Comparator.comparing(DocumentView::createdAt));
+        model.addAttribute("pending", pending);
+        model.addAttribute("today", LocalDate.now());
+        return "document/pending";
+    }
+
+    @GetMapping("/documents/export")
+    @RequiresPermission(Permission.VIEW_DOCUMENTS)
+    void export(
+            @RequestParam(required = false) DocumentType type,
+            @RequestParam(required = false) DocumentStatus status,
+            @RequestParam(required = false) String warehouse,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String q,
+            HttpServletResponse response)
+            throws IOException {
+        var query = new DocumentQuery(type, status, null, warehouse, from, to, q);
+        List<String> headers = Arrays.stream(new String[] {
+                    "number",
+                    "type",
+                    "status",
+                    "date",
+                    "warehouse",
+                    "toWarehouse",
+                    "totalQty",
+                    "createdBy",
+                    "postedAt",
+                    "remark"
+                })
+                .map(h -> message("documents." + h))
+                .toList();
+        Actor actor = Actors.require();
+        ExcelExport.write(response, "documents.xlsx", headers, sink -> {
+            int page = 0;
+            while (true) {
+                var result = documents.list(actor, query, PageQuery.of(page++, PageQuery.MAX_SIZE, null));
+                for (DocumentView d : result.items()) {
+                    sink.accept(Arrays.asList(
+                            d.number(),
+                            message("documentType." + d.type()),
+                            message("documentStatus." + d.status()),
+                            d.date(),
+                            d.warehouse(),
+                            d.toWarehouse(),
+                            d.totalQty(),
+                            d.createdBy(),
+                            d.postedAt(),
+                            d.remark()));
+                }
+                if (result.items().size() < PageQuery.MAX_SIZE) {
+                    break;
+                }
+            }
+        });
+    }
+
+    @GetMapping("/documents/new")
+    @RequiresPermission(Permission.VIEW_DOCUMENTS)
+    String newDocument(@RequestParam(defaultValue = "OTHER_INBOUND") DocumentType type, Model model) {
+        var form = new DocumentForm();
+        form.setType(type);
+        form.padRows(DocumentForm.BLANK_ROWS);
+        return form(model, form, null);
+    }
+
+    @PostMapping("/documents/new")
+    @RequiresPermission(Permission.VIEW_DOCUMENTS)
+    String create(
+            @ModelAttribute("form") DocumentForm form,
+            BindingResult result,
+            @RequestParam(defaultValue = "save") String action,
+            Model model,
+            RedirectAttributes flash) {
+        if (!action.equals("save")) {
+            return refresh(form, result, action, model, null);
+        }
+        DocumentCommand command = form.toCommand();
+        if (formErrors.validate(command, result, field -> field)) {
+            try {
+                DocumentView created = documents.create(Actors.require(), command);
+                flash.addFlashAttribute("flashSuccess", message("documents.saved", created.number()));
+                return "redirect:/documents/" + created.id();
+            } catch (BusinessException e) {
+                formErrors.apply(e, result, field -> field);
+            }
+        }
+        form.padRows(1);
+        return form(model, form, null);
+    }
+
+    @GetMapping("/documents/{id}")
+    @RequiresPermission(Permission.VIEW_DOCUMENTS)
+    String detail(@PathVariable long id, Model model) {
+        Actor actor = Actors.require();
+        DocumentView doc = documents.get(actor, id);
+        model.addAttribute("doc", doc);
+        model.addAttribute("actions", actions(doc));
+        model.addAttribute(
+                "history",
+                audit.find(
+                        actor.companyId(),
+                        new AuditQuery(null, "Document", doc.number(), null, null, null),
+                        PageQuery.of(0, 50, "occurredAt,asc")));
+        return "document/document";
+    }
+
+    @GetMapping("/documents/{id}/edit")
+    @RequiresPermission(Permission.VIEW_DOCUMENTS)
+    String edit(@PathVariable long id, Model model) {
+        DocumentForm form = DocumentForm.of(documents.get(Actors.require(), id));
+        form.padRows(DocumentForm.BLANK_ROWS);
+        return form(model, form, id);
+    }
+
+    @PostMapping("/documents/{id}/edit")
+    @RequiresPermission(Permission.VIEW_DOCUMENTS)
+    String update(
+            @PathVariable long id,
+            @ModelAttribute("form") DocumentForm form,
+            BindingResult result,
+            @RequestParam(defaultValue = "save") String action,
+            Model model,
+            RedirectAttributes flash) {
+        if (!action.equals("save")) {
+            return refresh(form, result, action, model, id);
+        }
+        DocumentCommand command = form.toCommand();
+        if (formErrors.validate(command, result, field -> field)) {
+            try {
+                DocumentView updated = documents.update(Actors.require(), id, command);
+                flash.addFlashAttribute("flashSuccess", message("documents.saved", updated.number()));
+                return "redirect:/documents/" + id;
+            } catch (BusinessException e) {
+                formErrors.apply(e, result, field -> field);
+            }
+        }
+        form.padRows(1);
+        return form(model, form, id);
+    }
+
+    /** Workflow buttons: each posts here with the version the user saw. */
+    @PostMapping("/documents/{id}/{action:submit|approve|post|unpost|cancel|release|delete}")
+    @RequiresPermission(Permission.VIEW_DOCUMENTS)
+    String act(
+            @PathVariable long id,
+            @PathVariable String action,
+            @RequestParam(required = false) Integer version,
+            RedirectAttributes flash) {
+        Actor actor = Actors.require();
+        try {
+            DocumentView after = switch (action) {
+                case "submit" -> documents.submit(actor, id, version);
+                case "approve" -> documents.approve(actor, id, version);
+                case "post" -> documents.post(actor, id, version);
+                case "unpost" -> documents.unpost(actor, id, version);
+                case "cancel" -> documents.cancel(actor, id, version);
+                case "release" -> documents.release(actor, id, version);
+                default -> {
+                    documents.delete(actor, id, version);
+                    yield null;
+                }
+            };
+            if (after == null) {
+                flash.addFlashAttribute("flashSuccess", message("documents.deleted"));
+                return "redirect:/documents";
+            }
+            flash.addFlashAttribute(
+                    "flashSuccess",
+                    message("documents.done", after.number(), message("documentStatus." + after.status())));
+        } catch (BusinessException e) {
+            flash.addFlashAttribute(
+                    "flashError",
+                    messages.message(
+                            LocaleContextHolder.getLocale(),
+                            e.messageKey(),
+                            e.args().toArray()));
+        }
+        return "redirect:/documents/" + id;
+    }
+
+    /** More rows, or a scanned barcode: re-renders the editor; htmx swaps just the lines. */
+    private String refresh(DocumentForm form, BindingResult result, String action, Model model, Long editing) {
+        if (action.equals("scan") && form.getScan() != null && !form.getScan().isBlank()) {
+            String code = form.getScan().trim();
+            var item = items.findByBarcode(Actors.require(), code)
+                    .or(() -> items.find(Actors.require().companyId(), code));
+            if (item.isPresent()) {
+                form.addScanned(item.get().code(), item.get().unit());
+                model.addAttribute("scanned", item.get().name());
+            } else {
+                result.rejectValue("scan", "unknown", message("documents.scanUnknown", code));
+            }
+            form.setScan(null);
+            form.padRows(1);
+        } else {
+            form.padRows(DocumentForm.BLANK_ROWS);
+        }
+        return form(model, form, editing);
+    }
+
+    private String form(Model model, DocumentForm form, Long editing) {
+        model.addAttribute("form", form);
+        model.addAttribute("editing", editing);
+        model.addAttribute("types", creatableTypes());
+        model.addAttribute("statuses", StockStatus.values());
+        model.addAttribute("warehouses", warehouseList());
+        Map<String, ItemView> known = new HashMap<>();
+        for (DocumentForm.Line line : form.getLines()) {
+            if (line.getItem() != null && !line.getItem().isBlank()) {
+                items.find(Actors.require().companyId(), line.getItem().trim()).ifPresent(i -> known.put(i.code(), i));
+            }
+        }
+        model.addAttribute("knownItems", known);
+        return "document/document-form";
+    }
+
+    private List<org.openjxc.organization.WarehouseView> warehouseList() {
+        return warehouses
+                .list(
+                        Actors.require(),
+                        MasterDataQuery.of(null, true),
+                        null,
+                        PageQuery.of(0, PageQuery.MAX_SIZE, "code"))
+                .items();
+    }
+
+    private static List<DocumentType> creatableTypes() {
+        return Arrays.stream(DocumentType.values())
+                .filter(t -> Actors.has(Permission.forDocument("CREATE", t.name())))
+                .toList();
+    }
+
+    /** The buttons this user may press on this document in its state. */
+    private static Set<String> actions(DocumentView d) {
+        String t = d.type().name();
+        boolean create = Actors.has(Permission.forDocument("CREATE", t));
+        Set<String> actions = new LinkedHashSet<>();
+        switch (d.status()) {
+            case DRAFT -> {
+                if (create) {
+                    actions.addAll(List.of("edit", "submit", "delete", "cancel"));
+                }
+                if (Actors.has(Permission.forDocument("POST", t))) {
+                    actions.add("post");
+                }
+            }
+            case SUBMITTED -> {
+                if (Actors.has(Permission.forDocument("APPROVE", t))) {
+                    actions.add("approve");
+                }
+                if (Actors.has(Permission.forDocument("POST", t))) {
+                    actions.add("post");
+                }
+                if (create) {
+                    actions.add("cancel");
+                }
+            }
+            case APPROVED -> {
+                if (Actors.has(Permission.forDocument("POST", t))) {
+                    actions.add("post");
+                }
+            }
+            case ON_HOLD -> {
+                if (Actors.has(Permission.RELEASE_HOLD)) {
+                    actions.addAll(List.of("release", "cancel"));
+                }
+            }
+            case POSTED -> {
+                if (d.type() == DocumentType.TRANSFER
+                        && !d.fullyReceived()
+                        && Actors.has(Permission.forDocument("POST", t))) {
+                    actions.add("receive");
+                }
+                if (Actors.has(Permission.forDocument("UNPOST", t))) {
+                    actions.add("unpost");
+                }
+            }
+            default -> {}
+        }
+        return actions;
+    }
+
+    private String message(String key, Object... args) {
+        return messages.message(LocaleContextHolder.getLocale(), key, args);
+    }
+}
