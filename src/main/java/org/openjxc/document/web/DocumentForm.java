@@ -10,6 +10,7 @@ import org.openjxc.document.DocumentType;
 import org.openjxc.document.DocumentView;
 import org.openjxc.document.LineCommand;
 import org.openjxc.document.StockStatus;
+import org.springframework.format.annotation.DateTimeFormat;
 
 /** The document editor's form: header and lines as the page binds them. */
 public class DocumentForm {
@@ -23,7 +24,10 @@ public class DocumentForm {
         private String bin;
         private String toBin;
         private String batch;
+
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
         private LocalDate expiryDate;
+
         private StockStatus status;
         private StockStatus fromStatus;
         private boolean gift;
@@ -124,7 +128,10 @@ public class DocumentForm {
     static final int BLANK_ROWS = 3;
 
     private DocumentType type = DocumentType.OTHER_INBOUND;
+
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate date = LocalDate.now();
+
     private String warehouse;
     private String toWarehouse;
     private String remark;
@@ -192,7 +199,9 @@ public class DocumentForm {
     void addScanned(String itemCode, String unit) {
         lines.removeIf(Line::isBlank);
         for (Line l : lines) {
-            if (itemCode.equals(l.item) && (l.unit == null || l.unit.equals(unit)) && l.batch == null) {
+            if (itemCode.equals(l.item)
+                    && (l.unit == null || l.unit.equals(unit))
+                    && (l.batch == null || l.batch.isBlank())) {
                 l.qty = (l.qty == null ? BigDecimal.ZERO : l.qty).add(BigDecimal.ONE);
                 return;
             }
