@@ -3,6 +3,10 @@ package org.openjxc.reporting.web;
 import java.time.LocalDate;
 import org.openjxc.audit.AuditLog;
 import org.openjxc.audit.AuditQuery;
+import org.openjxc.document.DocumentQuery;
+import org.openjxc.document.DocumentStatus;
+import org.openjxc.document.DocumentView;
+import org.openjxc.document.Documents;
 import org.openjxc.organization.Companies;
 import org.openjxc.shared.Actor;
 import org.openjxc.shared.Actors;
@@ -22,10 +26,12 @@ class DashboardController {
 
     private final Companies companies;
     private final AuditLog audit;
+    private final Documents documents;
 
-    DashboardController(Companies companies, AuditLog audit) {
+    DashboardController(Companies companies, AuditLog audit, Documents documents) {
         this.companies = companies;
         this.audit = audit;
+        this.documents = documents;
     }
 
     @Bean
@@ -45,6 +51,22 @@ class DashboardController {
             var todays = audit.find(
                     actor.companyId(), new AuditQuery(null, null, null, null, today, today), PageQuery.of(0, 10, null));
             model.addAttribute("recentActivity", todays);
+        }
+        if (Actors.has(Permission.VIEW_DOCUMENTS)) {
+            // Documents that have not moved stock yet, oldest first: the ones people forget.
+            var unposted = new java.util.ArrayList<DocumentView>();
+            for (DocumentStatus status : java.util.List.of(
+                    DocumentStatus.ON_HOLD, DocumentStatus.APPROVED, DocumentStatus.SUBMITTED, DocumentStatus.DRAFT)) {
+                unposted.addAll(documents
+                        .list(
+                                actor,
+                                new DocumentQuery(null, status, null, null, null, null, null),
+                                PageQuery.of(0, 20, "date,asc"))
+                        .items());
+            }
+            unposted.sort(java.util.Comparator.comparing(DocumentView::createdAt));
+            model.addAttribute("unposted", unposted.stream().limit(10).toList());
+            model.addAttribute("today", LocalDate.now());
         }
         return "reporting/dashboard";
     }
