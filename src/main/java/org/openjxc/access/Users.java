@@ -110,6 +110,12 @@ public class Users {
         return id;
     }
 
+    /** The id of a user, for system jobs that act in a user's name. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Long> idOf(String username) {
+        return accounts.loadForLogin(username).map(u -> u.userId());
+    }
+
     @Transactional(readOnly = true)
     public boolean exists(String username) {
         return accounts.exists(username);

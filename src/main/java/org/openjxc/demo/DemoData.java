@@ -3,6 +3,7 @@ package org.openjxc.demo;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.security.SecureRandom;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -16,6 +17,13 @@ import org.openjxc.catalog.ItemCommand;
 import org.openjxc.catalog.ItemType;
 import org.openjxc.catalog.Items;
 import org.openjxc.catalog.UnitFactor;
+import org.openjxc.document.DocumentCommand;
+import org.openjxc.document.DocumentType;
+import org.openjxc.document.DocumentView;
+import org.openjxc.document.Documents;
+import org.openjxc.document.LineCommand;
+import org.openjxc.document.StockStatus;
+import org.openjxc.inventory.Transfers;
 import org.openjxc.organization.BinCommand;
 import org.openjxc.organization.Companies;
 import org.openjxc.organization.OrgUnitCommand;
@@ -26,6 +34,7 @@ import org.openjxc.partner.PartnerCommand;
 import org.openjxc.partner.PartnerType;
 import org.openjxc.partner.Partners;
 import org.openjxc.shared.Actor;
+import org.openjxc.shared.BusinessException;
 import org.openjxc.shared.Permission;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,6 +91,7 @@ class DemoData implements ApplicationRunner {
         "康源", "绿野", "金穗", "海之蓝", "福满多", "晨光", "山泉", "百味", "优选", "鲜享", "乐家", "丰收", "禾香", "雪域", "悦活", "田园", "清源", "佳美",
         "嘉禾"
     };
+    private static final int ITEM_COUNT = 304;
     private static final String[] REGIONS = {"华东", "华南", "华北", "华中", "西南"};
     private static final String[] SALESPEOPLE = {"张伟", "王芳", "李娜", "刘洋", "陈静"};
 
@@ -95,6 +105,8 @@ class DemoData implements ApplicationRunner {
     private final Users users;
     private final TransactionTemplate transactions;
     private final String adminPassword;
+    private final Documents documentsService;
+    private final Transfers transfers;
 
     DemoData(
             @Value("${openjxc.demo:false}") boolean enabled,
@@ -106,7 +118,11 @@ class DemoData implements ApplicationRunner {
             Items items,
             Partners partners,
             Users users,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            Documents documentsService,
+            Transfers transfers) {
+        this.documentsService = documentsService;
+        this.transfers = transfers;
         this.enabled = enabled;
         this.adminPassword = adminPassword;
         this.companies = companies;
@@ -125,14 +141,14 @@ class DemoData implements ApplicationRunner {
             return;
         }
         long company = companies.findByCode("DEFAULT").orElseThrow().id();
-        var actor = new DemoActor(0, company, "demo");
+        var actor = new DemoActor(users.idOf("admin").orElse(0L), company, "admin");
         var authorities = java.util.Arrays.stream(Permission.values())
                 .map(p -> new SimpleGrantedAuthority(p.name()))
                 .toList();
         SecurityContextHolder.getContext()
                 .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(actor, null, authorities));
         try {
-            transactions.executeWithoutResult(tx -> {
+            Boolean loaded = transactions.execute(tx -> {
                 if (warehouses
                                 .list(
                                         actor,
@@ -142,10 +158,16 @@ class DemoData implements ApplicationRunner {
                                 .total()
                         > 0) {
                     log.info("Demo company already loaded");
-                    return;
+                    return false;
                 }
                 load(actor);
+                return true;
             });
+            if (Boolean.TRUE.equals(loaded)) {
+                // Each document in its own transaction, as users post them: a refusal undoes only that one.
+                documents(actor, new Random(20260123L), ITEM_COUNT);
+                log.info("Demo documents posted");
+            }
         } finally {
             SecurityContextHolder.clearContext();
         }
@@ -265,6 +287,189 @@ class DemoData implements ApplicationRunner {
                 STORES.length,
                 n,
                 adminPassword == null || adminPassword.isBlank() ? "the password " + password : "the admin password");
+    }
+
+    /**
+     * About three months of stock documents, posted through the document engine like any user's:
+     * weekly receipts into the head office warehouse, transfers to the stores (one still in
+     * transit), daily issues, and a few documents left unposted for the dashboard to show.
+     */
+    private void documents(Actor actor, Random random, int itemCount) {
+        LocalDate start = LocalDate.now().minusWeeks(13);
+        for (int week = 0; week < 13; week++) {
+            LocalDate monday = start.plusWeeks(week);
+            List<LineCommand> receipt = new ArrayList<>();
+            for (int i = 0; i < 25; i++) {
+                int n = 1 + random.nextInt(itemCount);
+                String[] product = PRODUCTS[(n - 1) % PRODUCTS.length];
+                boolean perishable = product[0].startsWith("DRINK") || product[0].startsWith("SNACK");
+                receipt.add(new LineCommand(
+                        String.format("SKU-%04d", n),
+                        BigDecimal.valueOf(2 + random.nextInt(6)),
+                        product[4],
+                        null,
+                        "A-0" + (1 + random.nextInt(4)) + "-01",
+                        null,
+                        perishable ? "B" + monday.toString().replace("-", "") : null,
+                        perishable ? monday.minusDays(10 + random.nextInt(20)) : null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null));
+            }
+            post(
+                    actor,
+                    new DocumentCommand(
+                            DocumentType.OTHER_INBOUND,
+                            monday,
+                            "WH-SH",
+                            null,
+                            null,
+                            null,
+                            "每周补货",
+                            distinctItems(receipt),
+                            null));
+            for (String store : List.of("WH-NJ", "WH-HZ")) {
+                List<LineCommand> transfer = receipt.stream()
+                        .limit(8)
+                        .map(l -> new LineCommand(
+                                l.item(),
+                                BigDecimal.valueOf(6 + random.nextInt(12)),
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null))
+                        .toList();
+                var doc = post(
+                        actor,
+                        new DocumentCommand(
+                                DocumentType.TRANSFER,
+                                monday.plusDays(1),
+                                "WH-SH",
+                                store,
+                                null,
+                                null,
+                                "门店配货",
+                                distinctItems(transfer),
+                                null));
+                if (doc != null && week < 12) {
+                    transfers.receive(actor, doc.id(), List.of());
+                }
+            }
+            for (int day = 0; day < 6; day++) {
+                for (String wh : List.of("WH-SH", "WH-NJ", "WH-HZ")) {
+                    List<LineCommand> issue = receipt.stream()
+                            .skip(random.nextInt(20))
+                            .limit(3)
+                            .map(l -> new LineCommand(
+                                    l.item(),
+                                    BigDecimal.valueOf(1 + random.nextInt(4)),
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null))
+                            .toList();
+                    post(
+                            actor,
+                            new DocumentCommand(
+                                    DocumentType.OTHER_OUTBOUND,
+                                    monday.plusDays(day + 1),
+                                    wh,
+                                    null,
+                                    null,
+                                    null,
+                                    "门店领用",
+                                    distinctItems(issue),
+                                    null));
+                }
+            }
+        }
+        // Left for people to find on the dashboard: a draft and a submitted document.
+        documentsService.create(
+                actor,
+                new DocumentCommand(
+                        DocumentType.OTHER_OUTBOUND,
+                        LocalDate.now().minusDays(4),
+                        "WH-NJ",
+                        null,
+                        null,
+                        null,
+                        "报损待确认",
+                        List.of(new LineCommand(
+                                "SKU-0003",
+                                BigDecimal.ONE,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null)),
+                        null));
+        var submitted = documentsService.create(
+                actor,
+                new DocumentCommand(
+                        DocumentType.STATUS_CHANGE,
+                        LocalDate.now().minusDays(1),
+                        "WH-SH",
+                        null,
+                        null,
+                        null,
+                        "抽检冻结",
+                        List.of(new LineCommand(
+                                "SKU-0005",
+                                BigDecimal.valueOf(2),
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                StockStatus.FROZEN,
+                                StockStatus.AVAILABLE,
+                                null,
+                                null)),
+                        null));
+        documentsService.submit(actor, submitted.id(), null);
+    }
+
+    /** Posts a document; one that the stock cannot cover is left as a draft, as a clerk would. */
+    private DocumentView post(Actor actor, DocumentCommand command) {
+        if (command.lines().isEmpty()) {
+            return null;
+        }
+        DocumentView doc = documentsService.create(actor, command);
+        try {
+            return documentsService.post(actor, doc.id(), null);
+        } catch (BusinessException insufficient) {
+            documentsService.delete(actor, doc.id(), null);
+            return null;
+        }
+    }
+
+    private static List<LineCommand> distinctItems(List<LineCommand> lines) {
+        var seen = new java.util.HashSet<String>();
+        return lines.stream().filter(l -> seen.add(l.item())).toList();
     }
 
     /** A valid EAN-13 in the range GS1 China hands out (690–699), check digit computed. */

@@ -28,7 +28,8 @@ public class BusinessException extends RuntimeException {
             List<Object> args,
             Map<String, Object> facts,
             List<FieldViolation> violations) {
-        super(code + ": " + messageKey + " " + args + (facts.isEmpty() ? "" : " " + facts));
+        super(code + ": " + messageKey + " " + args + (facts.isEmpty() ? "" : " " + facts)
+                + (violations.isEmpty() ? "" : " " + violations));
         this.code = code;
         this.messageKey = messageKey;
         this.args = args;

@@ -41,6 +41,24 @@ class DemoDataIntegrationTests {
                         .asLong())
                 .isEqualTo(12);
 
+        assertThat(admin.get("/api/v1/documents?type=TRANSFER&status=POSTED&size=1")
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isGreaterThan(20);
+        assertThat(admin.get("/api/v1/documents?status=DRAFT&size=1")
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isPositive();
+        assertThat(admin.get("/api/v1/stock/summary?warehouse=WH-NJ&size=1")
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isPositive();
+        assertThat(admin.get("/api/v1/stock/verify").json().get("consistent").asBoolean())
+                .isTrue();
+
         demo.run(new DefaultApplicationArguments());
 
         assertThat(admin.get("/api/v1/items?q=SKU-0&size=1").json().get("total").asLong())
