@@ -45,7 +45,7 @@ class DemoDataIntegrationTests {
                         .json()
                         .get("total")
                         .asLong())
-                .isGreaterThan(20);
+                .isGreaterThan(10);
         assertThat(admin.get("/api/v1/documents?status=DRAFT&size=1")
                         .json()
                         .get("total")
