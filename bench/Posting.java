@@ -1,0 +1,117 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Posting load: each client creates a 5-line outbound document and posts it, again and again,
+ * for the given time. Run with the JDK alone: java bench/Posting.java URL TOKEN WAREHOUSE ITEMS CONCURRENCY SECONDS
+ * where ITEMS is a comma-separated list of item codes. Prints a table and one "BENCH" line.
+ */
+public class Posting {
+
+    public static void main(String[] args) throws Exception {
+        String base = args[0];
+        String token = args[1];
+        String warehouse = args[2];
+        String[] items = args[3].split(",");
+        int concurrency = Integer.parseInt(args[4]);
+        int seconds = Integer.parseInt(args[5]);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        List<Long> postMillis = Collections.synchronizedList(new ArrayList<>());
+        List<Long> documentMillis = Collections.synchronizedList(new ArrayList<>());
+        Map<String, AtomicInteger> errors = new ConcurrentHashMap<>();
+        AtomicInteger posted = new AtomicInteger();
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        CountDownLatch done = new CountDownLatch(concurrency);
+        long start = System.nanoTime();
+        for (int t = 0; t < concurrency; t++) {
+            long seed = t;
+            new Thread(() -> {
+                Random random = new Random(seed);
+                try {
+                    while (System.nanoTime() < deadline) {
+                        StringBuilder lines = new StringBuilder();
+                        for (int l = 0; l < 5; l++) {
+                            if (l > 0) {
+                                lines.append(',');
+                            }
+                            lines.append("{\"item\":\"").append(items[random.nextInt(items.length)])
+                                    .append("\",\"qty\":1}");
+                        }
+                        String body = "{\"type\":\"OTHER_OUTBOUND\",\"warehouse\":\"" + warehouse + "\",\"lines\":["
+                                + lines + "]}";
+                        long t0 = System.nanoTime();
+                        var created = send(http, base + "/api/v1/documents", token, body);
+                        if (created.statusCode() != 201) {
+                            errors.computeIfAbsent("create " + created.statusCode(), k -> new AtomicInteger()).incrementAndGet();
+                            continue;
+                        }
+                        String json = created.body();
+                        int at = json.indexOf("\"id\":") + 5;
+                        String id = json.substring(at, json.indexOf(',', at));
+                        long t1 = System.nanoTime();
+                        var post = send(http, base + "/api/v1/documents/" + id + "/post", token, "{}");
+                        long t2 = System.nanoTime();
+                        if (post.statusCode() == 200) {
+                            posted.incrementAndGet();
+                            postMillis.add((t2 - t1) / 1_000_000);
+                            documentMillis.add((t2 - t0) / 1_000_000);
+                        } else {
+                            String code = post.body().replaceAll(".*\"code\":\"([A-Z_]+)\".*", "$1");
+                            errors.computeIfAbsent("post " + post.statusCode() + " " + code, k -> new AtomicInteger())
+                                    .incrementAndGet();
+                        }
+                    }
+                } catch (Exception e) {
+                    errors.computeIfAbsent(e.getClass().getSimpleName(), k -> new AtomicInteger()).incrementAndGet();
+                } finally {
+                    done.countDown();
+                }
+            }).start();
+        }
+        done.await();
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        double docs = posted.get() / elapsed;
+        System.out.printf("%-32s %d%n", "concurrency", concurrency);
+        System.out.printf("%-32s %.1f%n", "seconds", elapsed);
+        System.out.printf("%-32s %d%n", "documents posted", posted.get());
+        System.out.printf("%-32s %.1f%n", "documents per second", docs);
+        System.out.printf("%-32s %.0f%n", "lines per second", docs * 5);
+        System.out.printf("%-32s %d / %d / %d%n", "post call p50/p95/p99 (ms)", pct(postMillis, 50), pct(postMillis, 95),
+                pct(postMillis, 99));
+        System.out.printf("%-32s %d / %d / %d%n", "create+post p50/p95/p99 (ms)", pct(documentMillis, 50),
+                pct(documentMillis, 95), pct(documentMillis, 99));
+        System.out.printf("%-32s %s%n", "errors", errors);
+        System.out.printf("BENCH scenario=posting concurrency=%d docs_per_s=%.1f lines_per_s=%.0f post_p99_ms=%d doc_p99_ms=%d errors=%d%n",
+                concurrency, docs, docs * 5, pct(postMillis, 99), pct(documentMillis, 99),
+                errors.values().stream().mapToInt(AtomicInteger::get).sum());
+    }
+
+    static HttpResponse<String> send(HttpClient http, String url, String token, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static long pct(List<Long> values, int p) {
+        if (values.isEmpty()) {
+            return 0;
+        }
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+}
