@@ -376,6 +376,10 @@ public class Documents {
                 v.add(FieldViolation.of("partner", "error.reference.unknown", "Partner", c.partner()));
             }
         }
+        if (c.sourceDocument() != null
+                && rows.find(actor.companyId(), c.sourceDocument()).isEmpty()) {
+            v.add(FieldViolation.of("sourceDocument", "error.reference.unknown", ENTITY, c.sourceDocument()));
+        }
         List<NewLine> lines = new ArrayList<>();
         for (int i = 0; i < c.lines().size(); i++) {
             NewLine line = line(actor, c, i, warehouse, toWarehouse, v);

@@ -76,9 +76,10 @@ class InventoryBrowserTests {
         Browser.screenshot(driver, "document-form");
         Browser.click(driver, driver.findElement(By.id("save")));
 
-        assertThat(driver.findElement(By.id("doc-status")).getText()).isEqualTo("已保存");
+        var wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        wait.until(ExpectedConditions.textToBe(By.id("doc-status"), "已保存"));
         Browser.click(driver, driver.findElement(By.id("do-post")));
-        assertThat(driver.findElement(By.id("doc-status")).getText()).isEqualTo("已过账");
+        wait.until(ExpectedConditions.textToBe(By.id("doc-status"), "已过账"));
         Browser.screenshot(driver, "document-posted");
 
         driver.get(url("/stock?q=" + item));
@@ -90,7 +91,9 @@ class InventoryBrowserTests {
         driver.findElement(By.id("lines0.item")).sendKeys(item);
         driver.findElement(By.id("lines0.qty")).sendKeys("50");
         Browser.click(driver, driver.findElement(By.id("save")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("do-post")));
         Browser.click(driver, driver.findElement(By.id("do-post")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".alert-danger")));
         assertThat(driver.findElement(By.cssSelector(".alert-danger")).getText())
                 .contains(item, "50", "48");
         assertThat(driver.findElement(By.id("doc-status")).getText()).isEqualTo("已保存");

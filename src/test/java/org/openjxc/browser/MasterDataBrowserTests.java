@@ -63,6 +63,9 @@ class MasterDataBrowserTests {
         driver.findElement(By.id("units1.factor")).sendKeys("6");
         Browser.click(driver, driver.findElement(By.id("save")));
 
+        // Wait for the item page itself; the form would otherwise be read while the page changes.
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("item-units")));
         assertThat(driver.findElement(By.id("page-title")).getText()).contains("农夫山泉");
         assertThat(driver.findElement(By.id("item-units")).getText())
                 .contains("1 box = 24 bottle", "1 pack = 6 bottle");

@@ -341,6 +341,19 @@ class InventoryIntegrationTests {
                 "/api/v1/documents",
                 Map.of("type", "OTHER_OUTBOUND", "warehouse", wh, "lines", List.of(line(item, -1))));
         assertThat(negative.json().get("errors").get(0).get("field").asString()).isEqualTo("lines[0].qty");
+        var unknownSource = f.api.post(
+                "/api/v1/documents",
+                Map.of(
+                        "type",
+                        "OTHER_OUTBOUND",
+                        "warehouse",
+                        wh,
+                        "sourceDocument",
+                        987654321,
+                        "lines",
+                        List.of(line(item, 1))));
+        assertThat(unknownSource.json().get("errors").get(0).get("field").asString())
+                .isEqualTo("sourceDocument");
         var noLines =
                 f.api.post("/api/v1/documents", Map.of("type", "OTHER_OUTBOUND", "warehouse", wh, "lines", List.of()));
         assertThat(noLines.status()).isEqualTo(400);
