@@ -41,7 +41,8 @@ class ShellBrowserTests {
         Browser.screenshot(driver, "dashboard-zh");
 
         driver.findElement(By.id("lang-switch")).click();
-        assertThat(driver.findElement(By.id("page-title")).getText()).isEqualTo("Dashboard");
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.textToBe(By.id("page-title"), "Dashboard"));
         Browser.screenshot(driver, "dashboard-en");
 
         // The choice sticks on the next page.
