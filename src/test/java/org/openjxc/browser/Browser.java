@@ -53,6 +53,13 @@ final class Browser {
         return driver;
     }
 
+    /** Waits up to ten seconds, looking again when the page was replaced under it. */
+    static org.openqa.selenium.support.ui.WebDriverWait waitFor(ChromeDriver driver) {
+        var wait = new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
+    }
+
     /** Clicks after scrolling the element into view, as a person would (instantly: Bootstrap scrolls smoothly). */
     static void click(ChromeDriver driver, org.openqa.selenium.WebElement element) {
         driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);

@@ -2,7 +2,6 @@ package org.openjxc.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -14,7 +13,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A warehouse clerk receives goods by scanning, posts, sees the stock, and is stopped from overselling. */
@@ -59,16 +57,15 @@ class InventoryBrowserTests {
         driver.findElement(By.id("username")).sendKeys("admin");
         driver.findElement(By.id("password")).sendKeys(Api.ADMIN_PASSWORD);
         driver.findElement(By.id("login-submit")).click();
+        Browser.waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("current-user")));
 
         driver.get(url("/documents/new?type=OTHER_INBOUND"));
         new Select(driver.findElement(By.id("warehouse"))).selectByValue(wh);
         var scan = driver.findElement(By.id("scan"));
         scan.sendKeys(barcode, Keys.ENTER);
-        new WebDriverWait(driver, Duration.ofSeconds(10))
-                .until(ExpectedConditions.visibilityOfElementLocated(By.id("scanned")));
+        Browser.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("scanned")));
         driver.findElement(By.id("scan")).sendKeys(barcode, Keys.ENTER);
-        new WebDriverWait(driver, Duration.ofSeconds(10))
-                .until(ExpectedConditions.attributeToBe(By.id("lines0.qty"), "value", "2"));
+        Browser.waitFor(driver).until(ExpectedConditions.attributeToBe(By.id("lines0.qty"), "value", "2"));
         assertThat(driver.findElement(By.id("lines0.item")).getAttribute("value"))
                 .isEqualTo(item);
         new Select(driver.findElement(By.id("lines0.unit"))).selectByValue("box");
@@ -76,7 +73,7 @@ class InventoryBrowserTests {
         Browser.screenshot(driver, "document-form");
         Browser.click(driver, driver.findElement(By.id("save")));
 
-        var wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        var wait = Browser.waitFor(driver);
         wait.until(ExpectedConditions.textToBe(By.id("doc-status"), "已保存"));
         Browser.click(driver, driver.findElement(By.id("do-post")));
         wait.until(ExpectedConditions.textToBe(By.id("doc-status"), "已过账"));

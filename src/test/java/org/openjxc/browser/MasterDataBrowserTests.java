@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openjxc.support.Api;
@@ -14,7 +13,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A buyer sets up an item with two units and a barcode, then imports items from a file. */
@@ -64,8 +62,7 @@ class MasterDataBrowserTests {
         Browser.click(driver, driver.findElement(By.id("save")));
 
         // Wait for the item page itself; the form would otherwise be read while the page changes.
-        new WebDriverWait(driver, Duration.ofSeconds(10))
-                .until(ExpectedConditions.presenceOfElementLocated(By.id("item-units")));
+        Browser.waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("item-units")));
         assertThat(driver.findElement(By.id("page-title")).getText()).contains("农夫山泉");
         assertThat(driver.findElement(By.id("item-units")).getText())
                 .contains("1 box = 24 bottle", "1 pack = 6 bottle");
@@ -89,7 +86,7 @@ class MasterDataBrowserTests {
         driver.get(url("/import/items"));
         driver.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
         driver.findElement(By.id("import-submit")).click();
-        var wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        var wait = Browser.waitFor(driver);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("import-errors")));
         assertThat(driver.findElement(By.id("import-refused")).getText()).contains("未导入");
         assertThat(driver.findElement(By.id("import-errors")).getText())
@@ -129,6 +126,7 @@ class MasterDataBrowserTests {
         driver.findElement(By.id("username")).sendKeys("admin");
         driver.findElement(By.id("password")).sendKeys(Api.ADMIN_PASSWORD);
         driver.findElement(By.id("login-submit")).click();
+        Browser.waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("current-user")));
     }
 
     private String url(String path) {

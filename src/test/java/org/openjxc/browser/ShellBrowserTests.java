@@ -41,7 +41,7 @@ class ShellBrowserTests {
         Browser.screenshot(driver, "dashboard-zh");
 
         driver.findElement(By.id("lang-switch")).click();
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+        Browser.waitFor(driver)
                 .until(org.openqa.selenium.support.ui.ExpectedConditions.textToBe(By.id("page-title"), "Dashboard"));
         Browser.screenshot(driver, "dashboard-en");
 
