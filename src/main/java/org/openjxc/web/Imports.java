@@ -68,6 +68,39 @@ public class Imports {
         }
     }
 
+    /**
+     * The import page after an upload: the report, or why the file could not be read at all.
+     * Returns the view name.
+     */
+    public String page(
+            org.springframework.ui.Model model,
+            String titleKey,
+            String path,
+            String labelPrefix,
+            java.util.function.Supplier<ImportResult> run) {
+        try {
+            ImportResult result = run.get();
+            model.addAttribute("result", result);
+            model.addAttribute("errors", errors(result, labelPrefix));
+        } catch (BusinessException e) {
+            var v = e.violations().isEmpty() ? null : e.violations().get(0);
+            model.addAttribute(
+                    "fileError",
+                    problems.message(
+                            LocaleContextHolder.getLocale(),
+                            v == null ? e.messageKey() : v.messageKey(),
+                            (v == null ? e.args() : v.args()).toArray()));
+        }
+        return form(model, titleKey, path);
+    }
+
+    /** The empty import page. */
+    public String form(org.springframework.ui.Model model, String titleKey, String path) {
+        model.addAttribute("titleKey", titleKey);
+        model.addAttribute("path", path);
+        return "import";
+    }
+
     /** Header labels accepted for each column: the API name and the label in every language. */
     public Map<String, String> aliases(String labelPrefix, List<String> columns) {
         Map<String, String> aliases = new LinkedHashMap<>();

@@ -7,13 +7,10 @@ import java.util.Arrays;
 import java.util.List;
 import org.openjxc.catalog.Items;
 import org.openjxc.shared.Actors;
-import org.openjxc.shared.BusinessException;
 import org.openjxc.shared.ImportResult;
 import org.openjxc.shared.Permission;
 import org.openjxc.shared.RequiresPermission;
 import org.openjxc.web.Imports;
-import org.openjxc.web.ProblemWriter;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,12 +28,10 @@ class ItemImportController {
 
     private final Items items;
     private final Imports imports;
-    private final ProblemWriter messages;
 
-    ItemImportController(Items items, Imports imports, ProblemWriter messages) {
+    ItemImportController(Items items, Imports imports) {
         this.items = items;
         this.imports = imports;
-        this.messages = messages;
     }
 
     @PostMapping("/api/v1/items/import")
@@ -52,9 +47,7 @@ class ItemImportController {
     @GetMapping("/import/items")
     @RequiresPermission(Permission.IMPORT_MASTER_DATA)
     String page(Model model) {
-        model.addAttribute("titleKey", "import.items");
-        model.addAttribute("path", "/import/items");
-        return "import";
+        return imports.form(model, "import.items", "/import/items");
     }
 
     @PostMapping("/import/items")
@@ -63,20 +56,7 @@ class ItemImportController {
             @RequestParam(required = false) MultipartFile file,
             @RequestParam(defaultValue = "false") boolean dryRun,
             Model model) {
-        try {
-            ImportResult result = run(file, dryRun);
-            model.addAttribute("result", result);
-            model.addAttribute("errors", imports.errors(result, "itemColumn."));
-        } catch (BusinessException e) {
-            String detail = e.violations().isEmpty()
-                    ? e.messageKey()
-                    : e.violations().get(0).messageKey();
-            Object[] args = e.violations().isEmpty()
-                    ? e.args().toArray()
-                    : e.violations().get(0).args().toArray();
-            model.addAttribute("fileError", messages.message(LocaleContextHolder.getLocale(), detail, args));
-        }
-        return page(model);
+        return imports.page(model, "import.items", "/import/items", "itemColumn.", () -> run(file, dryRun));
     }
 
     @GetMapping("/import/items/template")

@@ -8,14 +8,11 @@ import java.util.List;
 import java.util.function.Function;
 import org.openjxc.organization.Warehouses;
 import org.openjxc.shared.Actors;
-import org.openjxc.shared.BusinessException;
 import org.openjxc.shared.ImportResult;
 import org.openjxc.shared.ImportSource;
 import org.openjxc.shared.Permission;
 import org.openjxc.shared.RequiresPermission;
 import org.openjxc.web.Imports;
-import org.openjxc.web.ProblemWriter;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,12 +32,10 @@ class OrganizationImportController {
 
     private final Warehouses warehouses;
     private final Imports imports;
-    private final ProblemWriter messages;
 
-    OrganizationImportController(Warehouses warehouses, Imports imports, ProblemWriter messages) {
+    OrganizationImportController(Warehouses warehouses, Imports imports) {
         this.warehouses = warehouses;
         this.imports = imports;
-        this.messages = messages;
     }
 
     @PostMapping("/api/v1/warehouses/import")
@@ -66,9 +61,7 @@ class OrganizationImportController {
     @GetMapping("/import/{resource:warehouses|bins}")
     @RequiresPermission(Permission.IMPORT_MASTER_DATA)
     String page(@PathVariable String resource, Model model) {
-        model.addAttribute("titleKey", "import." + resource);
-        model.addAttribute("path", "/import/" + resource);
-        return "import";
+        return imports.form(model, "import." + resource, "/import/" + resource);
     }
 
     @PostMapping("/import/{resource:warehouses|bins}")
@@ -78,20 +71,8 @@ class OrganizationImportController {
             @RequestParam(required = false) MultipartFile file,
             @RequestParam(defaultValue = "false") boolean dryRun,
             Model model) {
-        try {
-            ImportResult result = run(resource, file, dryRun);
-            model.addAttribute("result", result);
-            model.addAttribute("errors", imports.errors(result, "importColumn."));
-        } catch (BusinessException e) {
-            var v = e.violations().isEmpty() ? null : e.violations().get(0);
-            model.addAttribute(
-                    "fileError",
-                    messages.message(
-                            LocaleContextHolder.getLocale(),
-                            v == null ? e.messageKey() : v.messageKey(),
-                            (v == null ? e.args() : v.args()).toArray()));
-        }
-        return page(resource, model);
+        return imports.page(
+                model, "import." + resource, "/import/" + resource, "importColumn.", () -> run(resource, file, dryRun));
     }
 
     @GetMapping("/import/{resource:warehouses|bins}/template")

@@ -7,13 +7,10 @@ import java.util.Arrays;
 import java.util.List;
 import org.openjxc.partner.Partners;
 import org.openjxc.shared.Actors;
-import org.openjxc.shared.BusinessException;
 import org.openjxc.shared.ImportResult;
 import org.openjxc.shared.Permission;
 import org.openjxc.shared.RequiresPermission;
 import org.openjxc.web.Imports;
-import org.openjxc.web.ProblemWriter;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,12 +28,10 @@ class PartnerImportController {
 
     private final Partners partners;
     private final Imports imports;
-    private final ProblemWriter messages;
 
-    PartnerImportController(Partners partners, Imports imports, ProblemWriter messages) {
+    PartnerImportController(Partners partners, Imports imports) {
         this.partners = partners;
         this.imports = imports;
-        this.messages = messages;
     }
 
     @PostMapping("/api/v1/partners/import")
@@ -52,9 +47,7 @@ class PartnerImportController {
     @GetMapping("/import/partners")
     @RequiresPermission(Permission.IMPORT_MASTER_DATA)
     String page(Model model) {
-        model.addAttribute("titleKey", "import.partners");
-        model.addAttribute("path", "/import/partners");
-        return "import";
+        return imports.form(model, "import.partners", "/import/partners");
     }
 
     @PostMapping("/import/partners")
@@ -63,20 +56,7 @@ class PartnerImportController {
             @RequestParam(required = false) MultipartFile file,
             @RequestParam(defaultValue = "false") boolean dryRun,
             Model model) {
-        try {
-            ImportResult result = run(file, dryRun);
-            model.addAttribute("result", result);
-            model.addAttribute("errors", imports.errors(result, "partners."));
-        } catch (BusinessException e) {
-            var v = e.violations().isEmpty() ? null : e.violations().get(0);
-            model.addAttribute(
-                    "fileError",
-                    messages.message(
-                            LocaleContextHolder.getLocale(),
-                            v == null ? e.messageKey() : v.messageKey(),
-                            (v == null ? e.args() : v.args()).toArray()));
-        }
-        return page(model);
+        return imports.page(model, "import.partners", "/import/partners", "partners.", () -> run(file, dryRun));
     }
 
     @GetMapping("/import/partners/template")
