@@ -124,6 +124,12 @@ public class Items {
         return rows.find(companyId, code);
     }
 
+    /** Items by code as stored (purchase price included), for engines resolving many lines at once. */
+    @Transactional(readOnly = true)
+    public Map<String, ItemView> findAll(long companyId, java.util.Collection<String> codes) {
+        return rows.findAll(companyId, codes);
+    }
+
     @Transactional(readOnly = true)
     public Optional<ItemView> findByBarcode(Actor actor, String barcode) {
         return rows.findByBarcode(actor.companyId(), barcode).map(Items::visible);

@@ -380,9 +380,17 @@ public class Documents {
                 && rows.find(actor.companyId(), c.sourceDocument()).isEmpty()) {
             v.add(FieldViolation.of("sourceDocument", "error.reference.unknown", ENTITY, c.sourceDocument()));
         }
+        // One query for all items of the document; units and bins repeat, so they are looked up once each.
+        var lookups = new Lookups(items.findAll(
+                actor.companyId(),
+                c.lines().stream()
+                        .map(LineCommand::item)
+                        .filter(java.util.Objects::nonNull)
+                        .distinct()
+                        .toList()));
         List<NewLine> lines = new ArrayList<>();
         for (int i = 0; i < c.lines().size(); i++) {
-            NewLine line = line(actor, c, i, warehouse, toWarehouse, v);
+            NewLine line = line(actor, c, i, warehouse, toWarehouse, v, lookups);
             if (line != null) {
                 lines.add(line);
             }
@@ -393,17 +401,28 @@ public class Documents {
         return new Resolved(warehouse.id(), toWarehouse == null ? null : toWarehouse.id(), partnerId, lines);
     }
 
+    /** What the lines of one command look up, fetched once. */
+    private record Lookups(
+            java.util.Map<String, ItemView> items,
+            java.util.Map<String, Optional<UnitView>> units,
+            java.util.Map<String, Optional<Long>> bins) {
+        Lookups(java.util.Map<String, ItemView> items) {
+            this(items, new java.util.HashMap<>(), new java.util.HashMap<>());
+        }
+    }
+
     private NewLine line(
             Actor actor,
             DocumentCommand c,
             int i,
             WarehouseView warehouse,
             WarehouseView toWarehouse,
-            List<FieldViolation> v) {
+            List<FieldViolation> v,
+            Lookups lookups) {
         LineCommand l = c.lines().get(i);
         String at = "lines[" + i + "].";
         int before = v.size();
-        ItemView item = items.find(actor.companyId(), l.item()).orElse(null);
+        ItemView item = lookups.items().get(l.item());
         if (item == null) {
             v.add(FieldViolation.of(at + "item", "error.reference.unknown", "Item", l.item()));
             return null;
@@ -439,11 +458,11 @@ public class Documents {
                 v.add(FieldViolation.of(at + "fromStatus", "error.document.inTransitStatus"));
             }
         }
-        Long binId = bin(actor, warehouse, l.bin(), at + "bin", v);
+        Long binId = bin(actor, warehouse, l.bin(), at + "bin", v, lookups);
         Long toBinId = null;
         if (l.toBin() != null && !l.toBin().isBlank()) {
             if (direction == DocumentType.Direction.TRANSFER) {
-                toBinId = bin(actor, toWarehouse, l.toBin(), at + "toBin", v);
+                toBinId = bin(actor, toWarehouse, l.toBin(), at + "toBin", v, lookups);
             } else {
                 v.add(FieldViolation.of(at + "toBin", "error.document.noToBin"));
             }
@@ -475,7 +494,9 @@ public class Documents {
         if (v.size() > before) {
             return null;
         }
-        UnitView unit = units.find(actor.companyId(), unitCode).orElseThrow();
+        UnitView unit = lookups.units()
+                .computeIfAbsent(unitCode, code -> units.find(actor.companyId(), code))
+                .orElseThrow();
         BigDecimal amount = price == null ? null : Rounding.amount(price.multiply(l.qty()));
         return new NewLine(
                 i + 1,
@@ -516,10 +537,21 @@ public class Documents {
         }
     }
 
-    private Long bin(Actor actor, WarehouseView warehouse, String code, String field, List<FieldViolation> v) {
+    private Long bin(
+            Actor actor, WarehouseView warehouse, String code, String field, List<FieldViolation> v, Lookups lookups) {
         if (code == null || code.isBlank() || warehouse == null) {
             return null;
         }
+        String key = warehouse.code() + "\u0000" + code;
+        if (lookups.bins().containsKey(key)) {
+            return lookups.bins().get(key).orElse(null);
+        }
+        Long id = bin(actor, warehouse, code, field, v);
+        lookups.bins().put(key, Optional.ofNullable(id));
+        return id;
+    }
+
+    private Long bin(Actor actor, WarehouseView warehouse, String code, String field, List<FieldViolation> v) {
         try {
             BinView bin = warehouses.bin(actor, warehouse.code(), code);
             if (!bin.active()) {

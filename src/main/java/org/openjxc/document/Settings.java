@@ -32,7 +32,13 @@ public class Settings {
 
     @Transactional
     public CompanySettings get(long companyId) {
-        ensure(companyId);
+        return read(companyId).orElseGet(() -> {
+            ensure(companyId);
+            return read(companyId).orElseThrow();
+        });
+    }
+
+    private java.util.Optional<CompanySettings> read(long companyId) {
         return jdbc.sql("""
                         select allow_negative_stock, post_on_approve, reserve_on_sales_order, require_approval,
                                segregation_of_duties, version
@@ -45,7 +51,7 @@ public class Settings {
                         parse(rs.getString(4)),
                         rs.getBoolean(5),
                         rs.getInt(6)))
-                .single();
+                .optional();
     }
 
     @Transactional

@@ -73,6 +73,21 @@ public class ItemRows {
                 .optional();
     }
 
+    /** Items by code, one query for all of them. */
+    public Map<String, ItemView> findAll(long companyId, java.util.Collection<String> codes) {
+        Map<String, ItemView> found = new java.util.HashMap<>();
+        if (codes.isEmpty()) {
+            return found;
+        }
+        jdbc.sql(SELECT + " where i.company_id = :company and i.code in (:codes)")
+                .param("company", companyId)
+                .param("codes", List.copyOf(codes))
+                .query(ItemRows::map)
+                .list()
+                .forEach(i -> found.put(i.code(), i));
+        return found;
+    }
+
     public Optional<ItemView> findByBarcode(long companyId, String barcode) {
         return jdbc.sql(SELECT + " where i.company_id = ? and i.id = (select b.item_id from item_barcode b"
                         + " where b.company_id = ? and b.barcode = ?)")

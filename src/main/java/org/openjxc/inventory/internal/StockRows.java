@@ -161,7 +161,10 @@ public class StockRows {
                 .orElse(BigDecimal.ZERO);
     }
 
-    /** Adds a signed quantity to a position, creating it when absent. */
+    /**
+     * Adds a signed quantity to a position, creating it when absent. Callers hold the totals lock
+     * of the item and warehouse, so no one else writes this position meanwhile.
+     */
     public void addToPosition(
             long companyId,
             long itemId,
@@ -171,18 +174,20 @@ public class StockRows {
             StockStatus status,
             BigDecimal qty,
             LocalDate expiryDate) {
-        jdbc.sql("""
-                        insert into stock_balance (company_id, item_id, warehouse_id, bin_id, batch_no, stock_status,
-                                                   on_hand, expiry_date)
-                        values (?, ?, ?, ?, ?, ?, 0, ?) on conflict do nothing""")
-                .params(companyId, itemId, warehouseId, binId, batch, status.name(), expiryDate)
-                .update();
-        jdbc.sql("""
+        int updated = jdbc.sql("""
                         update stock_balance set on_hand = on_hand + ?, expiry_date = coalesce(expiry_date, ?)
                         where company_id = ? and item_id = ? and warehouse_id = ? and bin_id = ? and batch_no = ?
                           and stock_status = ?""")
                 .params(qty, expiryDate, companyId, itemId, warehouseId, binId, batch, status.name())
                 .update();
+        if (updated == 0) {
+            jdbc.sql("""
+                            insert into stock_balance (company_id, item_id, warehouse_id, bin_id, batch_no, stock_status,
+                                                       on_hand, expiry_date)
+                            values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(companyId, itemId, warehouseId, binId, batch, status.name(), qty, expiryDate)
+                    .update();
+        }
     }
 
     public void insertMoves(long companyId, long documentId, long userId, OffsetDateTime at, List<Move> moves) {
