@@ -53,6 +53,7 @@ public class Documents {
     private final Settings settings;
     private final List<DocumentPoster> posters;
     private final AuditLog audit;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
 
     Documents(
             DocumentRows rows,
@@ -62,7 +63,9 @@ public class Documents {
             Partners partners,
             Settings settings,
             List<DocumentPoster> posters,
-            AuditLog audit) {
+            AuditLog audit,
+            org.springframework.transaction.support.TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.rows = rows;
         this.items = items;
         this.units = units;
@@ -75,28 +78,34 @@ public class Documents {
 
     // --- drafts ---------------------------------------------------------------------------------
 
-    @Transactional
+    /**
+     * Creates a draft. Its number is taken in a short transaction of its own, after the command
+     * was checked: holding the sequence row for the whole create would let only one document of a
+     * type be created at a time. A create that fails after that leaves a gap in the numbers.
+     */
     public DocumentView create(Actor actor, DocumentCommand command) {
         require(command.type(), "CREATE");
-        Resolved r = resolve(actor, command);
+        Resolved r = transactions.execute(tx -> resolve(actor, command));
         LocalDate date = command.date() == null ? LocalDate.now() : command.date();
-        String number = rows.nextNumber(actor.companyId(), command.type(), date);
-        long id = rows.insertHeader(
-                actor.companyId(),
-                command.type(),
-                number,
-                date,
-                r.warehouseId(),
-                r.toWarehouseId(),
-                r.partnerId(),
-                command.sourceDocument(),
-                blank(command.remark()),
-                actor.userId(),
-                OffsetDateTime.now());
-        rows.replaceLines(actor.companyId(), id, r.lines());
-        DocumentView created = get(actor, id);
-        audit.record("CREATE", ENTITY, number, null, created);
-        return created;
+        String number = transactions.execute(tx -> rows.nextNumber(actor.companyId(), command.type(), date));
+        return transactions.execute(tx -> {
+            long id = rows.insertHeader(
+                    actor.companyId(),
+                    command.type(),
+                    number,
+                    date,
+                    r.warehouseId(),
+                    r.toWarehouseId(),
+                    r.partnerId(),
+                    command.sourceDocument(),
+                    blank(command.remark()),
+                    actor.userId(),
+                    OffsetDateTime.now());
+            rows.replaceLines(actor.companyId(), id, r.lines());
+            DocumentView created = get(actor, id);
+            audit.record("CREATE", ENTITY, number, null, created);
+            return created;
+        });
     }
 
     @Transactional
