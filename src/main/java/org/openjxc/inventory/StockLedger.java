@@ -207,8 +207,12 @@ public class StockLedger implements DocumentPoster {
         }
 
         void lock(TreeSet<Key> keys) {
-            for (Key key : keys) {
-                levels.put(key, rows.lockLevel(companyId, key.itemId(), key.warehouseId()));
+            List<Long> itemIds =
+                    keys.stream().map(Key::itemId).distinct().sorted().toList();
+            List<Long> warehouseIds =
+                    keys.stream().map(Key::warehouseId).distinct().sorted().toList();
+            for (Level level : rows.lockLevels(companyId, itemIds, warehouseIds)) {
+                levels.put(new Key(level.itemId, level.warehouseId), level);
             }
         }
 
@@ -392,19 +396,25 @@ public class StockLedger implements DocumentPoster {
         }
 
         List<Move> write(long documentId, long userId) {
+            // One change per position, so a position new to this document is inserted once.
+            Map<String, StockRows.PositionChange> changes = new java.util.LinkedHashMap<>();
             for (Move m : moves) {
-                rows.addToPosition(
-                        companyId,
-                        m.itemId(),
-                        m.warehouseId(),
-                        m.binId(),
-                        m.batch(),
-                        m.status(),
-                        m.qty(),
-                        m.expiryDate());
+                changes.merge(
+                        m.itemId() + "|" + m.warehouseId() + "|" + m.binId() + "|" + m.batch() + "|" + m.status(),
+                        new StockRows.PositionChange(
+                                m.itemId(), m.warehouseId(), m.binId(), m.batch(), m.status(), m.qty(), m.expiryDate()),
+                        (a, b) -> new StockRows.PositionChange(
+                                a.itemId(),
+                                a.warehouseId(),
+                                a.binId(),
+                                a.batch(),
+                                a.status(),
+                                a.qty().add(b.qty()),
+                                a.expiryDate() != null ? a.expiryDate() : b.expiryDate()));
             }
+            rows.addToPositions(companyId, List.copyOf(changes.values()));
             rows.insertMoves(companyId, documentId, userId, OffsetDateTime.now(), moves);
-            levels.values().forEach(l -> rows.saveLevel(companyId, l));
+            rows.saveLevels(companyId, levels.values());
             return moves;
         }
 

@@ -77,44 +77,110 @@ public class StockRows {
     }
 
     /**
-     * Locks the totals row of an item in a warehouse, creating it if absent. Callers lock in
-     * ascending (item, warehouse) order, so concurrent postings never wait on each other in a circle.
+     * Locks the totals rows of these (item, warehouse) pairs, creating missing ones, with two
+     * statements whatever their number. Rows are locked in key order (the ORDER BY sorts before
+     * FOR UPDATE locks), the same order for every posting. The item × warehouse cross product
+     * is locked, which is exactly the pairs for single-warehouse documents and transfers alike.
      */
-    public Level lockLevel(long companyId, long itemId, long warehouseId) {
-        jdbc.sql("insert into stock_level (company_id, item_id, warehouse_id) values (?, ?, ?) on conflict do nothing")
-                .params(companyId, itemId, warehouseId)
-                .update();
+    public List<Level> lockLevels(long companyId, List<Long> itemIds, List<Long> warehouseIds) {
+        List<Object[]> missing = new ArrayList<>();
+        for (long item : itemIds) {
+            for (long warehouse : warehouseIds) {
+                missing.add(new Object[] {companyId, item, warehouse});
+            }
+        }
+        template.batchUpdate(
+                "insert into stock_level (company_id, item_id, warehouse_id) values (?, ?, ?) on conflict do nothing",
+                missing);
         return jdbc.sql("""
-                        select on_hand, available_on_hand, in_transit, reserved, stock_value, avg_cost from stock_level
-                        where company_id = ? and item_id = ? and warehouse_id = ? for update""")
-                .params(companyId, itemId, warehouseId)
+                        select item_id, warehouse_id, on_hand, available_on_hand, in_transit, reserved, stock_value,
+                               avg_cost
+                        from stock_level
+                        where company_id = :company and item_id in (:items) and warehouse_id in (:warehouses)
+                        order by item_id, warehouse_id
+                        for update""")
+                .param("company", companyId)
+                .param("items", itemIds)
+                .param("warehouses", warehouseIds)
                 .query((rs, n) -> new Level(
-                        itemId,
-                        warehouseId,
-                        rs.getBigDecimal(1),
-                        rs.getBigDecimal(2),
+                        rs.getLong(1),
+                        rs.getLong(2),
                         rs.getBigDecimal(3),
                         rs.getBigDecimal(4),
                         rs.getBigDecimal(5),
-                        rs.getBigDecimal(6)))
-                .single();
+                        rs.getBigDecimal(6),
+                        rs.getBigDecimal(7),
+                        rs.getBigDecimal(8)))
+                .list();
     }
 
-    public void saveLevel(long companyId, Level l) {
-        jdbc.sql("""
-                        update stock_level set on_hand = ?, available_on_hand = ?, in_transit = ?, stock_value = ?,
-                               avg_cost = ?
-                        where company_id = ? and item_id = ? and warehouse_id = ?""")
-                .params(
-                        l.onHand,
-                        l.availableOnHand,
-                        l.inTransit,
-                        l.value,
-                        l.avgCost,
-                        companyId,
-                        l.itemId,
-                        l.warehouseId)
-                .update();
+    /** Writes changed totals back, in one batch. */
+    public void saveLevels(long companyId, Collection<Level> levels) {
+        List<Object[]> rows = new ArrayList<>();
+        for (Level l : levels) {
+            rows.add(new Object[] {
+                l.onHand, l.availableOnHand, l.inTransit, l.value, l.avgCost, companyId, l.itemId, l.warehouseId
+            });
+        }
+        template.batchUpdate("""
+                update stock_level set on_hand = ?, available_on_hand = ?, in_transit = ?, stock_value = ?, avg_cost = ?
+                where company_id = ? and item_id = ? and warehouse_id = ?""", rows);
+    }
+
+    /** A position's change: the summed quantity of a document's moves there. */
+    public record PositionChange(
+            long itemId,
+            long warehouseId,
+            long binId,
+            String batch,
+            StockStatus status,
+            BigDecimal qty,
+            LocalDate expiryDate) {}
+
+    /**
+     * Applies a document's position changes in two batches: updates of positions that exist, then
+     * inserts of those that did not. Callers hold the totals locks, so nobody else writes them.
+     */
+    public void addToPositions(long companyId, List<PositionChange> changes) {
+        List<Object[]> updates = new ArrayList<>();
+        for (PositionChange c : changes) {
+            updates.add(new Object[] {
+                c.qty(),
+                c.expiryDate(),
+                companyId,
+                c.itemId(),
+                c.warehouseId(),
+                c.binId(),
+                c.batch(),
+                c.status().name()
+            });
+        }
+        int[] counts = template.batchUpdate("""
+                update stock_balance set on_hand = on_hand + ?, expiry_date = coalesce(expiry_date, ?)
+                where company_id = ? and item_id = ? and warehouse_id = ? and bin_id = ? and batch_no = ?
+                  and stock_status = ?""", updates);
+        List<Object[]> inserts = new ArrayList<>();
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 0) {
+                PositionChange c = changes.get(i);
+                inserts.add(new Object[] {
+                    companyId,
+                    c.itemId(),
+                    c.warehouseId(),
+                    c.binId(),
+                    c.batch(),
+                    c.status().name(),
+                    c.qty(),
+                    c.expiryDate()
+                });
+            }
+        }
+        if (!inserts.isEmpty()) {
+            template.batchUpdate("""
+                    insert into stock_balance (company_id, item_id, warehouse_id, bin_id, batch_no, stock_status,
+                                               on_hand, expiry_date)
+                    values (?, ?, ?, ?, ?, ?, ?, ?)""", inserts);
+        }
     }
 
     /**
@@ -159,35 +225,6 @@ public class StockRows {
                 .query(BigDecimal.class)
                 .optional()
                 .orElse(BigDecimal.ZERO);
-    }
-
-    /**
-     * Adds a signed quantity to a position, creating it when absent. Callers hold the totals lock
-     * of the item and warehouse, so no one else writes this position meanwhile.
-     */
-    public void addToPosition(
-            long companyId,
-            long itemId,
-            long warehouseId,
-            long binId,
-            String batch,
-            StockStatus status,
-            BigDecimal qty,
-            LocalDate expiryDate) {
-        int updated = jdbc.sql("""
-                        update stock_balance set on_hand = on_hand + ?, expiry_date = coalesce(expiry_date, ?)
-                        where company_id = ? and item_id = ? and warehouse_id = ? and bin_id = ? and batch_no = ?
-                          and stock_status = ?""")
-                .params(qty, expiryDate, companyId, itemId, warehouseId, binId, batch, status.name())
-                .update();
-        if (updated == 0) {
-            jdbc.sql("""
-                            insert into stock_balance (company_id, item_id, warehouse_id, bin_id, batch_no, stock_status,
-                                                       on_hand, expiry_date)
-                            values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(companyId, itemId, warehouseId, binId, batch, status.name(), qty, expiryDate)
-                    .update();
-        }
     }
 
     public void insertMoves(long companyId, long documentId, long userId, OffsetDateTime at, List<Move> moves) {
