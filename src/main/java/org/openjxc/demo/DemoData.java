@@ -62,7 +62,7 @@ class DemoData implements ApplicationRunner {
     /** The demo's own actor: the first company's administrator, recorded in the audit log as "demo". */
     record DemoActor(long userId, long companyId, String username) implements Actor {}
 
-    private static final String[][] STORES = {{"SH", "上海总店"}, {"NJ", "南京门店"}, {"HZ", "杭州门店"}};
+    private static final String[][] STORES = {{"SH", "上海总店", "上海总仓"}, {"NJ", "南京门店", "南京店仓"}, {"HZ", "杭州门店", "杭州店仓"}};
     private static final String[][] CATEGORIES = {
         {"DRINK", "饮料", null}, {"DRINK-SODA", "碳酸饮料", "DRINK"}, {"DRINK-WATER", "饮用水", "DRINK"},
         {"DRINK-TEA", "茶饮料", "DRINK"}, {"SNACK", "休闲零食", null}, {"SNACK-CHIPS", "膨化食品", "SNACK"},
@@ -178,7 +178,7 @@ class DemoData implements ApplicationRunner {
         for (String[] store : STORES) {
             orgUnits.create(actor, new OrgUnitCommand(store[0], store[1], "HQ", true, null));
             String wh = "WH-" + store[0];
-            warehouses.create(actor, new WarehouseCommand(wh, store[1].replace("店", "仓"), store[0], null, true, null));
+            warehouses.create(actor, new WarehouseCommand(wh, store[2], store[0], null, true, null));
             for (char zone = 'A'; zone <= 'C'; zone++) {
                 for (int shelf = 1; shelf <= 4; shelf++) {
                     warehouses.createBin(
