@@ -64,6 +64,8 @@ public class Stock {
                         s.reserved(),
                         s.inTransit(),
                         s.notAvailable(),
+                        s.pendingIn(),
+                        s.pendingOut(),
                         null,
                         null));
     }

@@ -86,6 +86,21 @@ class InventoryIntegrationTests {
     }
 
     @Test
+    void showsWhatUnpostedDocumentsWouldMoveNextToTheStock() {
+        String wh = f.warehouse();
+        String other = f.warehouse();
+        String item = f.item(false);
+        f.inbound(wh, item, 10, 1);
+        f.draft("OTHER_INBOUND", wh, null, List.of(line(item, 5, "price", 1)));
+        f.draft("OTHER_OUTBOUND", wh, null, List.of(line(item, 2)));
+        f.draft("TRANSFER", wh, other, List.of(line(item, 3)));
+        var s = f.summary(item, wh);
+        assertThat(s.get("pendingIn").decimalValue()).isEqualByComparingTo("5");
+        assertThat(s.get("pendingOut").decimalValue()).isEqualByComparingTo("5");
+        assertThat(s.get("onHand").decimalValue()).isEqualByComparingTo("10");
+    }
+
+    @Test
     void refusesOutboundBeyondStockNamingTheFactsAndChangesNothing() {
         String wh = f.warehouse();
         String item = f.item(false);

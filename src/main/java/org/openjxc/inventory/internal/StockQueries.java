@@ -46,6 +46,21 @@ public class StockQueries {
             "value",
             "l.stock_value");
 
+    /** Quantities on documents that have not moved stock yet, into and out of each warehouse. */
+    private static final String PENDING = """
+             (select coalesce(sum(dl.base_qty), 0) from document_line dl join document d
+                on d.company_id = dl.company_id and d.id = dl.document_id
+              where dl.company_id = l.company_id and dl.item_id = l.item_id
+                and d.status in ('DRAFT', 'SUBMITTED', 'ON_HOLD', 'APPROVED')
+                and ((d.doc_type = 'OTHER_INBOUND' and d.warehouse_id = l.warehouse_id)
+                  or (d.doc_type = 'TRANSFER' and d.to_warehouse_id = l.warehouse_id))) as pending_in,
+             (select coalesce(sum(dl.base_qty), 0) from document_line dl join document d
+                on d.company_id = dl.company_id and d.id = dl.document_id
+              where dl.company_id = l.company_id and dl.item_id = l.item_id
+                and d.status in ('DRAFT', 'SUBMITTED', 'ON_HOLD', 'APPROVED')
+                and d.doc_type in ('OTHER_OUTBOUND', 'TRANSFER') and d.warehouse_id = l.warehouse_id) as pending_out,
+            """;
+
     private final JdbcClient jdbc;
 
     StockQueries(JdbcClient jdbc) {
@@ -133,6 +148,7 @@ public class StockQueries {
                 .single();
         var rows = jdbc.sql("select i.code as item, i.name as item_name, u.code as unit, w.code as warehouse,"
                         + " w.name as warehouse_name, l.on_hand, l.available_on_hand, l.reserved, l.in_transit,"
+                        + PENDING
                         + " l.avg_cost, l.stock_value" + from + where + page.orderBy(SUMMARY_SORTS, "item", "w.code")
                         + page.limitOffset())
                 .params(p)
@@ -152,6 +168,8 @@ public class StockQueries {
                             Rounding.plain(reserved),
                             Rounding.plain(inTransit),
                             Rounding.plain(onHand.subtract(availableOnHand).subtract(inTransit)),
+                            Rounding.plain(rs.getBigDecimal("pending_in")),
+                            Rounding.plain(rs.getBigDecimal("pending_out")),
                             rs.getBigDecimal("avg_cost"),
                             rs.getBigDecimal("stock_value"));
                 })
