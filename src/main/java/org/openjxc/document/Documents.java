@@ -29,6 +29,7 @@ import org.openjxc.shared.PageQuery;
 import org.openjxc.shared.PageResult;
 import org.openjxc.shared.Permission;
 import org.openjxc.shared.Rounding;
+import org.openjxc.shared.Text;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -98,7 +99,7 @@ public class Documents {
                     r.toWarehouseId(),
                     r.partnerId(),
                     command.sourceDocument(),
-                    blank(command.remark()),
+                    Text.trimToNull(command.remark()),
                     actor.userId(),
                     OffsetDateTime.now());
             rows.replaceLines(actor.companyId(), id, r.lines());
@@ -126,7 +127,7 @@ public class Documents {
                 r.toWarehouseId(),
                 r.partnerId(),
                 command.sourceDocument(),
-                blank(command.remark()));
+                Text.trimToNull(command.remark()));
         rows.replaceLines(actor.companyId(), id, r.lines());
         DocumentView after = get(actor, id);
         audit.record("UPDATE", ENTITY, doc.number(), before, after);
@@ -524,7 +525,7 @@ public class Documents {
                 from,
                 status,
                 gift,
-                blank(l.remark()));
+                Text.trimToNull(l.remark()));
     }
 
     private WarehouseView warehouse(Actor actor, String code, String field, List<FieldViolation> v, boolean required) {
@@ -571,9 +572,5 @@ public class Documents {
             v.add(FieldViolation.of(field, "error.bin.unknown", code, warehouse.code()));
             return null;
         }
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }

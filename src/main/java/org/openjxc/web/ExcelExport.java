@@ -19,7 +19,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * Streams a list to an .xlsx download with Apache POI's streaming workbook, so a large export
- * keeps only a window of rows in memory. Numbers stay numbers (exact decimals), never text.
+ * keeps only a window of rows in memory. Numbers stay numbers people can add up, never text.
  */
 public final class ExcelExport {
 
@@ -65,6 +65,9 @@ public final class ExcelExport {
             return;
         }
         if (value instanceof BigDecimal d) {
+            // Excel keeps every number as a double (15 significant digits): exact for our scales
+            // (amounts to 2, costs to 6 decimals) up to billions. The application itself never
+            // computes in double; this is the spreadsheet's format, not ours.
             cell.setCellValue(d.doubleValue());
         } else if (value instanceof Number n) {
             cell.setCellValue(n.doubleValue());

@@ -33,6 +33,26 @@ public class FormErrors {
         return !result.hasErrors();
     }
 
+    /**
+     * The page form's whole round: validates the command, runs the action, and puts every
+     * problem beside its field. Empty when the form must be shown again.
+     */
+    public <T> java.util.Optional<T> attempt(
+            Object command,
+            BindingResult result,
+            UnaryOperator<String> fieldOfForm,
+            java.util.function.Supplier<T> action) {
+        if (!validate(command, result, fieldOfForm)) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(action.get());
+        } catch (BusinessException e) {
+            apply(e, result, fieldOfForm);
+            return java.util.Optional.empty();
+        }
+    }
+
     /** Shows a service refusal: field errors beside their fields, anything else above the form. */
     public void apply(BusinessException e, BindingResult result, UnaryOperator<String> fieldOfForm) {
         var locale = LocaleContextHolder.getLocale();

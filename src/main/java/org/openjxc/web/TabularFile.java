@@ -43,6 +43,7 @@ public final class TabularFile {
     private static final org.apache.poi.ss.usermodel.DataFormatter PLAIN_NUMBERS =
             new org.apache.poi.ss.usermodel.DataFormatter() {
                 @Override
+                // POI hands over Excel's double; it is turned into exact decimal text at once.
                 public String formatRawCellContents(double value, int formatIndex, String formatString) {
                     if (formatString == null || "General".equalsIgnoreCase(formatString)) {
                         return java.math.BigDecimal.valueOf(value)

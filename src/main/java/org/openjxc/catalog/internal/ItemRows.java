@@ -20,6 +20,7 @@ import org.openjxc.catalog.UnitFactor;
 import org.openjxc.shared.PageQuery;
 import org.openjxc.shared.PageResult;
 import org.openjxc.shared.SearchText;
+import org.openjxc.shared.Text;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -135,7 +136,7 @@ public class ItemRows {
                         c.code(),
                         c.name(),
                         SearchText.initials(c.name()),
-                        blank(c.spec()),
+                        Text.trimToNull(c.spec()),
                         refs.categoryId(),
                         refs.baseUnitId(),
                         type(c).name(),
@@ -167,7 +168,7 @@ public class ItemRows {
                         c.code(),
                         c.name(),
                         SearchText.initials(c.name()),
-                        blank(c.spec()),
+                        Text.trimToNull(c.spec()),
                         refs.categoryId(),
                         refs.baseUnitId(),
                         type(c).name(),
@@ -281,10 +282,6 @@ public class ItemRows {
 
     private static CostMethod costMethod(ItemCommand c) {
         return c.costMethod() == null ? CostMethod.MOVING_AVERAGE : c.costMethod();
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 
     static ItemView map(ResultSet rs, int row) throws SQLException {

@@ -26,8 +26,11 @@ class CategoryPagesController {
     private final Categories categories;
     private final Units units;
     private final ProblemWriter messages;
+    private final jakarta.validation.Validator validator;
 
-    CategoryPagesController(Categories categories, Units units, ProblemWriter messages) {
+    CategoryPagesController(
+            Categories categories, Units units, ProblemWriter messages, jakarta.validation.Validator validator) {
+        this.validator = validator;
         this.categories = categories;
         this.units = units;
         this.messages = messages;
@@ -49,36 +52,46 @@ class CategoryPagesController {
     @PostMapping("/categories")
     @RequiresPermission(Permission.MANAGE_ITEMS)
     String addCategory(
-            @RequestParam String code,
-            @RequestParam String name,
+            @RequestParam(required = false) String code,
+            @RequestParam(required = false) String name,
             @RequestParam(required = false) String parent,
             RedirectAttributes flash) {
-        return attempt(
-                flash,
-                "categories.saved",
-                code,
-                () -> categories.create(
-                        Actors.require(), new CategoryCommand(trim(code), trim(name), trim(parent), null)));
+        var command = new CategoryCommand(code, name, parent, null);
+        return attempt(flash, "categories.saved", command, () -> categories.create(Actors.require(), command));
     }
 
     @PostMapping("/units")
     @RequiresPermission(Permission.MANAGE_ITEMS)
-    String addUnit(@RequestParam String code, @RequestParam String name, RedirectAttributes flash) {
-        return attempt(
-                flash,
-                "units.saved",
-                code,
-                () -> units.create(Actors.require(), new UnitCommand(trim(code), trim(name))));
+    String addUnit(
+            @RequestParam(required = false) String code,
+            @RequestParam(required = false) String name,
+            RedirectAttributes flash) {
+        var command = new UnitCommand(code, name);
+        return attempt(flash, "units.saved", command, () -> units.create(Actors.require(), command));
     }
 
-    private String attempt(RedirectAttributes flash, String successKey, String code, Runnable command) {
+    /** Validates and runs a command; the outcome, or every problem, comes back as a flash message. */
+    private String attempt(RedirectAttributes flash, String successKey, Object command, Runnable run) {
         var locale = LocaleContextHolder.getLocale();
+        var violations = validator.validate(command);
+        if (!violations.isEmpty()) {
+            flash.addFlashAttribute(
+                    "flashError",
+                    violations.stream()
+                            .map(v -> v.getPropertyPath() + ": " + v.getMessage())
+                            .sorted()
+                            .reduce((a, b) -> a + "; " + b)
+                            .orElse(""));
+            return "redirect:/categories";
+        }
         try {
-            if (code == null || code.isBlank()) {
-                throw BusinessException.invalid("code", "error.param.missing");
-            }
-            command.run();
-            flash.addFlashAttribute("flashSuccess", messages.message(locale, successKey, code));
+            run.run();
+            flash.addFlashAttribute(
+                    "flashSuccess",
+                    messages.message(
+                            locale,
+                            successKey,
+                            command instanceof UnitCommand u ? u.code() : ((CategoryCommand) command).code()));
         } catch (BusinessException e) {
             String detail = e.violations().isEmpty()
                     ? messages.message(locale, e.messageKey(), e.args().toArray())
@@ -91,9 +104,5 @@ class CategoryPagesController {
             flash.addFlashAttribute("flashError", detail);
         }
         return "redirect:/categories";
-    }
-
-    private static String trim(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }

@@ -10,6 +10,7 @@ import org.openjxc.catalog.ItemCommand;
 import org.openjxc.catalog.ItemType;
 import org.openjxc.catalog.ItemView;
 import org.openjxc.catalog.UnitFactor;
+import org.openjxc.shared.Text;
 
 /** The item form of the web page: what the page binds, turned into an {@link ItemCommand}. */
 public class ItemForm {
@@ -107,19 +108,20 @@ public class ItemForm {
     /** The command; drops blank unit rows first so that error paths match the rows shown. */
     ItemCommand toCommand() {
         units.removeIf(UnitRow::isBlank);
-        List<UnitFactor> unitFactors =
-                units.stream().map(u -> new UnitFactor(trim(u.unit), u.factor)).toList();
+        List<UnitFactor> unitFactors = units.stream()
+                .map(u -> new UnitFactor(Text.trimToNull(u.unit), u.factor))
+                .toList();
         List<String> codes = barcodes == null
                 ? List.of()
                 : Arrays.stream(barcodes.split("[\\s,，;；]+"))
                         .filter(s -> !s.isBlank())
                         .toList();
         return new ItemCommand(
-                trim(code),
-                trim(name),
-                trim(spec),
-                trim(category),
-                trim(unit),
+                Text.trimToNull(code),
+                Text.trimToNull(name),
+                Text.trimToNull(spec),
+                Text.trimToNull(category),
+                Text.trimToNull(unit),
                 unitFactors,
                 codes,
                 type,
@@ -128,7 +130,7 @@ public class ItemForm {
                 shelfLifeDays,
                 safetyStock,
                 abcClass,
-                trim(defaultSupplier),
+                Text.trimToNull(defaultSupplier),
                 purchasePrice,
                 salePrice,
                 taxRate,
@@ -147,10 +149,6 @@ public class ItemForm {
         for (int i = 0; i < BLANK_UNIT_ROWS; i++) {
             units.add(new UnitRow());
         }
-    }
-
-    private static String trim(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 
     public String getCode() {

@@ -112,14 +112,12 @@ class ItemPagesController {
     @RequiresPermission(Permission.MANAGE_ITEMS)
     String create(@ModelAttribute("form") ItemForm form, BindingResult result, Model model, RedirectAttributes flash) {
         ItemCommand command = form.toCommand();
-        if (formErrors.validate(command, result, ItemForm::fieldOfForm)) {
-            try {
-                ItemView created = items.create(Actors.require(), command);
-                flash.addFlashAttribute("flashSuccess", message("items.created", created.code()));
-                return "redirect:/items/" + created.code();
-            } catch (BusinessException e) {
-                formErrors.apply(e, result, ItemForm::fieldOfForm);
-            }
+        var created = formErrors.attempt(
+                command, result, ItemForm::fieldOfForm, () -> items.create(Actors.require(), command));
+        if (created.isPresent()) {
+            flash.addFlashAttribute(
+                    "flashSuccess", message("items.created", created.get().code()));
+            return "redirect:/items/" + created.get().code();
         }
         form.padUnitRows();
         return form(model, form, null);
@@ -147,14 +145,12 @@ class ItemPagesController {
             Model model,
             RedirectAttributes flash) {
         ItemCommand command = form.toCommand();
-        if (formErrors.validate(command, result, ItemForm::fieldOfForm)) {
-            try {
-                ItemView updated = items.update(Actors.require(), code, command);
-                flash.addFlashAttribute("flashSuccess", message("items.updated", updated.code()));
-                return "redirect:/items/" + updated.code();
-            } catch (BusinessException e) {
-                formErrors.apply(e, result, ItemForm::fieldOfForm);
-            }
+        var updated = formErrors.attempt(
+                command, result, ItemForm::fieldOfForm, () -> items.update(Actors.require(), code, command));
+        if (updated.isPresent()) {
+            flash.addFlashAttribute(
+                    "flashSuccess", message("items.updated", updated.get().code()));
+            return "redirect:/items/" + updated.get().code();
         }
         form.padUnitRows();
         return form(model, form, code);

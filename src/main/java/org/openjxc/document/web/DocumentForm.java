@@ -10,6 +10,7 @@ import org.openjxc.document.DocumentType;
 import org.openjxc.document.DocumentView;
 import org.openjxc.document.LineCommand;
 import org.openjxc.document.StockStatus;
+import org.openjxc.shared.Text;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /** The document editor's form: header and lines as the page binds them. */
@@ -170,13 +171,13 @@ public class DocumentForm {
         lines.removeIf(Line::isBlank);
         List<LineCommand> commands = lines.stream()
                 .map(l -> new LineCommand(
-                        trim(l.item),
+                        Text.trimToNull(l.item),
                         l.qty,
-                        trim(l.unit),
+                        Text.trimToNull(l.unit),
                         l.price,
-                        trim(l.bin),
-                        trim(l.toBin),
-                        trim(l.batch),
+                        Text.trimToNull(l.bin),
+                        Text.trimToNull(l.toBin),
+                        Text.trimToNull(l.batch),
                         null,
                         l.expiryDate,
                         l.status,
@@ -185,7 +186,15 @@ public class DocumentForm {
                         null))
                 .toList();
         return new DocumentCommand(
-                type, date, trim(warehouse), trim(toWarehouse), null, null, trim(remark), commands, version);
+                type,
+                date,
+                Text.trimToNull(warehouse),
+                Text.trimToNull(toWarehouse),
+                null,
+                null,
+                Text.trimToNull(remark),
+                commands,
+                version);
     }
 
     void padRows(int blank) {
@@ -199,9 +208,7 @@ public class DocumentForm {
     void addScanned(String itemCode, String unit) {
         lines.removeIf(Line::isBlank);
         for (Line l : lines) {
-            if (itemCode.equals(l.item)
-                    && (l.unit == null || l.unit.equals(unit))
-                    && (l.batch == null || l.batch.isBlank())) {
+            if (itemCode.equals(l.item) && (l.unit == null || l.unit.equals(unit)) && l.batch == null) {
                 l.qty = (l.qty == null ? BigDecimal.ZERO : l.qty).add(BigDecimal.ONE);
                 return;
             }
@@ -211,10 +218,6 @@ public class DocumentForm {
         line.unit = unit;
         line.qty = BigDecimal.ONE;
         lines.add(line);
-    }
-
-    private static String trim(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 
     public DocumentType getType() {

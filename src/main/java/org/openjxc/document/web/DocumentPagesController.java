@@ -201,14 +201,12 @@ class DocumentPagesController {
             return refresh(form, result, action, model, null);
         }
         DocumentCommand command = form.toCommand();
-        if (formErrors.validate(command, result, field -> field)) {
-            try {
-                DocumentView created = documents.create(Actors.require(), command);
-                flash.addFlashAttribute("flashSuccess", message("documents.saved", created.number()));
-                return "redirect:/documents/" + created.id();
-            } catch (BusinessException e) {
-                formErrors.apply(e, result, field -> field);
-            }
+        var created =
+                formErrors.attempt(command, result, field -> field, () -> documents.create(Actors.require(), command));
+        if (created.isPresent()) {
+            flash.addFlashAttribute(
+                    "flashSuccess", message("documents.saved", created.get().number()));
+            return "redirect:/documents/" + created.get().id();
         }
         form.padRows(1);
         return form(model, form, null);
@@ -251,14 +249,12 @@ class DocumentPagesController {
             return refresh(form, result, action, model, id);
         }
         DocumentCommand command = form.toCommand();
-        if (formErrors.validate(command, result, field -> field)) {
-            try {
-                DocumentView updated = documents.update(Actors.require(), id, command);
-                flash.addFlashAttribute("flashSuccess", message("documents.saved", updated.number()));
-                return "redirect:/documents/" + id;
-            } catch (BusinessException e) {
-                formErrors.apply(e, result, field -> field);
-            }
+        var updated = formErrors.attempt(
+                command, result, field -> field, () -> documents.update(Actors.require(), id, command));
+        if (updated.isPresent()) {
+            flash.addFlashAttribute(
+                    "flashSuccess", message("documents.saved", updated.get().number()));
+            return "redirect:/documents/" + id;
         }
         form.padRows(1);
         return form(model, form, id);

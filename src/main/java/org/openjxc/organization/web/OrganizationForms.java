@@ -5,15 +5,12 @@ import org.openjxc.organization.OrgUnitCommand;
 import org.openjxc.organization.OrgUnitView;
 import org.openjxc.organization.WarehouseCommand;
 import org.openjxc.organization.WarehouseView;
+import org.openjxc.shared.Text;
 
 /** The small forms of the organization pages. */
 final class OrganizationForms {
 
     private OrganizationForms() {}
-
-    static String trim(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
 
     public static class WarehouseForm {
         private String code;
@@ -35,7 +32,13 @@ final class OrganizationForms {
         }
 
         WarehouseCommand toCommand() {
-            return new WarehouseCommand(trim(code), trim(name), trim(orgUnit), trim(address), active, version);
+            return new WarehouseCommand(
+                    Text.trimToNull(code),
+                    Text.trimToNull(name),
+                    Text.trimToNull(orgUnit),
+                    Text.trimToNull(address),
+                    active,
+                    version);
         }
 
         public String getCode() {
@@ -93,7 +96,7 @@ final class OrganizationForms {
         private boolean countsAsAvailable = true;
 
         BinCommand toCommand() {
-            return new BinCommand(trim(code), trim(name), countsAsAvailable, true, null);
+            return new BinCommand(Text.trimToNull(code), Text.trimToNull(name), countsAsAvailable, true, null);
         }
 
         public String getCode() {
@@ -139,7 +142,8 @@ final class OrganizationForms {
         }
 
         OrgUnitCommand toCommand() {
-            return new OrgUnitCommand(trim(code), trim(name), trim(parent), active, version);
+            return new OrgUnitCommand(
+                    Text.trimToNull(code), Text.trimToNull(name), Text.trimToNull(parent), active, version);
         }
 
         public String getCode() {

@@ -7,7 +7,6 @@ import org.openjxc.organization.web.OrganizationForms.BinForm;
 import org.openjxc.organization.web.OrganizationForms.OrgUnitForm;
 import org.openjxc.organization.web.OrganizationForms.WarehouseForm;
 import org.openjxc.shared.Actors;
-import org.openjxc.shared.BusinessException;
 import org.openjxc.shared.MasterDataQuery;
 import org.openjxc.shared.PageQuery;
 import org.openjxc.shared.Permission;
@@ -91,14 +90,12 @@ class OrganizationPagesController {
     String createWarehouse(
             @ModelAttribute("form") WarehouseForm form, BindingResult result, Model model, RedirectAttributes flash) {
         var command = form.toCommand();
-        if (formErrors.validate(command, result, UnaryOperator.identity())) {
-            try {
-                var created = warehouses.create(Actors.require(), command);
-                flash.addFlashAttribute("flashSuccess", message("warehouses.saved", created.code()));
-                return "redirect:/warehouses/" + created.code();
-            } catch (BusinessException e) {
-                formErrors.apply(e, result, UnaryOperator.identity());
-            }
+        var created = formErrors.attempt(
+                command, result, UnaryOperator.identity(), () -> warehouses.create(Actors.require(), command));
+        if (created.isPresent()) {
+            flash.addFlashAttribute(
+                    "flashSuccess", message("warehouses.saved", created.get().code()));
+            return "redirect:/warehouses/" + created.get().code();
         }
         return warehouseForm(model, form, null);
     }
@@ -129,14 +126,12 @@ class OrganizationPagesController {
             Model model,
             RedirectAttributes flash) {
         var command = form.toCommand();
-        if (formErrors.validate(command, result, UnaryOperator.identity())) {
-            try {
-                var updated = warehouses.update(Actors.require(), code, command);
-                flash.addFlashAttribute("flashSuccess", message("warehouses.saved", updated.code()));
-                return "redirect:/warehouses/" + updated.code();
-            } catch (BusinessException e) {
-                formErrors.apply(e, result, UnaryOperator.identity());
-            }
+        var updated = formErrors.attempt(
+                command, result, UnaryOperator.identity(), () -> warehouses.update(Actors.require(), code, command));
+        if (updated.isPresent()) {
+            flash.addFlashAttribute(
+                    "flashSuccess", message("warehouses.saved", updated.get().code()));
+            return "redirect:/warehouses/" + updated.get().code();
         }
         return warehouseForm(model, form, code);
     }
@@ -150,14 +145,11 @@ class OrganizationPagesController {
             Model model,
             RedirectAttributes flash) {
         var command = form.toCommand();
-        if (formErrors.validate(command, result, UnaryOperator.identity())) {
-            try {
-                warehouses.createBin(Actors.require(), code, command);
-                flash.addFlashAttribute("flashSuccess", message("bins.saved", command.code()));
-                return "redirect:/warehouses/" + code;
-            } catch (BusinessException e) {
-                formErrors.apply(e, result, UnaryOperator.identity());
-            }
+        var done = formErrors.attempt(
+                command, result, UnaryOperator.identity(), () -> warehouses.createBin(Actors.require(), code, command));
+        if (done.isPresent()) {
+            flash.addFlashAttribute("flashSuccess", message("bins.saved", command.code()));
+            return "redirect:/warehouses/" + code;
         }
         return warehouse(code, null, model);
     }
@@ -184,14 +176,11 @@ class OrganizationPagesController {
     String createOrgUnit(
             @ModelAttribute("form") OrgUnitForm form, BindingResult result, Model model, RedirectAttributes flash) {
         var command = form.toCommand();
-        if (formErrors.validate(command, result, UnaryOperator.identity())) {
-            try {
-                orgUnits.create(Actors.require(), command);
-                flash.addFlashAttribute("flashSuccess", message("orgUnits.saved", command.code()));
-                return "redirect:/org-units";
-            } catch (BusinessException e) {
-                formErrors.apply(e, result, UnaryOperator.identity());
-            }
+        var done = formErrors.attempt(
+                command, result, UnaryOperator.identity(), () -> orgUnits.create(Actors.require(), command));
+        if (done.isPresent()) {
+            flash.addFlashAttribute("flashSuccess", message("orgUnits.saved", command.code()));
+            return "redirect:/org-units";
         }
         return orgUnits(null, null, null, model);
     }

@@ -11,6 +11,7 @@ import org.openjxc.partner.PartnerView;
 import org.openjxc.shared.PageQuery;
 import org.openjxc.shared.PageResult;
 import org.openjxc.shared.SearchText;
+import org.openjxc.shared.Text;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -132,23 +133,19 @@ public class PartnerRows {
         v.add(c.name());
         v.add(SearchText.initials(c.name()));
         v.add(c.type().name());
-        v.add(blankToNull(c.region()));
-        v.add(blankToNull(c.salesperson()));
-        v.add(blankToNull(c.contact()));
-        v.add(blankToNull(c.phone()));
-        v.add(blankToNull(c.email()));
-        v.add(blankToNull(c.address()));
+        v.add(Text.trimToNull(c.region()));
+        v.add(Text.trimToNull(c.salesperson()));
+        v.add(Text.trimToNull(c.contact()));
+        v.add(Text.trimToNull(c.phone()));
+        v.add(Text.trimToNull(c.email()));
+        v.add(Text.trimToNull(c.address()));
         v.add(c.creditLimit());
         v.add(c.paymentTermsDays());
-        v.add(blankToNull(c.priceLevel()));
-        v.add(blankToNull(c.taxNumber()));
-        v.add(blankToNull(c.bankName()));
-        v.add(blankToNull(c.bankAccount()));
+        v.add(Text.trimToNull(c.priceLevel()));
+        v.add(Text.trimToNull(c.taxNumber()));
+        v.add(Text.trimToNull(c.bankName()));
+        v.add(Text.trimToNull(c.bankAccount()));
         v.add(active);
         return v;
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import org.openjxc.partner.PartnerCommand;
 import org.openjxc.partner.PartnerType;
 import org.openjxc.partner.PartnerView;
+import org.openjxc.shared.Text;
 
 /** The partner form of the web page. */
 public class PartnerForm {
@@ -49,27 +50,23 @@ public class PartnerForm {
 
     PartnerCommand toCommand() {
         return new PartnerCommand(
-                trim(code),
-                trim(name),
+                Text.trimToNull(code),
+                Text.trimToNull(name),
                 type,
-                trim(region),
-                trim(salesperson),
-                trim(contact),
-                trim(phone),
-                trim(email),
-                trim(address),
+                Text.trimToNull(region),
+                Text.trimToNull(salesperson),
+                Text.trimToNull(contact),
+                Text.trimToNull(phone),
+                Text.trimToNull(email),
+                Text.trimToNull(address),
                 creditLimit,
                 paymentTermsDays,
-                trim(priceLevel),
-                trim(taxNumber),
-                trim(bankName),
-                trim(bankAccount),
+                Text.trimToNull(priceLevel),
+                Text.trimToNull(taxNumber),
+                Text.trimToNull(bankName),
+                Text.trimToNull(bankAccount),
                 active,
                 version);
-    }
-
-    private static String trim(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 
     public String getCode() {

@@ -8,10 +8,8 @@ import java.util.function.UnaryOperator;
 import org.openjxc.partner.PartnerCommand;
 import org.openjxc.partner.PartnerQuery;
 import org.openjxc.partner.PartnerType;
-import org.openjxc.partner.PartnerView;
 import org.openjxc.partner.Partners;
 import org.openjxc.shared.Actors;
-import org.openjxc.shared.BusinessException;
 import org.openjxc.shared.PageQuery;
 import org.openjxc.shared.Permission;
 import org.openjxc.shared.RequiresPermission;
@@ -137,14 +135,12 @@ class PartnerPagesController {
     String create(
             @ModelAttribute("form") PartnerForm form, BindingResult result, Model model, RedirectAttributes flash) {
         PartnerCommand command = form.toCommand();
-        if (formErrors.validate(command, result, UnaryOperator.identity())) {
-            try {
-                PartnerView created = partners.create(Actors.require(), command);
-                flash.addFlashAttribute("flashSuccess", message("partners.saved", created.code()));
-                return "redirect:/partners?q=" + created.code();
-            } catch (BusinessException e) {
-                formErrors.apply(e, result, UnaryOperator.identity());
-            }
+        var created = formErrors.attempt(
+                command, result, UnaryOperator.identity(), () -> partners.create(Actors.require(), command));
+        if (created.isPresent()) {
+            flash.addFlashAttribute(
+                    "flashSuccess", message("partners.saved", created.get().code()));
+            return "redirect:/partners?q=" + created.get().code();
         }
         return form(model, form, null);
     }
@@ -164,14 +160,12 @@ class PartnerPagesController {
             Model model,
             RedirectAttributes flash) {
         PartnerCommand command = form.toCommand();
-        if (formErrors.validate(command, result, UnaryOperator.identity())) {
-            try {
-                PartnerView updated = partners.update(Actors.require(), code, command);
-                flash.addFlashAttribute("flashSuccess", message("partners.saved", updated.code()));
-                return "redirect:/partners?q=" + updated.code();
-            } catch (BusinessException e) {
-                formErrors.apply(e, result, UnaryOperator.identity());
-            }
+        var updated = formErrors.attempt(
+                command, result, UnaryOperator.identity(), () -> partners.update(Actors.require(), code, command));
+        if (updated.isPresent()) {
+            flash.addFlashAttribute(
+                    "flashSuccess", message("partners.saved", updated.get().code()));
+            return "redirect:/partners?q=" + updated.get().code();
         }
         return form(model, form, code);
     }

@@ -12,13 +12,11 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.openjxc.shared.Actor;
 import org.openjxc.shared.Actors;
 import org.openjxc.shared.ErrorCode;
+import org.openjxc.shared.Text;
 import org.openjxc.web.ProblemWriter;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -122,15 +120,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     private static String hash(HttpServletRequest request, byte[] body) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(
-                    (request.getRequestURI() + "?" + request.getQueryString() + "\n").getBytes(StandardCharsets.UTF_8));
-            digest.update(body);
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Text.sha256Hex(Text.utf8(request.getRequestURI() + "?" + request.getQueryString() + "\n"), body);
     }
 
     private static final class CachedBodyRequest extends HttpServletRequestWrapper {

@@ -9,11 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.openjxc.web.NavigationEntry;
+import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** Puts the menu the current user may see into every page's model. */
@@ -28,6 +31,15 @@ class NavigationAdvice {
         this.entries = entries.stream()
                 .sorted(Comparator.comparingInt(NavigationEntry::order))
                 .toList();
+    }
+
+    /**
+     * Form fields and query parameters arrive trimmed, and empty ones as null, so no form has to
+     * tell "" from "nothing entered".
+     */
+    @InitBinder
+    void trimStrings(WebDataBinder binder) {
+        binder.registerCustomEditor(String.class, new StringTrimmerEditor(true));
     }
 
     /** The current path, for links that keep the user on the page (paging, export). */
