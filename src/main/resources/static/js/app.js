@@ -25,6 +25,42 @@ document.addEventListener('htmx:xhr:progress', function (event) {
   box.querySelector('.progress-bar').style.width = Math.round(100 * event.detail.loaded / event.detail.total) + '%';
 });
 
+// While the server reads and checks an upload, the import page polls how many rows it has done.
+var importPoll = null;
+document.addEventListener('htmx:configRequest', function (event) {
+  var box = document.getElementById('import-progress');
+  if (!box || event.detail.elt.id !== 'import-form') {
+    return;
+  }
+  var id = 'imp-' + Date.now().toString(36) + '-' + Math.random().toString(36).slice(2, 10);
+  event.detail.parameters.progress = id;
+  var label = document.getElementById('import-progress-label');
+  clearInterval(importPoll);
+  importPoll = setInterval(function () {
+    fetch(box.getAttribute('data-poll') + id, { headers: { Accept: 'application/json' } })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (p) {
+        if (!p) {
+          return;
+        }
+        box.classList.remove('d-none');
+        box.querySelector('.progress-bar').style.width = p.percent + '%';
+        box.setAttribute('aria-valuenow', p.percent);
+        label.textContent = p.label;
+      })
+      .catch(function () { /* the next poll tries again */ });
+  }, 500);
+});
+document.addEventListener('htmx:afterRequest', function (event) {
+  if (event.detail.elt.id === 'import-form') {
+    clearInterval(importPoll);
+    var label = document.getElementById('import-progress-label');
+    if (label) {
+      label.textContent = '';
+    }
+  }
+});
+
 document.addEventListener('click', function (event) {
   if (event.target.closest('[data-print]')) {
     window.print();

@@ -9,6 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.openjxc.attachment.AttachmentFile;
+import org.openjxc.attachment.AttachmentOwner;
+import org.openjxc.attachment.AttachmentView;
+import org.openjxc.attachment.Attachments;
 import org.openjxc.audit.AuditLog;
 import org.openjxc.catalog.internal.CatalogRows;
 import org.openjxc.catalog.internal.ItemImport;
@@ -45,8 +49,16 @@ public class Items {
     private final Partners partners;
     private final AuditLog audit;
     private final ItemImport importer;
+    private final Attachments attachments;
 
-    Items(ItemRows rows, CatalogRows catalog, Partners partners, AuditLog audit, ItemImport importer) {
+    Items(
+            ItemRows rows,
+            CatalogRows catalog,
+            Partners partners,
+            AuditLog audit,
+            ItemImport importer,
+            Attachments attachments) {
+        this.attachments = attachments;
         this.importer = importer;
         this.rows = rows;
         this.catalog = catalog;
@@ -100,7 +112,41 @@ public class Items {
     public void delete(Actor actor, String code) {
         ItemView before = stored(actor, code);
         References.deleting(ENTITY, code, () -> rows.delete(actor.companyId(), before.id()));
+        attachments.deleteAll(actor.companyId(), AttachmentOwner.ITEM_PICTURE, before.id());
         audit.record("DELETE", ENTITY, code, before, null);
+    }
+
+    /** Keeps {@code content} as the item's picture, replacing any it had; it must be an image. */
+    @Transactional
+    public AttachmentView storePicture(Actor actor, String code, String fileName, byte[] content) {
+        ItemView item = stored(actor, code);
+        return attachments.store(actor, AttachmentOwner.ITEM_PICTURE, item.id(), ENTITY, code, fileName, content);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<AttachmentFile> picture(Actor actor, String code) {
+        return attachments.picture(actor.companyId(), stored(actor, code).id());
+    }
+
+    /** What is known of the item's picture without its bytes, for the item page. */
+    @Transactional(readOnly = true)
+    public Optional<AttachmentView> pictureInfo(Actor actor, String code) {
+        return attachments
+                .list(
+                        actor.companyId(),
+                        AttachmentOwner.ITEM_PICTURE,
+                        stored(actor, code).id())
+                .stream()
+                .findFirst();
+    }
+
+    @Transactional
+    public void deletePicture(Actor actor, String code) {
+        ItemView item = stored(actor, code);
+        var picture = attachments.list(actor.companyId(), AttachmentOwner.ITEM_PICTURE, item.id()).stream()
+                .findFirst()
+                .orElseThrow(() -> BusinessException.notFound("ItemPicture", code));
+        attachments.delete(actor, AttachmentOwner.ITEM_PICTURE, item.id(), ENTITY, code, picture.id());
     }
 
     /** The item as the actor may see it: without purchase price unless they hold VIEW_PURCHASE_PRICE. */

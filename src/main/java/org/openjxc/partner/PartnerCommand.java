@@ -1,5 +1,6 @@
 package org.openjxc.partner;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Email;
@@ -10,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.util.List;
 import org.openjxc.shared.Codes;
 
 /** Create or change a supplier or customer. */
@@ -32,4 +34,47 @@ public record PartnerCommand(
         @Size(max = 120) String bankName,
         @Size(max = 60) String bankAccount,
         Boolean active,
-        Integer version) {}
+        Integer version,
+        /** All contacts, replacing those kept; {@code null} leaves them as they are. */
+        @Size(max = 20) List<@Valid PartnerContact> contacts) {
+
+    /** A command without a contact list, which keeps the partner's contacts unchanged. */
+    public PartnerCommand(
+            String code,
+            String name,
+            PartnerType type,
+            String region,
+            String salesperson,
+            String contact,
+            String phone,
+            String email,
+            String address,
+            BigDecimal creditLimit,
+            Integer paymentTermsDays,
+            String priceLevel,
+            String taxNumber,
+            String bankName,
+            String bankAccount,
+            Boolean active,
+            Integer version) {
+        this(
+                code,
+                name,
+                type,
+                region,
+                salesperson,
+                contact,
+                phone,
+                email,
+                address,
+                creditLimit,
+                paymentTermsDays,
+                priceLevel,
+                taxNumber,
+                bankName,
+                bankAccount,
+                active,
+                version,
+                null);
+    }
+}

@@ -1,6 +1,7 @@
 package org.openjxc.partner;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 /** A supplier or customer as lists and the API show it. */
 public record PartnerView(
@@ -21,4 +22,30 @@ public record PartnerView(
         String bankName,
         String bankAccount,
         boolean active,
-        int version) {}
+        int version,
+        List<PartnerContact> contacts) {
+
+    /** The same partner with its contacts, in their order. */
+    public PartnerView withContacts(List<PartnerContact> list) {
+        return new PartnerView(
+                id,
+                code,
+                name,
+                type,
+                region,
+                salesperson,
+                contact,
+                phone,
+                email,
+                address,
+                creditLimit,
+                paymentTermsDays,
+                priceLevel,
+                taxNumber,
+                bankName,
+                bankAccount,
+                active,
+                version,
+                List.copyOf(list));
+    }
+}

@@ -40,7 +40,12 @@ public class Partners {
         if (rows.find(actor.companyId(), command.code()).isPresent()) {
             throw BusinessException.duplicateCode(ENTITY, "code", command.code());
         }
+        checkContacts(command);
         rows.insert(actor.companyId(), command, command.active() == null || command.active());
+        if (command.contacts() != null) {
+            long id = rows.find(actor.companyId(), command.code()).orElseThrow().id();
+            rows.replaceContacts(actor.companyId(), id, command.contacts());
+        }
         PartnerView created = get(actor, command.code());
         audit.record("CREATE", ENTITY, command.code(), null, created);
         return created;
@@ -54,11 +59,22 @@ public class Partners {
                 && rows.find(actor.companyId(), command.code()).isPresent()) {
             throw BusinessException.duplicateCode(ENTITY, "code", command.code());
         }
+        checkContacts(command);
         rows.update(
                 actor.companyId(), before.id(), command, command.active() == null ? before.active() : command.active());
+        if (command.contacts() != null) {
+            rows.replaceContacts(actor.companyId(), before.id(), command.contacts());
+        }
         PartnerView after = get(actor, command.code());
         audit.record("UPDATE", ENTITY, code, before, after);
         return after;
+    }
+
+    private static void checkContacts(PartnerCommand command) {
+        if (command.contacts() != null
+                && command.contacts().stream().filter(PartnerContact::primary).count() > 1) {
+            throw BusinessException.invalid("contacts", "partners.onePrimaryContact");
+        }
     }
 
     @Transactional

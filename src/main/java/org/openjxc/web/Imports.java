@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import org.openjxc.shared.Actors;
 import org.openjxc.shared.BusinessException;
 import org.openjxc.shared.ImportProblem;
 import org.openjxc.shared.ImportResult;
@@ -20,6 +21,8 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
@@ -35,13 +38,19 @@ public class Imports {
 
     private final MessageSource messages;
     private final ProblemWriter problems;
+    private final ImportProgress progress;
 
-    Imports(MessageSource messages, ProblemWriter problems) {
+    Imports(MessageSource messages, ProblemWriter problems, ImportProgress progress) {
         this.messages = messages;
         this.problems = problems;
+        this.progress = progress;
     }
 
-    /** Runs {@code importer} over the uploaded file, which is removed afterwards whatever happens. */
+    /**
+     * Runs {@code importer} over the uploaded file, which is removed afterwards whatever happens.
+     * When the request carries a {@code progress} id (the import page sends one), rows read are
+     * counted under that id for the page to poll.
+     */
     public ImportResult run(
             MultipartFile file,
             String labelPrefix,
@@ -54,7 +63,25 @@ public class Imports {
         try {
             temp = Files.createTempFile("openjxc-import-", ".upload");
             file.transferTo(temp);
-            return importer.apply(TabularFile.of(temp, file.getOriginalFilename(), aliases(labelPrefix, columns)));
+            ImportSource source = TabularFile.of(temp, file.getOriginalFilename(), aliases(labelPrefix, columns));
+            var run = progress.start(
+                    progressId(),
+                    Actors.require().userId(),
+                    TabularFile.estimateRows(temp, file.getOriginalFilename()));
+            if (run.isEmpty()) {
+                return importer.apply(source);
+            }
+            try {
+                return importer.apply(sink -> {
+                    source.forEach(row -> {
+                        run.get().rowRead();
+                        sink.accept(row);
+                    });
+                    run.get().checking();
+                });
+            } finally {
+                progress.finish(run.get());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -66,6 +93,12 @@ public class Imports {
                 }
             }
         }
+    }
+
+    private static String progressId() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                ? attributes.getRequest().getParameter("progress")
+                : null;
     }
 
     /**
@@ -83,13 +116,7 @@ public class Imports {
             model.addAttribute("result", result);
             model.addAttribute("errors", errors(result, labelPrefix));
         } catch (BusinessException e) {
-            var v = e.violations().isEmpty() ? null : e.violations().get(0);
-            model.addAttribute(
-                    "fileError",
-                    problems.message(
-                            LocaleContextHolder.getLocale(),
-                            v == null ? e.messageKey() : v.messageKey(),
-                            (v == null ? e.args() : v.args()).toArray()));
+            model.addAttribute("fileError", problems.sentence(LocaleContextHolder.getLocale(), e));
         }
         return form(model, titleKey, path);
     }

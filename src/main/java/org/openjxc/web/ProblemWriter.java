@@ -93,6 +93,17 @@ public class ProblemWriter {
         return body;
     }
 
+    /**
+     * What went wrong, in one sentence for a page's flash message: the first field problem if
+     * there is one (it says more than "validation failed"), else the exception's own message.
+     */
+    public String sentence(Locale locale, BusinessException e) {
+        var v = e.violations().isEmpty() ? null : e.violations().get(0);
+        return v == null
+                ? message(locale, e.messageKey(), e.args().toArray())
+                : message(locale, v.messageKey(), v.args().toArray());
+    }
+
     /** A message in the given language, entity names translated. */
     public String message(Locale locale, String key, Object... args) {
         Object[] localized = new Object[args.length];

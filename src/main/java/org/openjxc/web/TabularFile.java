@@ -71,6 +71,36 @@ public final class TabularFile {
         throw BusinessException.invalid("file", "import.fileType");
     }
 
+    /**
+     * Rows in the file after the header, for progress only: line breaks counted in a CSV (a quoted
+     * value spanning lines makes it a little high), -1 for a workbook, whose row count needs a parse.
+     */
+    static int estimateRows(java.nio.file.Path file, String fileName) {
+        String lower = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
+        if (!(lower.endsWith(".csv") || lower.endsWith(".txt"))) {
+            return -1;
+        }
+        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+            byte[] buffer = new byte[65536];
+            int lines = 0;
+            int last = '\n';
+            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        lines++;
+                    }
+                }
+                last = buffer[n - 1];
+            }
+            if (last != '\n') {
+                lines++;
+            }
+            return Math.max(0, lines - 1);
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+    }
+
     private static void readCsv(java.nio.file.Path file, Map<String, String> aliases, Consumer<ImportRow> sink) {
         try (InputStream in = BOMInputStream.builder()
                         .setInputStream(java.nio.file.Files.newInputStream(file))

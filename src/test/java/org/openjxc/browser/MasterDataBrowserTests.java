@@ -67,6 +67,21 @@ class MasterDataBrowserTests {
         assertThat(driver.findElement(By.id("item-units")).getText())
                 .contains("1 box = 24 bottle", "1 pack = 6 bottle");
         assertThat(driver.findElement(By.id("item-barcodes")).getText()).contains(barcode);
+
+        // A picture uploaded from the item page (a plain multipart form with its CSRF field).
+        var image = new java.awt.image.BufferedImage(120, 160, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setColor(new java.awt.Color(30, 120, 200));
+        g.fillRect(0, 0, 120, 160);
+        g.dispose();
+        Path picture = Files.createTempFile("picture", ".png");
+        javax.imageio.ImageIO.write(image, "png", picture.toFile());
+        driver.findElement(By.id("picture-file"))
+                .sendKeys(picture.toAbsolutePath().toString());
+        Browser.click(driver, driver.findElement(By.id("picture-submit")));
+        Browser.waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("picture-image")));
+        Browser.waitFor(driver).until(d -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) d)
+                .executeScript("return document.getElementById('picture-image').naturalWidth === 120"));
         Browser.screenshot(driver, "item-detail");
 
         driver.get(url("/items?q=" + barcode));
@@ -119,6 +134,33 @@ class MasterDataBrowserTests {
         assertThat(driver.findElements(By.cssSelector("#labels img.label-qr"))).hasSize(2);
         Browser.screenshot(driver, "labels");
         Files.deleteIfExists(file);
+    }
+
+    @Test
+    void keepsTwoContactsOfAPartnerAndShowsAFieldErrorBesideTheBadOne() throws Exception {
+        driver = Browser.start(1280, 1000);
+        logIn();
+        String code = Api.unique("BRP");
+        driver.get(url("/partners/new"));
+        driver.findElement(By.id("code")).sendKeys(code);
+        driver.findElement(By.id("name")).sendKeys("联华超市");
+        driver.findElement(By.id("contacts0.name")).sendKeys("王经理");
+        driver.findElement(By.id("contacts0.phone")).sendKeys("13900002222");
+        driver.findElement(By.id("contacts1.name")).sendKeys("财务");
+        driver.findElement(By.id("contacts1.email")).sendKeys("not-an-address");
+        Browser.click(driver, driver.findElement(By.id("save")));
+        Browser.waitFor(driver)
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#contacts1\\.email.is-invalid")));
+        Browser.screenshot(driver, "partner-form-error");
+
+        var email = driver.findElement(By.id("contacts1.email"));
+        email.clear();
+        email.sendKeys("caiwu@example.com");
+        Browser.click(driver, driver.findElement(By.id("save")));
+        Browser.waitFor(driver).until(ExpectedConditions.urlContains("/partners?q="));
+        var partner = Api.admin(port).get("/api/v1/partners/" + code).json();
+        assertThat(partner.get("contacts")).hasSize(2);
+        assertThat(partner.get("contacts").get(1).get("email").asString()).isEqualTo("caiwu@example.com");
     }
 
     private void logIn() {

@@ -179,4 +179,24 @@ class ImportIntegrationTests {
                 "/api/v1/items/import", "items.csv", "code,name,unit\nA,B,pcs".getBytes(StandardCharsets.UTF_8));
         assertThat(r.status()).isEqualTo(403);
     }
+
+    @Test
+    void countsRowsUnderTheProgressIdOnlyForTheUserWhoStartedIt() {
+        String id = "prog-" + p.toLowerCase();
+        String csv = String.join("\n", "code,name,unit", p + "-A,甲,pcs", p + "-B,乙,pcs", p + "-C,丙,pcs") + "\n";
+        var r = admin.upload("/api/v1/items/import?progress=" + id, "items.csv", csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+
+        var progress = admin.get("/api/v1/import-progress/" + id);
+        assertThat(progress.status()).as(progress.text()).isEqualTo(200);
+        assertThat(progress.json().get("phase").asString()).isEqualTo("DONE");
+        assertThat(progress.json().get("rows").asInt()).isEqualTo(3);
+        assertThat(progress.json().get("total").asInt()).isEqualTo(3);
+        assertThat(progress.json().get("percent").asInt()).isEqualTo(100);
+
+        Api other = admin.newUser("ADMIN");
+        assertThat(other.get("/api/v1/import-progress/" + id).status()).isEqualTo(404);
+        assertThat(admin.get("/api/v1/import-progress/never-started-1").status())
+                .isEqualTo(404);
+    }
 }

@@ -268,6 +268,152 @@ class MasterDataIntegrationTests {
     }
 
     @Test
+    void keepsSeveralContactsPerPartnerAndRefusesBadOnesWritingNothing() {
+        String code = Api.unique("SUP");
+        var created = admin.post(
+                "/api/v1/partners",
+                Map.of(
+                        "code",
+                        code,
+                        "name",
+                        "绿源食品",
+                        "type",
+                        "SUPPLIER",
+                        "contacts",
+                        List.of(
+                                Map.of("name", "王芳", "title", "销售", "phone", "13800001111", "primary", true),
+                                Map.of("name", "李会计", "title", "财务", "email", "li@example.com"))));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        assertThat(created.json().get("contacts")).hasSize(2);
+        assertThat(created.json().get("contacts").get(0).get("primary").asBoolean())
+                .isTrue();
+        assertThat(admin.get("/api/v1/partners?q=13800001111").text()).contains(code);
+        assertThat(admin.get("/api/v1/partners?q=李会计").text()).contains(code);
+
+        // PUT without a contact list keeps them; with one replaces them.
+        var kept = admin.put(
+                "/api/v1/partners/" + code, Map.of("code", code, "name", "绿源食品有限公司", "type", "SUPPLIER", "version", 1));
+        assertThat(kept.status()).as(kept.text()).isEqualTo(200);
+        assertThat(kept.json().get("contacts")).hasSize(2);
+
+        var badEmail = admin.put(
+                "/api/v1/partners/" + code,
+                Map.of(
+                        "code",
+                        code,
+                        "name",
+                        "x",
+                        "type",
+                        "SUPPLIER",
+                        "version",
+                        2,
+                        "contacts",
+                        List.of(Map.of("name", "A"), Map.of("name", "B", "email", "not-an-address"))));
+        assertThat(badEmail.status()).isEqualTo(400);
+        assertThat(badEmail.text()).contains("contacts[1].email");
+        var twoPrimaries = admin.put(
+                "/api/v1/partners/" + code,
+                Map.of(
+                        "code",
+                        code,
+                        "name",
+                        "x",
+                        "type",
+                        "SUPPLIER",
+                        "version",
+                        2,
+                        "contacts",
+                        List.of(Map.of("name", "A", "primary", true), Map.of("name", "B", "primary", true))));
+        assertThat(twoPrimaries.status()).isEqualTo(400);
+        assertThat(twoPrimaries.json().get("errors").get(0).get("field").asString())
+                .isEqualTo("contacts");
+        var unchanged = admin.get("/api/v1/partners/" + code).json();
+        assertThat(unchanged.get("name").asString()).isEqualTo("绿源食品有限公司");
+        assertThat(unchanged.get("contacts")).hasSize(2);
+
+        var replaced = admin.put(
+                "/api/v1/partners/" + code,
+                Map.of(
+                        "code",
+                        code,
+                        "name",
+                        "绿源食品有限公司",
+                        "type",
+                        "SUPPLIER",
+                        "version",
+                        2,
+                        "contacts",
+                        List.of(Map.of("name", "赵仓管", "phone", "021-5555"))));
+        assertThat(replaced.status()).as(replaced.text()).isEqualTo(200);
+        assertThat(replaced.json().get("contacts")).hasSize(1);
+        assertThat(replaced.json().get("contacts").get(0).get("name").asString())
+                .isEqualTo("赵仓管");
+        assertThat(admin.delete("/api/v1/partners/" + code).status()).isEqualTo(204);
+    }
+
+    @Test
+    void keepsOnePictureAnItemCheckedByItsContent() throws Exception {
+        String code = Api.unique("PIC");
+        admin.post("/api/v1/items", item(code));
+        byte[] png = png(java.awt.Color.RED);
+
+        var stored = admin.upload("PUT", "/api/v1/items/" + code + "/picture", "../../etc/可乐.png", png);
+        assertThat(stored.status()).as(stored.text()).isEqualTo(200);
+        assertThat(stored.json().get("contentType").asString()).isEqualTo("image/png");
+        assertThat(stored.json().get("fileName").asString()).isEqualTo("可乐.png");
+        var shown = admin.get("/api/v1/items/" + code + "/picture");
+        assertThat(shown.status()).isEqualTo(200);
+        assertThat(shown.header("Content-Type")).startsWith("image/png");
+        assertThat(shown.body()).isEqualTo(png);
+
+        // A script named like a picture, an empty file and an oversized one are refused; the picture stays.
+        var script = admin.upload(
+                "PUT", "/api/v1/items/" + code + "/picture", "x.png", "<script>alert(1)</script>".getBytes());
+        assertThat(script.status()).isEqualTo(400);
+        assertThat(script.json().get("errors").get(0).get("field").asString()).isEqualTo("file");
+        assertThat(admin.upload("PUT", "/api/v1/items/" + code + "/picture", "e.png", new byte[0])
+                        .status())
+                .isEqualTo(400);
+        byte[] huge = java.util.Arrays.copyOf(png, 3 * 1024 * 1024);
+        assertThat(admin.upload("PUT", "/api/v1/items/" + code + "/picture", "big.png", huge)
+                        .status())
+                .isEqualTo(400);
+        assertThat(admin.get("/api/v1/items/" + code + "/picture").body()).isEqualTo(png);
+
+        byte[] blue = png(java.awt.Color.BLUE);
+        assertThat(admin.upload("PUT", "/api/v1/items/" + code + "/picture", "b.png", blue)
+                        .status())
+                .isEqualTo(200);
+        assertThat(admin.get("/api/v1/items/" + code + "/picture").body()).isEqualTo(blue);
+        assertThat(admin.get("/api/v1/audit-log?entity=Item&key=" + code + "&action=ATTACH")
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isEqualTo(2);
+
+        Api viewer = admin.newUser("SALES_CLERK");
+        assertThat(viewer.upload("PUT", "/api/v1/items/" + code + "/picture", "b.png", png)
+                        .status())
+                .isEqualTo(403);
+        assertThat(admin.delete("/api/v1/items/" + code + "/picture").status()).isEqualTo(204);
+        assertThat(admin.get("/api/v1/items/" + code + "/picture").status()).isEqualTo(404);
+        // The item, no longer referenced by its picture, can be deleted.
+        admin.upload("PUT", "/api/v1/items/" + code + "/picture", "b.png", blue);
+        assertThat(admin.delete("/api/v1/items/" + code).status()).isEqualTo(204);
+    }
+
+    private static byte[] png(java.awt.Color color) throws java.io.IOException {
+        var image = new java.awt.image.BufferedImage(4, 4, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setColor(color);
+        g.fillRect(0, 0, 4, 4);
+        g.dispose();
+        var out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    @Test
     void managesOrgUnitsWarehousesAndBins() {
         String store = Api.unique("N");
         assertThat(admin.post("/api/v1/org-units", Map.of("code", store, "name", "南京店", "parent", "HQ"))

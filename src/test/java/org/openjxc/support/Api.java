@@ -103,6 +103,11 @@ public final class Api {
 
     /** Uploads one file as the multipart part {@code file}. */
     public Response upload(String path, String fileName, byte[] content) {
+        return upload("POST", path, fileName, content);
+    }
+
+    /** Uploads one file as the multipart part {@code file} with the given method. */
+    public Response upload(String method, String path, String fileName, byte[] content) {
         String boundary = "----openjxc" + UUID.randomUUID();
         var out = new java.io.ByteArrayOutputStream();
         String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
@@ -112,7 +117,7 @@ public final class Api {
         out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return send(request(path)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())));
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())));
     }
 
     private Response sendJson(String method, String path, Object body) {

@@ -127,6 +127,7 @@ class ItemPagesController {
     @RequiresPermission(Permission.VIEW_MASTER_DATA)
     String detail(@PathVariable String code, Model model) {
         model.addAttribute("item", items.get(Actors.require(), code));
+        model.addAttribute("picture", items.pictureInfo(Actors.require(), code).orElse(null));
         return "catalog/item";
     }
 

@@ -1,17 +1,20 @@
 package org.openjxc.partner.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.openjxc.partner.PartnerCommand;
+import org.openjxc.partner.PartnerContact;
 import org.openjxc.partner.PartnerQuery;
 import org.openjxc.partner.PartnerView;
 import org.openjxc.shared.PageQuery;
 import org.openjxc.shared.PageResult;
 import org.openjxc.shared.SearchText;
 import org.openjxc.shared.Text;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,23 +26,82 @@ public class PartnerRows {
             "code", "code", "name", "name", "type", "partner_type", "region", "region", "salesperson", "salesperson");
     private static final String SELECT = """
             select id, code, name, partner_type as type, region, salesperson, contact, phone, email, address,
-                   credit_limit, payment_terms_days, price_level, tax_number, bank_name, bank_account, active, version
+                   credit_limit, payment_terms_days, price_level, tax_number, bank_name, bank_account, active, version,
+                   null as contacts
             from partner""";
     private static final String COLUMNS =
             "code, name, search_initials, partner_type, region, salesperson, contact, phone, email, address, "
                     + "credit_limit, payment_terms_days, price_level, tax_number, bank_name, bank_account, active";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
 
-    PartnerRows(JdbcClient jdbc) {
+    PartnerRows(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
 
     public Optional<PartnerView> find(long companyId, String code) {
         return jdbc.sql(SELECT + " where company_id = ? and code = ?")
                 .params(companyId, code)
                 .query(PartnerView.class)
-                .optional();
+                .optional()
+                .map(p -> p.withContacts(contacts(companyId, List.of(p.id())).getOrDefault(p.id(), List.of())));
+    }
+
+    /** Contacts of the given partners, in one query, by partner id. */
+    private Map<Long, List<PartnerContact>> contacts(long companyId, List<Long> partnerIds) {
+        Map<Long, List<PartnerContact>> byPartner = new HashMap<>();
+        if (partnerIds.isEmpty()) {
+            return byPartner;
+        }
+        List<Object> params = new ArrayList<>(List.of(companyId));
+        params.addAll(partnerIds);
+        jdbc.sql("select partner_id, name, title, phone, email, is_primary from partner_contact"
+                        + " where company_id = ? and partner_id in ("
+                        + String.join(", ", java.util.Collections.nCopies(partnerIds.size(), "?"))
+                        + ") order by partner_id, position")
+                .params(params)
+                .query((rs, n) -> {
+                    byPartner
+                            .computeIfAbsent(rs.getLong("partner_id"), k -> new ArrayList<>())
+                            .add(new PartnerContact(
+                                    rs.getString("name"),
+                                    rs.getString("title"),
+                                    rs.getString("phone"),
+                                    rs.getString("email"),
+                                    rs.getBoolean("is_primary")));
+                    return null;
+                })
+                .list();
+        return byPartner;
+    }
+
+    /** Replaces the partner's contacts with {@code contacts}, kept in the given order. */
+    public void replaceContacts(long companyId, long partnerId, List<PartnerContact> contacts) {
+        jdbc.sql("delete from partner_contact where company_id = ? and partner_id = ?")
+                .params(companyId, partnerId)
+                .update();
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < contacts.size(); i++) {
+            PartnerContact c = contacts.get(i);
+            rows.add(new Object[] {
+                companyId,
+                partnerId,
+                i + 1,
+                c.name().trim(),
+                Text.trimToNull(c.title()),
+                Text.trimToNull(c.phone()),
+                Text.trimToNull(c.email()),
+                c.primary()
+            });
+        }
+        if (!rows.isEmpty()) {
+            template.batchUpdate(
+                    "insert into partner_contact (company_id, partner_id, position, name, title, phone, email,"
+                            + " is_primary) values (?, ?, ?, ?, ?, ?, ?, ?)",
+                    rows);
+        }
     }
 
     public void insert(long companyId, PartnerCommand c, boolean active) {
@@ -79,10 +141,20 @@ public class PartnerRows {
                 .params(params)
                 .query(PartnerView.class)
                 .list();
-        return new PageResult<>(rows, page.page(), page.size(), total);
+        var contacts = contacts(companyId, rows.stream().map(PartnerView::id).toList());
+        return new PageResult<>(
+                rows.stream()
+                        .map(p -> p.withContacts(contacts.getOrDefault(p.id(), List.of())))
+                        .toList(),
+                page.page(),
+                page.size(),
+                total);
     }
 
-    /** Streams every matching partner in code order, for exports of any size. */
+    /**
+     * Streams every matching partner in code order, for exports of any size; without the contact
+     * list (exports show the primary contact columns).
+     */
     public void forEach(long companyId, PartnerQuery q, Consumer<PartnerView> sink) {
         StringBuilder where = new StringBuilder(" where company_id = ?");
         List<Object> params = new ArrayList<>(List.of(companyId));
@@ -93,17 +165,23 @@ public class PartnerRows {
                 .withFetchSize(500)
                 .query(PartnerView.class)
                 .stream()) {
-            rows.forEach(sink);
+            rows.map(p -> p.withContacts(List.of())).forEach(sink);
         }
     }
 
     private static void filter(PartnerQuery q, StringBuilder where, List<Object> params) {
         if (SearchText.present(q.q())) {
-            where.append(" and (code ilike ? or name ilike ? or search_initials like ?)");
+            // A phone number or a contact's name finds the partner too: people call in by name.
+            where.append(" and (code ilike ? or name ilike ? or search_initials like ? or phone like ?"
+                    + " or exists (select 1 from partner_contact pc where pc.company_id = partner.company_id"
+                    + " and pc.partner_id = partner.id and (pc.name ilike ? or pc.phone like ?)))");
             String like = SearchText.contains(q.q());
             params.add(like);
             params.add(like);
             params.add(like.toLowerCase());
+            params.add(like);
+            params.add(like);
+            params.add(like);
         }
         if (q.type() != null) {
             // A partner of type BOTH is both a supplier and a customer.

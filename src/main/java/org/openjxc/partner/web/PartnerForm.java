@@ -1,13 +1,95 @@
 package org.openjxc.partner.web;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import org.openjxc.partner.PartnerCommand;
+import org.openjxc.partner.PartnerContact;
 import org.openjxc.partner.PartnerType;
 import org.openjxc.partner.PartnerView;
 import org.openjxc.shared.Text;
 
 /** The partner form of the web page. */
 public class PartnerForm {
+
+    /** One contact row; blank rows are ignored. */
+    public static class ContactRow {
+        private String name;
+        private String title;
+        private String phone;
+        private String email;
+        private boolean primary;
+
+        public ContactRow() {}
+
+        ContactRow(PartnerContact c) {
+            name = c.name();
+            title = c.title();
+            phone = c.phone();
+            email = c.email();
+            primary = c.primary();
+        }
+
+        boolean isBlank() {
+            return Text.trimToNull(name) == null
+                    && Text.trimToNull(title) == null
+                    && Text.trimToNull(phone) == null
+                    && Text.trimToNull(email) == null;
+        }
+
+        PartnerContact toContact() {
+            return new PartnerContact(
+                    Text.trimToNull(name),
+                    Text.trimToNull(title),
+                    Text.trimToNull(phone),
+                    Text.trimToNull(email),
+                    primary);
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public String getTitle() {
+            return title;
+        }
+
+        public void setTitle(String title) {
+            this.title = title;
+        }
+
+        public String getPhone() {
+            return phone;
+        }
+
+        public void setPhone(String phone) {
+            this.phone = phone;
+        }
+
+        public String getEmail() {
+            return email;
+        }
+
+        public void setEmail(String email) {
+            this.email = email;
+        }
+
+        public boolean isPrimary() {
+            return primary;
+        }
+
+        public void setPrimary(boolean primary) {
+            this.primary = primary;
+        }
+    }
+
+    static final int BLANK_CONTACT_ROWS = 2;
+
+    private List<ContactRow> contacts = new ArrayList<>();
     private String code;
     private String name;
     private PartnerType type = PartnerType.CUSTOMER;
@@ -45,10 +127,34 @@ public class PartnerForm {
         f.bankAccount = p.bankAccount();
         f.active = p.active();
         f.version = p.version();
+        p.contacts().forEach(c -> f.contacts.add(new ContactRow(c)));
+        f.padContactRows();
         return f;
     }
 
+    static PartnerForm blank() {
+        var f = new PartnerForm();
+        f.padContactRows();
+        return f;
+    }
+
+    void padContactRows() {
+        for (int i = 0; i < BLANK_CONTACT_ROWS; i++) {
+            contacts.add(new ContactRow());
+        }
+    }
+
+    public List<ContactRow> getContacts() {
+        return contacts;
+    }
+
+    public void setContacts(List<ContactRow> contacts) {
+        this.contacts = contacts;
+    }
+
+    /** The command; drops blank contact rows first so that error paths match the rows shown. */
     PartnerCommand toCommand() {
+        contacts.removeIf(ContactRow::isBlank);
         return new PartnerCommand(
                 Text.trimToNull(code),
                 Text.trimToNull(name),
@@ -66,7 +172,8 @@ public class PartnerForm {
                 Text.trimToNull(bankName),
                 Text.trimToNull(bankAccount),
                 active,
-                version);
+                version,
+                contacts.stream().map(ContactRow::toContact).toList());
     }
 
     public String getCode() {

@@ -127,7 +127,7 @@ class PartnerPagesController {
     @GetMapping("/partners/new")
     @RequiresPermission(Permission.MANAGE_PARTNERS)
     String newPartner(Model model) {
-        return form(model, new PartnerForm(), null);
+        return form(model, PartnerForm.blank(), null);
     }
 
     @PostMapping("/partners/new")
@@ -137,6 +137,9 @@ class PartnerPagesController {
         PartnerCommand command = form.toCommand();
         var created = formErrors.attempt(
                 command, result, UnaryOperator.identity(), () -> partners.create(Actors.require(), command));
+        if (created.isEmpty()) {
+            form.padContactRows();
+        }
         if (created.isPresent()) {
             flash.addFlashAttribute(
                     "flashSuccess", message("partners.saved", created.get().code()));
@@ -162,6 +165,9 @@ class PartnerPagesController {
         PartnerCommand command = form.toCommand();
         var updated = formErrors.attempt(
                 command, result, UnaryOperator.identity(), () -> partners.update(Actors.require(), code, command));
+        if (updated.isEmpty()) {
+            form.padContactRows();
+        }
         if (updated.isPresent()) {
             flash.addFlashAttribute(
                     "flashSuccess", message("partners.saved", updated.get().code()));
