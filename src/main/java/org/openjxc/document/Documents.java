@@ -7,6 +7,10 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.openjxc.attachment.AttachmentFile;
+import org.openjxc.attachment.AttachmentOwner;
+import org.openjxc.attachment.AttachmentView;
+import org.openjxc.attachment.Attachments;
 import org.openjxc.audit.AuditLog;
 import org.openjxc.catalog.ItemType;
 import org.openjxc.catalog.ItemView;
@@ -54,6 +58,7 @@ public class Documents {
     private final Settings settings;
     private final List<DocumentPoster> posters;
     private final AuditLog audit;
+    private final Attachments attachments;
     private final org.springframework.transaction.support.TransactionTemplate transactions;
 
     Documents(
@@ -65,7 +70,9 @@ public class Documents {
             Settings settings,
             List<DocumentPoster> posters,
             AuditLog audit,
-            org.springframework.transaction.support.TransactionTemplate transactions) {
+            org.springframework.transaction.support.TransactionTemplate transactions,
+            Attachments attachments) {
+        this.attachments = attachments;
         this.transactions = transactions;
         this.rows = rows;
         this.items = items;
@@ -141,8 +148,41 @@ public class Documents {
         require(doc.type(), "CREATE");
         expect(doc, version, DocumentStatus.DRAFT);
         DocumentView before = get(actor, id);
+        attachments.deleteAll(actor.companyId(), AttachmentOwner.DOCUMENT, id);
         rows.delete(actor.companyId(), id);
         audit.record("DELETE", ENTITY, doc.number(), before, null);
+    }
+
+    // --- attachments ------------------------------------------------------------------------------
+
+    /**
+     * Attaches a file (the supplier's delivery note, a signed receipt) in any status: paper often
+     * arrives after posting, and a file changes no quantity. Whoever may create the type may attach.
+     */
+    @Transactional
+    public AttachmentView attach(Actor actor, long id, String fileName, byte[] content) {
+        Locked doc = lock(actor, id);
+        require(doc.type(), "CREATE");
+        return attachments.store(actor, AttachmentOwner.DOCUMENT, id, ENTITY, doc.number(), fileName, content);
+    }
+
+    @Transactional(readOnly = true)
+    public List<AttachmentView> attachments(Actor actor, long id) {
+        return attachments.list(
+                actor.companyId(), AttachmentOwner.DOCUMENT, get(actor, id).id());
+    }
+
+    @Transactional(readOnly = true)
+    public AttachmentFile attachment(Actor actor, long id, long attachmentId) {
+        return attachments.file(
+                actor.companyId(), AttachmentOwner.DOCUMENT, get(actor, id).id(), attachmentId);
+    }
+
+    @Transactional
+    public void detach(Actor actor, long id, long attachmentId) {
+        Locked doc = lock(actor, id);
+        require(doc.type(), "CREATE");
+        attachments.delete(actor, AttachmentOwner.DOCUMENT, id, ENTITY, doc.number(), attachmentId);
     }
 
     // --- lifecycle --------------------------------------------------------------------------------

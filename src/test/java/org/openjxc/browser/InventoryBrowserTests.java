@@ -77,6 +77,15 @@ class InventoryBrowserTests {
         wait.until(ExpectedConditions.textToBe(By.id("doc-status"), "已保存"));
         Browser.click(driver, driver.findElement(By.id("do-post")));
         wait.until(ExpectedConditions.textToBe(By.id("doc-status"), "已过账"));
+
+        // The supplier's delivery note, scanned after posting, is attached to the posted document.
+        var deliveryNote = java.nio.file.Files.createTempFile("送货单", ".pdf");
+        java.nio.file.Files.writeString(deliveryNote, "%PDF-1.4\n%%EOF\n");
+        driver.findElement(By.id("attachment-file"))
+                .sendKeys(deliveryNote.toAbsolutePath().toString());
+        Browser.click(driver, driver.findElement(By.id("attach-submit")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("attachments"), ".pdf"));
+        assertThat(driver.findElement(By.id("doc-status")).getText()).isEqualTo("已过账");
         Browser.screenshot(driver, "document-posted");
 
         driver.get(url("/stock?q=" + item));

@@ -59,6 +59,57 @@ class InventoryIntegrationTests {
     }
 
     @Test
+    void keepsFilesWithADocumentInAnyStatusAndServesThemOnlyAsDownloads() {
+        String wh = f.warehouse();
+        String item = f.item(false);
+        long id = f.posted("OTHER_INBOUND", wh, null, List.of(line(item, 2, "price", 1)));
+        byte[] pdf = "%PDF-1.4\n% delivery note\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+        var attached = f.api.upload("/api/v1/documents/" + id + "/attachments", "送货单.pdf", pdf);
+        assertThat(attached.status()).as(attached.text()).isEqualTo(201);
+        long attachment = attached.json().get("id").asLong();
+        assertThat(attached.json().get("contentType").asString()).isEqualTo("application/pdf");
+        var listed = f.api.get("/api/v1/documents/" + id + "/attachments").json();
+        assertThat(listed).hasSize(1);
+        var download = f.api.get("/api/v1/documents/" + id + "/attachments/" + attachment);
+        assertThat(download.status()).isEqualTo(200);
+        assertThat(download.body()).isEqualTo(pdf);
+        assertThat(download.header("Content-Disposition"))
+                .startsWith("attachment")
+                .contains("UTF-8''");
+
+        var html = f.api.upload(
+                "/api/v1/documents/" + id + "/attachments", "x.pdf", "<html><script>1</script>".getBytes());
+        assertThat(html.status()).isEqualTo(400);
+        assertThat(html.code()).isEqualTo("VALIDATION_FAILED");
+        Api clerk = f.api.newUser("SALES_CLERK");
+        assertThat(clerk.upload("/api/v1/documents/" + id + "/attachments", "a.pdf", pdf)
+                        .status())
+                .isEqualTo(403);
+        assertThat(f.api.get("/api/v1/documents/" + id + "/attachments").json()).hasSize(1);
+        assertThat(f.api.get("/api/v1/audit-log?entity=Document&action=ATTACH")
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isEqualTo(1);
+
+        assertThat(f.api.delete("/api/v1/documents/" + id + "/attachments/" + attachment)
+                        .status())
+                .isEqualTo(204);
+        assertThat(f.api.get("/api/v1/documents/" + id + "/attachments").json()).isEmpty();
+        assertThat(f.api.get("/api/v1/documents/" + id + "/attachments/" + attachment)
+                        .status())
+                .isEqualTo(404);
+
+        // A draft with an attachment can still be deleted; its files go with it.
+        long draft = f.draft("OTHER_INBOUND", wh, null, List.of(line(item, 1, "price", 1)))
+                .get("id")
+                .asLong();
+        f.api.upload("/api/v1/documents/" + draft + "/attachments", "a.pdf", pdf);
+        assertThat(f.api.delete("/api/v1/documents/" + draft).status()).isEqualTo(204);
+    }
+
+    @Test
     void emptyingAWarehouseLeavesNoValueBehind() {
         String wh = f.warehouse();
         String item = f.item(false);

@@ -219,6 +219,10 @@ class DocumentPagesController {
         DocumentView doc = documents.get(actor, id);
         model.addAttribute("doc", doc);
         model.addAttribute("actions", actions(doc));
+        model.addAttribute("attachments", documents.attachments(actor, id));
+        model.addAttribute(
+                "mayAttach",
+                Actors.has(Permission.forDocument("CREATE", doc.type().name())));
         model.addAttribute(
                 "history",
                 audit.find(
