@@ -14,8 +14,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Posting load: each client creates a 5-line outbound document and posts it, again and again,
- * for the given time. Run with the JDK alone: java bench/Posting.java URL TOKEN WAREHOUSE ITEMS CONCURRENCY SECONDS
- * where ITEMS is a comma-separated list of item codes. Prints a table and one "BENCH" line.
+ * for the given time. Run with the JDK alone:
+ * java bench/Posting.java URL TOKEN WAREHOUSE ITEMS CONCURRENCY SECONDS [MODE]
+ * where ITEMS is a comma-separated list of item codes and MODE is "two-calls" (create, then
+ * post: what the web page does) or "one-call" (POST /api/v1/documents?post=true: what a till or a
+ * shop integration does). Prints a table and one "BENCH" line.
  */
 public class Posting {
 
@@ -26,6 +29,7 @@ public class Posting {
         String[] items = args[3].split(",");
         int concurrency = Integer.parseInt(args[4]);
         int seconds = Integer.parseInt(args[5]);
+        boolean oneCall = args.length > 6 && args[6].equals("one-call");
         List<Long> postMillis = Collections.synchronizedList(new ArrayList<>());
         List<Long> documentMillis = Collections.synchronizedList(new ArrayList<>());
         Map<String, AtomicInteger> errors = new ConcurrentHashMap<>();
@@ -56,6 +60,20 @@ public class Posting {
                         String body = "{\"type\":\"OTHER_OUTBOUND\",\"warehouse\":\"" + warehouse + "\",\"lines\":["
                                 + lines + "]}";
                         long t0 = System.nanoTime();
+                        if (oneCall) {
+                            var both = send(http, base + "/api/v1/documents?post=true", token, body);
+                            long t1 = System.nanoTime();
+                            if (both.statusCode() == 201 && both.body().contains("\"status\":\"POSTED\"")) {
+                                posted.incrementAndGet();
+                                postMillis.add((t1 - t0) / 1_000_000);
+                                documentMillis.add((t1 - t0) / 1_000_000);
+                            } else {
+                                String code = both.body().replaceAll(".*\"code\":\"([A-Z_]+)\".*", "$1");
+                                errors.computeIfAbsent("create+post " + both.statusCode() + " " + code,
+                                        k -> new AtomicInteger()).incrementAndGet();
+                            }
+                            continue;
+                        }
                         var created = send(http, base + "/api/v1/documents", token, body);
                         if (created.statusCode() != 201) {
                             errors.computeIfAbsent("create " + created.statusCode(), k -> new AtomicInteger()).incrementAndGet();
@@ -97,8 +115,9 @@ public class Posting {
         System.out.printf("%-32s %d / %d / %d%n", "create+post p50/p95/p99 (ms)", pct(documentMillis, 50),
                 pct(documentMillis, 95), pct(documentMillis, 99));
         System.out.printf("%-32s %s%n", "errors", errors);
-        System.out.printf("BENCH scenario=posting concurrency=%d docs_per_s=%.1f lines_per_s=%.0f post_p99_ms=%d doc_p99_ms=%d errors=%d%n",
-                concurrency, docs, docs * 5, pct(postMillis, 99), pct(documentMillis, 99),
+        System.out.printf("%-32s %s%n", "mode", oneCall ? "one-call" : "two-calls");
+        System.out.printf("BENCH scenario=posting mode=%s concurrency=%d docs_per_s=%.1f lines_per_s=%.0f post_p99_ms=%d doc_p99_ms=%d errors=%d%n",
+                oneCall ? "one-call" : "two-calls", concurrency, docs, docs * 5, pct(postMillis, 99), pct(documentMillis, 99),
                 errors.values().stream().mapToInt(AtomicInteger::get).sum());
     }
 

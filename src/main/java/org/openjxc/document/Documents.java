@@ -92,10 +92,29 @@ public class Documents {
      * type be created at a time. A create that fails after that leaves a gap in the numbers.
      */
     public DocumentView create(Actor actor, DocumentCommand command) {
+        return create(actor, command, false);
+    }
+
+    /**
+     * Creates a draft and, with {@code post}, posts it in the same transaction: an integration
+     * (a till, a web shop) gets a posted document or, if anything is refused, nothing at all — no
+     * orphan draft to clean up. Posting at once needs the post permission and a type that needs no
+     * approval; a suspected duplicate is created on hold, as a post would leave it.
+     */
+    public DocumentView create(Actor actor, DocumentCommand command, boolean post) {
         require(command.type(), "CREATE");
-        Resolved r = transactions.execute(tx -> resolve(actor, command));
+        if (post) {
+            require(command.type(), "POST");
+        }
         LocalDate date = command.date() == null ? LocalDate.now() : command.date();
-        String number = transactions.execute(tx -> rows.nextNumber(actor.companyId(), command.type(), date));
+        // Checked first; the number is the last statement, so its row lock is held only to the commit.
+        record Prepared(Resolved resolved, String number) {}
+        Prepared prepared = transactions.execute(tx -> {
+            Resolved resolved = resolve(actor, command);
+            return new Prepared(resolved, rows.nextNumber(actor.companyId(), command.type(), date));
+        });
+        Resolved r = prepared.resolved();
+        String number = prepared.number();
         return transactions.execute(tx -> {
             long id = rows.insertHeader(
                     actor.companyId(),
@@ -109,10 +128,28 @@ public class Documents {
                     Text.trimToNull(command.remark()),
                     actor.userId(),
                     OffsetDateTime.now());
-            rows.replaceLines(actor.companyId(), id, r.lines());
+            rows.insertLines(actor.companyId(), id, r.lines());
             DocumentView created = get(actor, id);
             audit.record("CREATE", ENTITY, number, null, created);
-            return created;
+            if (!post) {
+                return created;
+            }
+            Locked doc = new Locked(
+                    id,
+                    command.type(),
+                    DocumentStatus.DRAFT,
+                    created.version(),
+                    actor.userId(),
+                    r.warehouseId(),
+                    r.toWarehouseId(),
+                    number);
+            CompanySettings s = settings.get(actor.companyId());
+            if (s.requiresApproval(doc.type())) {
+                throw new BusinessException(
+                        ErrorCode.INVALID_STATE, "error.document.needsApproval", number, doc.type());
+            }
+            postFromDraft(actor, doc, s);
+            return get(actor, id);
         });
     }
 
@@ -234,11 +271,28 @@ public class Documents {
         } else if (version != null && version != doc.version()) {
             throw stale(doc);
         }
-        if (doc.status() == DocumentStatus.DRAFT && submitLocked(actor, doc) == DocumentStatus.ON_HOLD) {
-            return get(actor, id);
+        if (doc.status() == DocumentStatus.DRAFT) {
+            postFromDraft(actor, doc, s);
+        } else {
+            postLocked(actor, doc, s);
         }
-        postLocked(actor, lock(actor, id), s);
         return get(actor, id);
+    }
+
+    /**
+     * Posts a draft straight away: submitted and posted in one step, unless the suspected-duplicate
+     * rule holds it, in which case it stays on hold, unposted.
+     */
+    private void postFromDraft(Actor actor, Locked doc, CompanySettings s) {
+        Optional<String> similar = suspectedDuplicate(actor, doc);
+        if (similar.isPresent()) {
+            hold(actor, doc, similar.get());
+            return;
+        }
+        PostingDocument posting = posting(actor, doc, s);
+        posters.forEach(p -> p.post(posting));
+        rows.postDirectly(actor.companyId(), doc.id(), actor.userId(), OffsetDateTime.now());
+        audit.record("POST", ENTITY, doc.number(), doc.status(), DocumentStatus.POSTED);
     }
 
     /** Reverses a posting with compensating moves and returns the document to draft for editing. */
@@ -325,28 +379,39 @@ public class Documents {
     // --- internals ----------------------------------------------------------------------------------
 
     private DocumentStatus submitLocked(Actor actor, Locked doc) {
-        DocumentStatus to = DocumentStatus.SUBMITTED;
-        String reason = null;
-        if (doc.type().direction() == DocumentType.Direction.INBOUND) {
-            Optional<String> similar = rows.recentSimilarInbound(
-                    actor.companyId(),
-                    doc.id(),
-                    doc.type(),
-                    actor.userId(),
-                    OffsetDateTime.now().minus(DUPLICATE_WINDOW));
-            if (similar.isPresent()) {
-                to = DocumentStatus.ON_HOLD;
-                reason = similar.get();
-            }
+        Optional<String> similar = suspectedDuplicate(actor, doc);
+        if (similar.isPresent()) {
+            hold(actor, doc, similar.get());
+            return DocumentStatus.ON_HOLD;
         }
-        rows.transition(actor.companyId(), doc.id(), to, actor.userId(), OffsetDateTime.now(), reason);
-        audit.record(
-                to == DocumentStatus.ON_HOLD ? "HOLD" : "SUBMIT",
-                ENTITY,
-                doc.number(),
-                doc.status(),
-                reason == null ? to : to + " " + reason);
-        return to;
+        rows.transition(
+                actor.companyId(), doc.id(), DocumentStatus.SUBMITTED, actor.userId(), OffsetDateTime.now(), null);
+        audit.record("SUBMIT", ENTITY, doc.number(), doc.status(), DocumentStatus.SUBMITTED);
+        return DocumentStatus.SUBMITTED;
+    }
+
+    /** Another user's inbound of the same type with a shared item within the window, if any. */
+    private Optional<String> suspectedDuplicate(Actor actor, Locked doc) {
+        if (doc.type().direction() != DocumentType.Direction.INBOUND) {
+            return Optional.empty();
+        }
+        return rows.recentSimilarInbound(
+                actor.companyId(),
+                doc.id(),
+                doc.type(),
+                actor.userId(),
+                OffsetDateTime.now().minus(DUPLICATE_WINDOW));
+    }
+
+    private void hold(Actor actor, Locked doc, String similarNumber) {
+        rows.transition(
+                actor.companyId(),
+                doc.id(),
+                DocumentStatus.ON_HOLD,
+                actor.userId(),
+                OffsetDateTime.now(),
+                similarNumber);
+        audit.record("HOLD", ENTITY, doc.number(), doc.status(), DocumentStatus.ON_HOLD + " " + similarNumber);
     }
 
     private void postLocked(Actor actor, Locked doc, CompanySettings s) {

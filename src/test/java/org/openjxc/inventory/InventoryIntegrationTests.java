@@ -110,6 +110,44 @@ class InventoryIntegrationTests {
     }
 
     @Test
+    void createsAndPostsInOneCallOrLeavesNothingBehind() {
+        String wh = f.warehouse();
+        String item = f.item(false);
+        var in = f.api.post(
+                "/api/v1/documents?post=true",
+                Map.of("type", "OTHER_INBOUND", "warehouse", wh, "lines", List.of(line(item, 10, "price", 2))));
+        assertThat(in.status()).as(in.text()).isEqualTo(201);
+        assertThat(in.json().get("status").asString()).isEqualTo("POSTED");
+        assertThat(in.json().get("postedBy").asString()).isNotBlank();
+        assertThat(f.onHand(item, wh)).isEqualByComparingTo("10");
+
+        long drafts = f.api.get("/api/v1/documents?type=OTHER_OUTBOUND")
+                .json()
+                .get("total")
+                .asLong();
+        var tooMuch = f.api.post(
+                "/api/v1/documents?post=true",
+                Map.of("type", "OTHER_OUTBOUND", "warehouse", wh, "lines", List.of(line(item, 11))));
+        assertThat(tooMuch.status()).isEqualTo(409);
+        assertThat(tooMuch.code()).isEqualTo("INSUFFICIENT_STOCK");
+        assertThat(f.api.get("/api/v1/documents?type=OTHER_OUTBOUND")
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isEqualTo(drafts);
+        assertThat(f.onHand(item, wh)).isEqualByComparingTo("10");
+
+        // A user who may not create and post these gets 403 and nothing is written.
+        Api buyer = f.api.newUser("BUYER");
+        var refused = buyer.post(
+                "/api/v1/documents?post=true",
+                Map.of("type", "OTHER_INBOUND", "warehouse", wh, "lines", List.of(line(item, 1, "price", 2))));
+        assertThat(refused.status()).as(refused.text()).isEqualTo(403);
+        assertThat(f.onHand(item, wh)).isEqualByComparingTo("10");
+        f.assertConsistent();
+    }
+
+    @Test
     void emptyingAWarehouseLeavesNoValueBehind() {
         String wh = f.warehouse();
         String item = f.item(false);
@@ -491,6 +529,19 @@ class InventoryIntegrationTests {
                 .get("id")
                 .asLong();
         assertThat(f.post(out).code()).isEqualTo("INVALID_STATE");
+        long before = f.api.get("/api/v1/documents?type=OTHER_OUTBOUND")
+                .json()
+                .get("total")
+                .asLong();
+        var atOnce = f.api.post(
+                "/api/v1/documents?post=true",
+                Map.of("type", "OTHER_OUTBOUND", "warehouse", wh, "lines", List.of(line(item, 1))));
+        assertThat(atOnce.code()).as(atOnce.text()).isEqualTo("INVALID_STATE");
+        assertThat(f.api.get("/api/v1/documents?type=OTHER_OUTBOUND")
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isEqualTo(before);
         expect(f.api.post("/api/v1/documents/" + out + "/submit", Map.of()), 200);
         var own = f.api.post("/api/v1/documents/" + out + "/approve", Map.of());
         assertThat(own.status()).isEqualTo(403);

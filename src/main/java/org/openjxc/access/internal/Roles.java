@@ -13,9 +13,11 @@ import org.springframework.stereotype.Repository;
 public class Roles {
 
     private final JdbcClient jdbc;
+    private final TokenCache tokens;
 
-    Roles(JdbcClient jdbc) {
+    Roles(JdbcClient jdbc, TokenCache tokens) {
         this.jdbc = jdbc;
+        this.tokens = tokens;
     }
 
     public Optional<Long> findId(long companyId, String code) {
@@ -26,6 +28,7 @@ public class Roles {
     }
 
     public void createBuiltIn(long companyId, BuiltInRole role) {
+        tokens.accessChanged();
         var keys = new GeneratedKeyHolder();
         jdbc.sql("insert into role (company_id, code, name, built_in) values (?, ?, ?, true)")
                 .params(companyId, role.name(), role.name())
@@ -44,6 +47,7 @@ public class Roles {
      * called on every start, it inserts what is missing and never removes anything.
      */
     public void completeBuiltInRoles() {
+        tokens.accessChanged();
         for (BuiltInRole role : BuiltInRole.values()) {
             for (Permission permission : role.permissions()) {
                 jdbc.sql("""
@@ -60,6 +64,7 @@ public class Roles {
     }
 
     public void grant(long companyId, long userId, long roleId) {
+        tokens.accessChanged();
         jdbc.sql("insert into user_role (company_id, user_id, role_id) values (?, ?, ?)")
                 .params(companyId, userId, roleId)
                 .update();

@@ -27,9 +27,11 @@ public class UserAccounts {
             "lastLoginAt", "u.last_login_at");
 
     private final JdbcClient jdbc;
+    private final TokenCache tokens;
 
-    UserAccounts(JdbcClient jdbc) {
+    UserAccounts(JdbcClient jdbc, TokenCache tokens) {
         this.jdbc = jdbc;
+        this.tokens = tokens;
     }
 
     public long insert(long companyId, String username, String passwordHash, String displayName) {
@@ -67,21 +69,31 @@ public class UserAccounts {
 
     /** The user behind a valid, unrevoked, unexpired token hash, with current permissions. */
     public Optional<AuthenticatedUser> loadForToken(String tokenHash, OffsetDateTime now) {
-        return jdbc.sql("""
-                        select u.id, u.company_id, u.username, u.display_name, u.enabled, u.locked_until
+        var cached = tokens.get(tokenHash, now);
+        if (cached.isPresent()) {
+            return cached;
+        }
+        long generation = tokens.generation();
+        record Found(AuthenticatedUser user, OffsetDateTime expiresAt) {}
+        Optional<Found> found = jdbc.sql("""
+                        select u.id, u.company_id, u.username, u.display_name, u.enabled, u.locked_until, t.expires_at
                         from api_token t join app_user u on u.id = t.user_id
                         where t.token_hash = ? and t.revoked_at is null and t.expires_at > ? and u.enabled""")
                 .params(tokenHash, now)
-                .query((rs, n) -> new AuthenticatedUser(
-                        rs.getLong("id"),
-                        rs.getLong("company_id"),
-                        rs.getString("username"),
-                        rs.getString("display_name"),
-                        null,
-                        rs.getBoolean("enabled"),
-                        rs.getObject("locked_until", OffsetDateTime.class),
-                        permissions(rs.getLong("company_id"), rs.getLong("id"))))
+                .query((rs, n) -> new Found(
+                        new AuthenticatedUser(
+                                rs.getLong("id"),
+                                rs.getLong("company_id"),
+                                rs.getString("username"),
+                                rs.getString("display_name"),
+                                null,
+                                rs.getBoolean("enabled"),
+                                rs.getObject("locked_until", OffsetDateTime.class),
+                                permissions(rs.getLong("company_id"), rs.getLong("id"))),
+                        rs.getObject("expires_at", OffsetDateTime.class)))
                 .optional();
+        found.ifPresent(f -> tokens.put(tokenHash, f.user(), f.expiresAt(), generation));
+        return found.map(Found::user);
     }
 
     public List<String> permissions(long companyId, long userId) {
@@ -104,6 +116,7 @@ public class UserAccounts {
     }
 
     public void lockUntil(String username, OffsetDateTime until) {
+        tokens.accessChanged();
         jdbc.sql("update app_user set locked_until = ? where username = ?")
                 .params(until, username)
                 .update();
@@ -116,6 +129,7 @@ public class UserAccounts {
     }
 
     public void setEnabled(long companyId, String username, boolean enabled) {
+        tokens.accessChanged();
         jdbc.sql("update app_user set enabled = ?, version = version + 1 where company_id = ? and username = ?")
                 .params(enabled, companyId, username)
                 .update();

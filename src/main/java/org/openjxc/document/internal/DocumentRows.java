@@ -73,16 +73,13 @@ public class DocumentRows {
             "createdAt",
             "d.created_at");
 
-    private static final String HEADER = """
+    /** The header; the totals are added from the lines when they are read too. */
+    private static final String HEADER_FORMAT = """
             select d.id, d.number, d.doc_type, d.status, d.doc_date, w.code as warehouse, w.name as warehouse_name,
                    tw.code as to_warehouse, tw.name as to_warehouse_name, p.code as partner, d.source_document_id,
                    d.remark, d.hold_reason, d.version, cu.display_name as created_by, d.created_at,
                    su.display_name as submitted_by, au.display_name as approved_by, pu.display_name as posted_by,
-                   d.posted_at, d.fully_received,
-                   (select sum(l.base_qty) from document_line l
-                     where l.company_id = d.company_id and l.document_id = d.id) as total_qty,
-                   (select sum(l.amount) from document_line l
-                     where l.company_id = d.company_id and l.document_id = d.id) as total_amount
+                   d.posted_at, d.fully_received %s
             from document d
             left join warehouse w on w.company_id = d.company_id and w.id = d.warehouse_id
             left join warehouse tw on tw.company_id = d.company_id and tw.id = d.to_warehouse_id
@@ -91,6 +88,16 @@ public class DocumentRows {
             left join app_user su on su.id = d.submitted_by
             left join app_user au on au.id = d.approved_by
             left join app_user pu on pu.id = d.posted_by""";
+
+    private static final String HEADER = HEADER_FORMAT.formatted("");
+
+    /** Headers for lists, with totals summed by the database. */
+    private static final String LIST_HEADER = HEADER_FORMAT.formatted("""
+            ,
+                   (select sum(l.base_qty) from document_line l
+                     where l.company_id = d.company_id and l.document_id = d.id) as total_qty,
+                   (select sum(l.amount) from document_line l
+                     where l.company_id = d.company_id and l.document_id = d.id) as total_amount""");
 
     private static final String LINES = """
             select l.line_no, i.code as item, i.name as item_name, l.qty, u.code as unit, l.base_qty,
@@ -108,27 +115,47 @@ public class DocumentRows {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
 
+    private final boolean postgres;
+
     DocumentRows(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
         this.template = template;
+        this.postgres = Boolean.TRUE.equals(template.execute((java.sql.Connection c) -> c.getMetaData()
+                .getDatabaseProductName()
+                .toLowerCase(java.util.Locale.ROOT)
+                .contains("postgres")));
     }
 
     /**
      * The next number of a type on a day, unique under concurrency: the sequence row is created if
-     * absent, then incremented; the increment's row lock orders concurrent callers.
+     * absent and incremented, and the increment's row lock orders concurrent callers. PostgreSQL
+     * does it in one statement; H2 (no {@code DO UPDATE … RETURNING}) in three.
      */
     public String nextNumber(long companyId, DocumentType type, LocalDate day) {
-        jdbc.sql(
-                        "insert into doc_sequence (company_id, doc_type, seq_day, last_no) values (?, ?, ?, 0) on conflict do nothing")
-                .params(companyId, type.name(), day)
-                .update();
-        jdbc.sql("update doc_sequence set last_no = last_no + 1 where company_id = ? and doc_type = ? and seq_day = ?")
-                .params(companyId, type.name(), day)
-                .update();
-        int n = jdbc.sql("select last_no from doc_sequence where company_id = ? and doc_type = ? and seq_day = ?")
-                .params(companyId, type.name(), day)
-                .query(Integer.class)
-                .single();
+        int n;
+        if (postgres) {
+            n = jdbc.sql("""
+                            insert into doc_sequence (company_id, doc_type, seq_day, last_no) values (?, ?, ?, 1)
+                            on conflict (company_id, doc_type, seq_day)
+                            do update set last_no = doc_sequence.last_no + 1
+                            returning last_no""")
+                    .params(companyId, type.name(), day)
+                    .query(Integer.class)
+                    .single();
+        } else {
+            jdbc.sql("insert into doc_sequence (company_id, doc_type, seq_day, last_no) values (?, ?, ?, 0)"
+                            + " on conflict do nothing")
+                    .params(companyId, type.name(), day)
+                    .update();
+            jdbc.sql("update doc_sequence set last_no = last_no + 1"
+                            + " where company_id = ? and doc_type = ? and seq_day = ?")
+                    .params(companyId, type.name(), day)
+                    .update();
+            n = jdbc.sql("select last_no from doc_sequence where company_id = ? and doc_type = ? and seq_day = ?")
+                    .params(companyId, type.name(), day)
+                    .query(Integer.class)
+                    .single();
+        }
         return type.prefix() + "-" + day.toString().replace("-", "") + "-" + String.format("%04d", n);
     }
 
@@ -186,6 +213,11 @@ public class DocumentRows {
         jdbc.sql("delete from document_line where company_id = ? and document_id = ?")
                 .params(companyId, documentId)
                 .update();
+        insertLines(companyId, documentId, lines);
+    }
+
+    /** The lines of a document that has none yet. */
+    public void insertLines(long companyId, long documentId, List<NewLine> lines) {
         List<Object[]> rows = new ArrayList<>();
         for (NewLine l : lines) {
             rows.add(new Object[] {
@@ -258,6 +290,14 @@ public class DocumentRows {
                 .update();
     }
 
+    /** A draft posted in one step: stamped as submitted and posted by the same user at once. */
+    public void postDirectly(long companyId, long id, long userId, OffsetDateTime at) {
+        jdbc.sql("""
+                        update document set status = 'POSTED', hold_reason = null, version = version + 1,
+                               submitted_by = ?, submitted_at = ?, posted_by = ?, posted_at = ?
+                        where company_id = ? and id = ?""").params(userId, at, userId, at, companyId, id).update();
+    }
+
     public void resetReceived(long companyId, long id) {
         jdbc.sql("update document_line set received_qty = 0 where company_id = ? and document_id = ?")
                 .params(companyId, id)
@@ -288,7 +328,17 @@ public class DocumentRows {
     public Optional<DocumentView> find(long companyId, long id) {
         return jdbc.sql(HEADER + " where d.company_id = ? and d.id = ?")
                 .params(companyId, id)
-                .query((rs, n) -> header(rs, lines(companyId, id)))
+                .query((rs, n) -> {
+                    List<DocumentLineView> lines = lines(companyId, id);
+                    return header(
+                            rs,
+                            lines,
+                            lines.stream().map(DocumentLineView::baseQty).reduce(BigDecimal.ZERO, BigDecimal::add),
+                            lines.stream()
+                                    .map(DocumentLineView::amount)
+                                    .filter(java.util.Objects::nonNull)
+                                    .reduce(BigDecimal.ZERO, BigDecimal::add));
+                })
                 .optional();
     }
 
@@ -363,9 +413,10 @@ public class DocumentRows {
                 .params(params)
                 .query(Long.class)
                 .single();
-        var rows = jdbc.sql(HEADER + where + page.orderBy(SORTS, "date", false, "d.id desc") + page.limitOffset())
+        var rows = jdbc.sql(LIST_HEADER + where + page.orderBy(SORTS, "date", false, "d.id desc") + page.limitOffset())
                 .params(params)
-                .query((rs, n) -> header(rs, List.of()))
+                .query((rs, n) ->
+                        header(rs, List.of(), rs.getBigDecimal("total_qty"), rs.getBigDecimal("total_amount")))
                 .list();
         return new PageResult<>(rows, page.page(), page.size(), total);
     }
@@ -388,7 +439,9 @@ public class DocumentRows {
                 .findFirst();
     }
 
-    private static DocumentView header(ResultSet rs, List<DocumentLineView> lines) throws SQLException {
+    private static DocumentView header(
+            ResultSet rs, List<DocumentLineView> lines, BigDecimal totalQty, BigDecimal totalAmount)
+            throws SQLException {
         return new DocumentView(
                 rs.getLong("id"),
                 rs.getString("number"),
@@ -411,8 +464,8 @@ public class DocumentRows {
                 rs.getString("posted_by"),
                 rs.getObject("posted_at", OffsetDateTime.class),
                 rs.getBoolean("fully_received"),
-                rs.getBigDecimal("total_qty"),
-                rs.getBigDecimal("total_amount"),
+                totalQty,
+                totalAmount,
                 lines);
     }
 

@@ -51,8 +51,9 @@ class DocumentApiController {
     @PostMapping("/api/v1/documents")
     @ResponseStatus(HttpStatus.CREATED)
     @RequiresPermission(Permission.VIEW_DOCUMENTS)
-    DocumentView create(@Valid @RequestBody DocumentCommand command) {
-        return documents.create(Actors.require(), command);
+    DocumentView create(
+            @Valid @RequestBody DocumentCommand command, @RequestParam(defaultValue = "false") boolean post) {
+        return documents.create(Actors.require(), command, post);
     }
 
     @GetMapping("/api/v1/documents")
