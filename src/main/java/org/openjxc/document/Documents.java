@@ -184,6 +184,10 @@ public class Documents {
         Locked doc = lock(actor, id);
         require(doc.type(), "CREATE");
         expect(doc, version, DocumentStatus.DRAFT);
+        if (rows.hasLedgerMoves(actor.companyId(), id)) {
+            // Its moves and their reversals stay in the ledger, which must keep naming it.
+            throw new BusinessException(ErrorCode.INVALID_STATE, "error.document.hasLedger", doc.number());
+        }
         DocumentView before = get(actor, id);
         attachments.deleteAll(actor.companyId(), AttachmentOwner.DOCUMENT, id);
         rows.delete(actor.companyId(), id);

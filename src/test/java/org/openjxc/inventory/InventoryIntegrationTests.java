@@ -270,6 +270,11 @@ class InventoryIntegrationTests {
                 .get("items");
         assertThat(moves).hasSize(3);
         assertThat(moves.get(2).get("reversal").asBoolean()).isTrue();
+        // The ledger keeps naming it, so the unposted draft cannot be deleted, only cancelled.
+        var delete = f.api.delete("/api/v1/documents/" + out);
+        assertThat(delete.status()).isEqualTo(409);
+        assertThat(delete.code()).isEqualTo("INVALID_STATE");
+        assertThat(f.api.get("/api/v1/documents/" + out).status()).isEqualTo(200);
 
         expect(
                 f.api.put(

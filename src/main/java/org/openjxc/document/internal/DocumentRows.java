@@ -129,11 +129,17 @@ public class DocumentRows {
     /**
      * The next number of a type on a day, unique under concurrency: the sequence row is created if
      * absent and incremented, and the increment's row lock orders concurrent callers. PostgreSQL
-     * does it in one statement; H2 (no {@code DO UPDATE … RETURNING}) in three.
+     * does it in one statement; H2 (no {@code DO UPDATE … RETURNING}) in three. Call it last in
+     * its transaction, so that the lock is held only until the commit.
      */
     public String nextNumber(long companyId, DocumentType type, LocalDate day) {
         int n;
         if (postgres) {
+            // Callers wait for this row's lock until the holder commits; not waiting for the WAL
+            // flush shortens that queue. Nothing is lost by it: the document that uses the number
+            // commits later and synchronously, which flushes this commit too; without it the
+            // number was never used.
+            jdbc.sql("set local synchronous_commit = off").update();
             n = jdbc.sql("""
                             insert into doc_sequence (company_id, doc_type, seq_day, last_no) values (?, ?, ?, 1)
                             on conflict (company_id, doc_type, seq_day)
@@ -298,6 +304,15 @@ public class DocumentRows {
                         where company_id = ? and id = ?""").params(userId, at, userId, at, companyId, id).update();
     }
 
+    /** Whether the document ever moved stock (a draft that was posted and unposted has). */
+    public boolean hasLedgerMoves(long companyId, long id) {
+        return jdbc.sql("select count(*) from stock_move where company_id = ? and document_id = ?")
+                        .params(companyId, id)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
     public void resetReceived(long companyId, long id) {
         jdbc.sql("update document_line set received_qty = 0 where company_id = ? and document_id = ?")
                 .params(companyId, id)
@@ -319,7 +334,11 @@ public class DocumentRows {
                         where company_id = ? and id = ?""").params(companyId, id).update();
     }
 
+    /** Deletes a draft and its lines (no foreign key cascades them: see V6). */
     public int delete(long companyId, long id) {
+        jdbc.sql("delete from document_line where company_id = ? and document_id = ?")
+                .params(companyId, id)
+                .update();
         return jdbc.sql("delete from document where company_id = ? and id = ?")
                 .params(companyId, id)
                 .update();
