@@ -23,4 +23,5 @@ public record DocumentLineView(
         StockStatus fromStatus,
         boolean gift,
         BigDecimal receivedQty,
-        String remark) {}
+        String remark,
+        Integer sourceLine) {}

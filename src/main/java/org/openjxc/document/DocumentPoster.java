@@ -10,4 +10,7 @@ public interface DocumentPoster {
     void post(PostingDocument document);
 
     void unpost(PostingDocument document);
+
+    /** An order closed with quantities open: what it still holds (a reservation) is let go. */
+    default void close(PostingDocument document) {}
 }

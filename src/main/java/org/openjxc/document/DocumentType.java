@@ -1,29 +1,50 @@
 package org.openjxc.document;
 
+import java.util.Optional;
+
 /**
  * Document types with their number prefixes (拼音 initials, as Chinese users expect:
- * 其他入库 → QTRK). Further types join as their flows are built.
+ * 其他入库 → QTRK), how they move stock, whom they are with and which document they follow.
  */
 public enum DocumentType {
-    OTHER_INBOUND("QTRK", Direction.INBOUND),
-    OTHER_OUTBOUND("QTCK", Direction.OUTBOUND),
-    TRANSFER("DBD", Direction.TRANSFER),
-    STATUS_CHANGE("ZTBG", Direction.STATUS_CHANGE);
+    OTHER_INBOUND("QTRK", Direction.INBOUND, null, null, false),
+    OTHER_OUTBOUND("QTCK", Direction.OUTBOUND, null, null, false),
+    TRANSFER("DBD", Direction.TRANSFER, null, null, false),
+    STATUS_CHANGE("ZTBG", Direction.STATUS_CHANGE, null, null, false),
+    PURCHASE_ORDER("CGDD", Direction.ORDER, PartnerRole.SUPPLIER, null, false),
+    PURCHASE_RECEIPT("CGRK", Direction.INBOUND, PartnerRole.SUPPLIER, "PURCHASE_ORDER", false),
+    PURCHASE_RETURN("CGTH", Direction.OUTBOUND, PartnerRole.SUPPLIER, "PURCHASE_RECEIPT", true),
+    SALES_ORDER("XSDD", Direction.ORDER, PartnerRole.CUSTOMER, null, false),
+    SALES_DELIVERY("XSCK", Direction.OUTBOUND, PartnerRole.CUSTOMER, "SALES_ORDER", false),
+    SALES_RETURN("XSTH", Direction.INBOUND, PartnerRole.CUSTOMER, "SALES_DELIVERY", true);
 
-    /** How a type's lines move stock. */
+    /** How a type's lines move stock; an order moves none (a sales order may reserve). */
     public enum Direction {
         INBOUND,
         OUTBOUND,
         TRANSFER,
-        STATUS_CHANGE
+        STATUS_CHANGE,
+        ORDER
+    }
+
+    /** Whom a purchasing or sales document is with; the partner must be of that kind (or both). */
+    public enum PartnerRole {
+        SUPPLIER,
+        CUSTOMER
     }
 
     private final String prefix;
     private final Direction direction;
+    private final PartnerRole partnerRole;
+    private final String follows;
+    private final boolean sourceRequired;
 
-    DocumentType(String prefix, Direction direction) {
+    DocumentType(String prefix, Direction direction, PartnerRole partnerRole, String follows, boolean sourceRequired) {
         this.prefix = prefix;
         this.direction = direction;
+        this.partnerRole = partnerRole;
+        this.follows = follows;
+        this.sourceRequired = sourceRequired;
     }
 
     public String prefix() {
@@ -32,5 +53,20 @@ public enum DocumentType {
 
     public Direction direction() {
         return direction;
+    }
+
+    /** The kind of partner the document needs, or empty when it takes none. */
+    public Optional<PartnerRole> partnerRole() {
+        return Optional.ofNullable(partnerRole);
+    }
+
+    /** The type of document this one follows (PO → receipt, receipt → return), if any. */
+    public Optional<DocumentType> follows() {
+        return Optional.ofNullable(follows).map(DocumentType::valueOf);
+    }
+
+    /** Whether the document must name the one it follows: a return always names what it returns. */
+    public boolean sourceRequired() {
+        return sourceRequired;
     }
 }

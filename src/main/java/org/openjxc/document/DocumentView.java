@@ -28,6 +28,8 @@ public record DocumentView(
         String postedBy,
         OffsetDateTime postedAt,
         boolean fullyReceived,
+        /** An order closed with quantities still open: nothing more is received or delivered on it. */
+        boolean closed,
         BigDecimal totalQty,
         BigDecimal totalAmount,
         List<DocumentLineView> lines) {}

@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.openjxc.attachment.AttachmentFile;
 import org.openjxc.attachment.AttachmentOwner;
@@ -23,6 +25,8 @@ import org.openjxc.document.internal.DocumentRows.NewLine;
 import org.openjxc.organization.BinView;
 import org.openjxc.organization.WarehouseView;
 import org.openjxc.organization.Warehouses;
+import org.openjxc.partner.PartnerType;
+import org.openjxc.partner.PartnerView;
 import org.openjxc.partner.Partners;
 import org.openjxc.shared.Actor;
 import org.openjxc.shared.Actors;
@@ -142,7 +146,9 @@ public class Documents {
                     actor.userId(),
                     r.warehouseId(),
                     r.toWarehouseId(),
-                    number);
+                    number,
+                    command.sourceDocument(),
+                    false);
             CompanySettings s = settings.get(actor.companyId());
             if (s.requiresApproval(doc.type())) {
                 throw new BusinessException(
@@ -294,9 +300,30 @@ public class Documents {
             return;
         }
         PostingDocument posting = posting(actor, doc, s);
+        checkOpenQuantities(actor, doc, posting);
         posters.forEach(p -> p.post(posting));
         rows.postDirectly(actor.companyId(), doc.id(), actor.userId(), OffsetDateTime.now());
         audit.record("POST", ENTITY, doc.number(), doc.status(), DocumentStatus.POSTED);
+    }
+
+    /**
+     * Closes an order with quantities still open (the supplier cannot deliver the rest, the
+     * customer cancelled it): nothing more is received or delivered against it, and what it
+     * reserved is released.
+     */
+    @Transactional
+    public DocumentView close(Actor actor, long id, Integer version) {
+        Locked doc = lock(actor, id);
+        require(doc.type(), "CREATE");
+        if (doc.type().direction() != DocumentType.Direction.ORDER || doc.closed()) {
+            throw new BusinessException(ErrorCode.INVALID_STATE, "error.document.notClosable", doc.number());
+        }
+        expect(doc, version, DocumentStatus.APPROVED, DocumentStatus.POSTED);
+        PostingDocument posting = posting(actor, doc, settings.get(actor.companyId()));
+        posters.forEach(p -> p.close(posting));
+        rows.close(actor.companyId(), id);
+        audit.record("CLOSE", ENTITY, doc.number(), doc.status(), "CLOSED");
+        return get(actor, id);
     }
 
     /** Reverses a posting with compensating moves and returns the document to draft for editing. */
@@ -305,6 +332,10 @@ public class Documents {
         Locked doc = lock(actor, id);
         require(doc.type(), "UNPOST");
         expect(doc, version, DocumentStatus.POSTED);
+        if (rows.postedFollowers(actor.companyId(), id) > 0) {
+            // A receipt against this order, a return against this delivery: unpost those first.
+            throw new BusinessException(ErrorCode.INVALID_STATE, "error.document.hasFollowers", doc.number());
+        }
         PostingDocument posting = posting(actor, doc, settings.get(actor.companyId()));
         posters.forEach(p -> p.unpost(posting));
         rows.resetReceived(actor.companyId(), id);
@@ -394,6 +425,59 @@ public class Documents {
         return DocumentStatus.SUBMITTED;
     }
 
+    /**
+     * Refuses posting more than the source document has open: an order's lines less what posted
+     * receipts or deliveries took, a receipt's or delivery's lines less what posted returns took.
+     * The source row is locked first, so that two followers posted at once cannot both take the
+     * last open quantity.
+     */
+    private void checkOpenQuantities(Actor actor, Locked doc, PostingDocument posting) {
+        if (doc.sourceDocumentId() == null) {
+            return;
+        }
+        DocumentRows.Source source = rows.source(actor.companyId(), doc.sourceDocumentId(), true)
+                .orElseThrow(() -> BusinessException.notFound(ENTITY, doc.sourceDocumentId()));
+        if (!followable(source)) {
+            throw new BusinessException(
+                    ErrorCode.INVALID_STATE, "error.document.sourceNotOpen", source.number(), source.status());
+        }
+        Map<Integer, BigDecimal> taken =
+                new HashMap<>(rows.followed(actor.companyId(), source.id(), doc.type(), doc.id()));
+        List<FieldViolation> v = new ArrayList<>();
+        for (int i = 0; i < posting.lines().size(); i++) {
+            PostingLine l = posting.lines().get(i);
+            if (l.sourceLine() == null) {
+                continue;
+            }
+            DocumentRows.SourceLine sl = source.lines().get(l.sourceLine());
+            BigDecimal before = taken.getOrDefault(l.sourceLine(), BigDecimal.ZERO);
+            BigDecimal open = sl == null ? BigDecimal.ZERO : sl.baseQty().subtract(before);
+            if (l.baseQty().compareTo(open) > 0) {
+                v.add(FieldViolation.of(
+                        "lines[" + i + "].qty",
+                        "error.document.exceedsOpen",
+                        source.number(),
+                        l.sourceLine(),
+                        Rounding.plain(open.max(BigDecimal.ZERO))));
+            }
+            taken.put(l.sourceLine(), before.add(l.baseQty()));
+        }
+        if (!v.isEmpty()) {
+            throw new BusinessException(
+                            ErrorCode.OPEN_QUANTITY_EXCEEDED, "error.document.exceedsOpen.detail", source.number())
+                    .withViolations(v);
+        }
+    }
+
+    /** Orders are followed once approved (or posted) and until closed; anything else once posted. */
+    private static boolean followable(DocumentRows.Source source) {
+        if (source.type().direction() == DocumentType.Direction.ORDER) {
+            return !source.closed()
+                    && (source.status() == DocumentStatus.APPROVED || source.status() == DocumentStatus.POSTED);
+        }
+        return source.status() == DocumentStatus.POSTED;
+    }
+
     /** Another user's inbound of the same type with a shared item within the window, if any. */
     private Optional<String> suspectedDuplicate(Actor actor, Locked doc) {
         if (doc.type().direction() != DocumentType.Direction.INBOUND) {
@@ -420,6 +504,7 @@ public class Documents {
 
     private void postLocked(Actor actor, Locked doc, CompanySettings s) {
         PostingDocument posting = posting(actor, doc, s);
+        checkOpenQuantities(actor, doc, posting);
         posters.forEach(p -> p.post(posting));
         rows.transition(actor.companyId(), doc.id(), DocumentStatus.POSTED, actor.userId(), OffsetDateTime.now(), null);
         audit.record("POST", ENTITY, doc.number(), doc.status(), DocumentStatus.POSTED);
@@ -435,7 +520,9 @@ public class Documents {
                 doc.toWarehouseId(),
                 actor.userId(),
                 s.allowNegativeStock(),
-                rows.postingLines(actor.companyId(), doc.id()));
+                rows.postingLines(actor.companyId(), doc.id()),
+                doc.sourceDocumentId(),
+                s.reserveOnSalesOrder());
     }
 
     private Locked lock(Actor actor, long id) {
@@ -486,18 +573,50 @@ public class Documents {
         } else if (c.toWarehouse() != null && !c.toWarehouse().isBlank()) {
             v.add(FieldViolation.of("toWarehouse", "error.document.noToWarehouse"));
         }
-        Long partnerId = null;
+        PartnerView partner = null;
         if (c.partner() != null && !c.partner().isBlank()) {
-            partnerId = partners.find(actor.companyId(), c.partner())
-                    .map(p -> p.id())
-                    .orElse(null);
-            if (partnerId == null) {
+            partner = partners.find(actor.companyId(), c.partner()).orElse(null);
+            if (partner == null) {
                 v.add(FieldViolation.of("partner", "error.reference.unknown", "Partner", c.partner()));
             }
         }
-        if (c.sourceDocument() != null
-                && rows.find(actor.companyId(), c.sourceDocument()).isEmpty()) {
-            v.add(FieldViolation.of("sourceDocument", "error.reference.unknown", ENTITY, c.sourceDocument()));
+        DocumentRows.Source source = null;
+        if (c.sourceDocument() != null) {
+            source = rows.source(actor.companyId(), c.sourceDocument(), false).orElse(null);
+            if (source == null) {
+                v.add(FieldViolation.of("sourceDocument", "error.reference.unknown", ENTITY, c.sourceDocument()));
+            } else if (c.type().follows().orElse(null) != source.type()) {
+                v.add(FieldViolation.of(
+                        "sourceDocument", "error.document.wrongSource", source.number(), source.type(), c.type()));
+                source = null;
+            } else if (!followable(source)) {
+                v.add(FieldViolation.of(
+                        "sourceDocument", "error.document.sourceNotOpen", source.number(), source.status()));
+            }
+        } else if (c.type().sourceRequired()) {
+            v.add(FieldViolation.of("sourceDocument", "error.document.sourceRequired", c.type()));
+        }
+        Long partnerId = partner == null ? null : partner.id();
+        if (c.type().partnerRole().isPresent()) {
+            if (partnerId == null
+                    && source != null
+                    && (c.partner() == null || c.partner().isBlank())) {
+                partnerId = source.partnerId();
+            } else if (partner != null && !plays(partner, c.type().partnerRole().get())) {
+                v.add(FieldViolation.of(
+                        "partner",
+                        "error.document.partnerRole",
+                        partner.code(),
+                        c.type().partnerRole().get()));
+            }
+            if (partnerId == null && (c.partner() == null || c.partner().isBlank())) {
+                v.add(FieldViolation.of("partner", "error.document.partnerRequired", c.type()));
+            } else if (source != null
+                    && source.partnerId() != null
+                    && partnerId != null
+                    && !source.partnerId().equals(partnerId)) {
+                v.add(FieldViolation.of("partner", "error.document.partnerOfSource", source.number()));
+            }
         }
         // One query for all items of the document; units and bins repeat, so they are looked up once each.
         var lookups = new Lookups(items.findAll(
@@ -509,7 +628,7 @@ public class Documents {
                         .toList()));
         List<NewLine> lines = new ArrayList<>();
         for (int i = 0; i < c.lines().size(); i++) {
-            NewLine line = line(actor, c, i, warehouse, toWarehouse, v, lookups);
+            NewLine line = line(actor, c, i, warehouse, toWarehouse, v, lookups, source);
             if (line != null) {
                 lines.add(line);
             }
@@ -537,7 +656,8 @@ public class Documents {
             WarehouseView warehouse,
             WarehouseView toWarehouse,
             List<FieldViolation> v,
-            Lookups lookups) {
+            Lookups lookups,
+            DocumentRows.Source source) {
         LineCommand l = c.lines().get(i);
         String at = "lines[" + i + "].";
         int before = v.size();
@@ -562,7 +682,10 @@ public class Documents {
             v.add(FieldViolation.of(at + "qty", "error.document.qtyScale"));
         }
         DocumentType.Direction direction = c.type().direction();
-        StockStatus status = l.status() == null ? StockStatus.AVAILABLE : l.status();
+        // A customer's return waits in the returns pool until someone has looked at it.
+        StockStatus status = l.status() != null
+                ? l.status()
+                : c.type() == DocumentType.SALES_RETURN ? StockStatus.RETURNS : StockStatus.AVAILABLE;
         if (status == StockStatus.IN_TRANSIT) {
             v.add(FieldViolation.of(at + "status", "error.document.inTransitStatus"));
         }
@@ -602,7 +725,10 @@ public class Documents {
         boolean gift = Boolean.TRUE.equals(l.gift());
         if (gift) {
             price = BigDecimal.ZERO;
-        } else if (price == null && direction == DocumentType.Direction.INBOUND) {
+        } else if (price == null
+                && direction == DocumentType.Direction.INBOUND
+                && c.type() != DocumentType.SALES_RETURN) {
+            // A return comes back at what its delivery cost; other receipts are costed at their price.
             price = item.purchasePrice() == null
                     ? null
                     : item.purchasePrice().multiply(factor == null ? BigDecimal.ONE : factor);
@@ -610,6 +736,7 @@ public class Documents {
                 v.add(FieldViolation.of(at + "price", "error.document.priceRequired", item.code()));
             }
         }
+        Integer sourceLine = sourceLine(c, l, i, item, source, v);
         if (v.size() > before) {
             return null;
         }
@@ -634,7 +761,51 @@ public class Documents {
                 from,
                 status,
                 gift,
-                Text.trimToNull(l.remark()));
+                Text.trimToNull(l.remark()),
+                sourceLine);
+    }
+
+    /** The source line a line follows: the one it names, or the first of the source with its item. */
+    private static Integer sourceLine(
+            DocumentCommand c,
+            LineCommand l,
+            int i,
+            ItemView item,
+            DocumentRows.Source source,
+            List<FieldViolation> v) {
+        String at = "lines[" + i + "].";
+        if (source == null) {
+            if (l.sourceLine() != null && c.sourceDocument() == null) {
+                v.add(FieldViolation.of(at + "sourceLine", "error.document.noSource"));
+            }
+            return null;
+        }
+        if (l.sourceLine() != null) {
+            DocumentRows.SourceLine named = source.lines().get(l.sourceLine());
+            if (named == null || named.itemId() != item.id()) {
+                v.add(FieldViolation.of(
+                        at + "sourceLine",
+                        "error.document.sourceLineItem",
+                        source.number(),
+                        l.sourceLine(),
+                        item.code()));
+                return null;
+            }
+            return named.line();
+        }
+        return source.lines().values().stream()
+                .filter(sl -> sl.itemId() == item.id())
+                .map(DocumentRows.SourceLine::line)
+                .findFirst()
+                .orElseGet(() -> {
+                    v.add(FieldViolation.of(
+                            at + "item", "error.document.itemNotInSource", item.code(), source.number()));
+                    return null;
+                });
+    }
+
+    private static boolean plays(PartnerView partner, DocumentType.PartnerRole role) {
+        return partner.type() == PartnerType.BOTH || partner.type().name().equals(role.name());
     }
 
     private WarehouseView warehouse(Actor actor, String code, String field, List<FieldViolation> v, boolean required) {

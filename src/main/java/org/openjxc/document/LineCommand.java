@@ -2,6 +2,7 @@ package org.openjxc.document;
 
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -31,4 +32,38 @@ public record LineCommand(
         StockStatus status,
         StockStatus fromStatus,
         Boolean gift,
-        @Size(max = 300) String remark) {}
+        @Size(max = 300) String remark,
+        /** The line of the source document this one follows; by default the first with the same item. */
+        @Min(1) Integer sourceLine) {
+
+    public LineCommand(
+            String item,
+            BigDecimal qty,
+            String unit,
+            BigDecimal price,
+            String bin,
+            String toBin,
+            String batch,
+            LocalDate productionDate,
+            LocalDate expiryDate,
+            StockStatus status,
+            StockStatus fromStatus,
+            Boolean gift,
+            String remark) {
+        this(
+                item,
+                qty,
+                unit,
+                price,
+                bin,
+                toBin,
+                batch,
+                productionDate,
+                expiryDate,
+                status,
+                fromStatus,
+                gift,
+                remark,
+                null);
+    }
+}

@@ -12,4 +12,8 @@ public record PostingDocument(
         Long toWarehouseId,
         long actorId,
         boolean allowNegativeStock,
-        List<PostingLine> lines) {}
+        List<PostingLine> lines,
+        /** The document this one follows (the order a delivery fulfils, the delivery a return takes back). */
+        Long sourceDocumentId,
+        /** Whether a sales order reserves stock when posted (the company's {@code reserveOnSalesOrder}). */
+        boolean reserve) {}

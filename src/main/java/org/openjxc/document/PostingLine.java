@@ -15,4 +15,5 @@ public record PostingLine(
         LocalDate expiryDate,
         StockStatus status,
         StockStatus fromStatus,
-        BigDecimal receivedQty) {}
+        BigDecimal receivedQty,
+        Integer sourceLine) {}

@@ -55,7 +55,21 @@ public class StockLedger implements DocumentPoster {
                 keys.add(new Key(l.itemId(), d.toWarehouseId()));
             }
         }
+        if (d.type().direction() == DocumentType.Direction.ORDER) {
+            if (d.type() == DocumentType.SALES_ORDER && d.reserve()) {
+                session.lock(keys);
+                session.reserve(d);
+            }
+            return;
+        }
+        Map<Integer, StockRows.Reservation> reserved = orderReservations(d, keys);
         session.lock(keys);
+        // What the order set aside for these lines is released first, so the delivery may take it.
+        session.consumeReservations(d, reserved, false);
+        // A customer's return comes back at what its delivery cost, not at the refund price.
+        Map<Integer, BigDecimal> returnCosts = d.type() == DocumentType.SALES_RETURN && d.sourceDocumentId() != null
+                ? rows.lineCosts(d.companyId(), d.sourceDocumentId())
+                : Map.of();
         for (PostingLine l : d.lines()) {
             switch (d.type().direction()) {
                 case INBOUND ->
@@ -66,7 +80,9 @@ public class StockLedger implements DocumentPoster {
                             l.batch(),
                             l.status(),
                             l.baseQty(),
-                            l.unitPrice(),
+                            l.sourceLine() != null && returnCosts.containsKey(l.sourceLine())
+                                    ? returnCosts.get(l.sourceLine())
+                                    : l.unitPrice(),
                             null,
                             l.expiryDate(),
                             l.line());
@@ -119,17 +135,62 @@ public class StockLedger implements DocumentPoster {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void unpost(PostingDocument d) {
+        if (d.type().direction() == DocumentType.Direction.ORDER) {
+            releaseAll(d);
+            return;
+        }
         List<Move> moves = rows.unreversedMoves(d.companyId(), d.id());
         var session = new Session(d.companyId(), d.allowNegativeStock());
         TreeSet<Key> keys = new TreeSet<>();
         moves.forEach(m -> keys.add(new Key(m.itemId(), m.warehouseId())));
+        Map<Integer, StockRows.Reservation> reserved = orderReservations(d, keys);
         session.lock(keys);
         // Newest first, so a transfer's receipt is undone before its shipment.
         for (int i = moves.size() - 1; i >= 0; i--) {
             Move m = moves.get(i);
             session.reverse(m);
         }
+        // The order has these quantities open again and sets aside what is free of them.
+        session.consumeReservations(d, reserved, true);
         session.write(d.id(), d.actorId());
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void close(PostingDocument d) {
+        releaseAll(d);
+    }
+
+    /** Releases everything a sales order still reserves and forgets its reservations. */
+    private void releaseAll(PostingDocument d) {
+        Map<Integer, StockRows.Reservation> reserved = rows.reservations(d.companyId(), d.id());
+        if (reserved.isEmpty()) {
+            return;
+        }
+        var session = new Session(d.companyId(), d.allowNegativeStock());
+        TreeSet<Key> keys = new TreeSet<>();
+        reserved.values().forEach(r -> keys.add(new Key(r.itemId(), r.warehouseId())));
+        session.lock(keys);
+        for (StockRows.Reservation r : reserved.values()) {
+            Level level = session.levels.get(new Key(r.itemId(), r.warehouseId()));
+            level.reserved = level.reserved.subtract(r.qty());
+        }
+        rows.deleteReservations(d.companyId(), d.id());
+        rows.saveLevels(d.companyId(), session.levels.values());
+    }
+
+    /**
+     * The reservations of the sales order a delivery fulfils (empty for anything else); their
+     * totals join the locked keys, since an order may reserve in another warehouse.
+     */
+    private Map<Integer, StockRows.Reservation> orderReservations(PostingDocument d, TreeSet<Key> keys) {
+        if (d.type() != DocumentType.SALES_DELIVERY || d.sourceDocumentId() == null) {
+            return Map.of();
+        }
+        Map<Integer, StockRows.Reservation> reserved =
+                new java.util.LinkedHashMap<>(rows.reservations(d.companyId(), d.sourceDocumentId()));
+        reserved.values().forEach(r -> keys.add(new Key(r.itemId(), r.warehouseId())));
+        return reserved;
     }
 
     /**
@@ -214,6 +275,55 @@ public class StockLedger implements DocumentPoster {
             for (Level level : rows.lockLevels(companyId, itemIds, warehouseIds)) {
                 levels.put(new Key(level.itemId, level.warehouseId), level);
             }
+        }
+
+        /** A sales order sets aside, per line, what is free of its quantity (never more). */
+        void reserve(PostingDocument d) {
+            List<StockRows.Reservation> reservations = new ArrayList<>();
+            for (PostingLine l : d.lines()) {
+                Level level = levels.get(new Key(l.itemId(), d.warehouseId()));
+                BigDecimal free = level.availableOnHand.subtract(level.reserved).max(BigDecimal.ZERO);
+                BigDecimal qty = free.min(l.baseQty());
+                level.reserved = level.reserved.add(qty);
+                reservations.add(new StockRows.Reservation(l.line(), l.itemId(), d.warehouseId(), qty, l.baseQty()));
+            }
+            rows.saveReservations(companyId, d.id(), reservations);
+            rows.saveLevels(companyId, levels.values());
+        }
+
+        /**
+         * A delivery against a sales order: posting uses up the order's reservation first and
+         * lowers what is open; unposting raises what is open again and reserves what is free of it.
+         */
+        void consumeReservations(PostingDocument d, Map<Integer, StockRows.Reservation> reserved, boolean undo) {
+            if (reserved.isEmpty()) {
+                return;
+            }
+            for (PostingLine l : d.lines()) {
+                StockRows.Reservation r = l.sourceLine() == null ? null : reserved.get(l.sourceLine());
+                if (r == null) {
+                    continue;
+                }
+                Level level = levels.get(new Key(r.itemId(), r.warehouseId()));
+                BigDecimal qty;
+                BigDecimal open;
+                if (undo) {
+                    open = r.openQty().add(l.baseQty());
+                    BigDecimal free =
+                            level.availableOnHand.subtract(level.reserved).max(BigDecimal.ZERO);
+                    BigDecimal add =
+                            l.baseQty().min(open.subtract(r.qty())).min(free).max(BigDecimal.ZERO);
+                    qty = r.qty().add(add);
+                    level.reserved = level.reserved.add(add);
+                } else {
+                    BigDecimal release = r.qty().min(l.baseQty());
+                    qty = r.qty().subtract(release);
+                    open = r.openQty().subtract(l.baseQty()).max(BigDecimal.ZERO);
+                    level.reserved = level.reserved.subtract(release);
+                }
+                reserved.put(r.line(), new StockRows.Reservation(r.line(), r.itemId(), r.warehouseId(), qty, open));
+            }
+            rows.saveReservations(companyId, d.sourceDocumentId(), reserved.values());
         }
 
         boolean counts(long binId) {

@@ -39,7 +39,22 @@ public class DocumentRows {
             long createdBy,
             Long warehouseId,
             Long toWarehouseId,
-            String number) {}
+            String number,
+            Long sourceDocumentId,
+            boolean closed) {}
+
+    /** A document another one follows, as the follower needs it. */
+    public record Source(
+            long id,
+            String number,
+            DocumentType type,
+            DocumentStatus status,
+            Long partnerId,
+            boolean closed,
+            Map<Integer, SourceLine> lines) {}
+
+    /** A line of a source document: what may be followed and, in base units, how much. */
+    public record SourceLine(int line, long itemId, BigDecimal baseQty) {}
 
     /** A line ready to be written, codes already resolved to ids. */
     public record NewLine(
@@ -59,7 +74,8 @@ public class DocumentRows {
             StockStatus fromStatus,
             StockStatus status,
             boolean gift,
-            String remark) {}
+            String remark,
+            Integer sourceLine) {}
 
     private static final Map<String, String> SORTS = Map.of(
             "date",
@@ -79,7 +95,7 @@ public class DocumentRows {
                    tw.code as to_warehouse, tw.name as to_warehouse_name, p.code as partner, d.source_document_id,
                    d.remark, d.hold_reason, d.version, cu.display_name as created_by, d.created_at,
                    su.display_name as submitted_by, au.display_name as approved_by, pu.display_name as posted_by,
-                   d.posted_at, d.fully_received %s
+                   d.posted_at, d.fully_received, d.closed %s
             from document d
             left join warehouse w on w.company_id = d.company_id and w.id = d.warehouse_id
             left join warehouse tw on tw.company_id = d.company_id and tw.id = d.to_warehouse_id
@@ -102,7 +118,8 @@ public class DocumentRows {
     private static final String LINES = """
             select l.line_no, i.code as item, i.name as item_name, l.qty, u.code as unit, l.base_qty,
                    bu.code as base_unit, l.price, l.amount, b.code as bin, tb.code as to_bin, l.batch_no,
-                   l.production_date, l.expiry_date, l.stock_status, l.from_status, l.gift, l.received_qty, l.remark
+                   l.production_date, l.expiry_date, l.stock_status, l.from_status, l.gift, l.received_qty, l.remark,
+                   l.source_line_no
             from document_line l
             join item i on i.company_id = l.company_id and i.id = l.item_id
             join unit u on u.company_id = l.company_id and u.id = l.unit_id
@@ -245,20 +262,22 @@ public class DocumentRows {
                 l.fromStatus() == null ? null : l.fromStatus().name(),
                 l.status() == null ? null : l.status().name(),
                 l.gift(),
-                l.remark()
+                l.remark(),
+                l.sourceLine()
             });
         }
         template.batchUpdate("""
                 insert into document_line (company_id, document_id, line_no, item_id, qty, unit_id, factor, base_qty,
                     price, amount, bin_id, to_bin_id, batch_no, production_date, expiry_date, from_status,
-                    stock_status, gift, remark)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+                    stock_status, gift, remark, source_line_no)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
     }
 
     /** Reads the document's deciding fields and locks its row until the transaction ends. */
     public Optional<Locked> lock(long companyId, long id) {
         return jdbc.sql("""
-                        select id, doc_type, status, version, created_by, warehouse_id, to_warehouse_id, number
+                        select id, doc_type, status, version, created_by, warehouse_id, to_warehouse_id, number,
+                               source_document_id, closed
                         from document where company_id = ? and id = ? for update""")
                 .params(companyId, id)
                 .query((rs, n) -> new Locked(
@@ -269,8 +288,72 @@ public class DocumentRows {
                         rs.getLong(5),
                         (Long) rs.getObject(6, Long.class),
                         (Long) rs.getObject(7, Long.class),
-                        rs.getString(8)))
+                        rs.getString(8),
+                        (Long) rs.getObject(9, Long.class),
+                        rs.getBoolean(10)))
                 .optional();
+    }
+
+    /**
+     * The source document with its lines; with {@code lock}, its row is locked until the
+     * transaction ends, which serializes the postings of everything that follows it.
+     */
+    public Optional<Source> source(long companyId, long id, boolean lock) {
+        return jdbc.sql("select id, number, doc_type, status, partner_id, closed from document"
+                        + " where company_id = ? and id = ?" + (lock ? " for update" : ""))
+                .params(companyId, id)
+                .query((rs, n) -> new Source(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        DocumentType.valueOf(rs.getString(3)),
+                        DocumentStatus.valueOf(rs.getString(4)),
+                        (Long) rs.getObject(5, Long.class),
+                        rs.getBoolean(6),
+                        new java.util.LinkedHashMap<>()))
+                .optional()
+                .map(s -> {
+                    jdbc.sql("select line_no, item_id, base_qty from document_line"
+                                    + " where company_id = ? and document_id = ? order by line_no")
+                            .params(companyId, id)
+                            .query((rs, n) -> new SourceLine(rs.getInt(1), rs.getLong(2), rs.getBigDecimal(3)))
+                            .list()
+                            .forEach(l -> s.lines().put(l.line(), l));
+                    return s;
+                });
+    }
+
+    /**
+     * Base quantities already followed per line of a source document by posted documents of a
+     * type (received against an order, returned against a receipt), leaving one document out.
+     */
+    public Map<Integer, BigDecimal> followed(long companyId, long sourceId, DocumentType type, long except) {
+        Map<Integer, BigDecimal> followed = new HashMap<>();
+        jdbc.sql("""
+                        select l.source_line_no, sum(l.base_qty) from document d
+                        join document_line l on l.company_id = d.company_id and l.document_id = d.id
+                        where d.company_id = ? and d.source_document_id = ? and d.doc_type = ? and d.status = 'POSTED'
+                          and d.id <> ? and l.source_line_no is not null
+                        group by l.source_line_no""")
+                .params(companyId, sourceId, type.name(), except)
+                .query((rs, n) -> followed.put(rs.getInt(1), rs.getBigDecimal(2)))
+                .list();
+        return followed;
+    }
+
+    /** How many posted documents follow this one. */
+    public long postedFollowers(long companyId, long id) {
+        return jdbc.sql("select count(*) from document where company_id = ? and source_document_id = ?"
+                        + " and status = 'POSTED'")
+                .params(companyId, id)
+                .query(Long.class)
+                .single();
+    }
+
+    /** Marks an order closed: nothing more is received or delivered against it. */
+    public void close(long companyId, long id) {
+        jdbc.sql("update document set closed = true, version = version + 1 where company_id = ? and id = ?")
+                .params(companyId, id)
+                .update();
     }
 
     /** Moves a document to a new status, stamping who and when for the steps that have a stamp. */
@@ -368,7 +451,7 @@ public class DocumentRows {
     public List<PostingLine> postingLines(long companyId, long id) {
         return jdbc.sql("""
                         select line_no, item_id, base_qty, price, factor, bin_id, to_bin_id, batch_no, expiry_date,
-                               stock_status, from_status, received_qty
+                               stock_status, from_status, received_qty, source_line_no
                         from document_line where company_id = ? and document_id = ? order by line_no""")
                 .params(companyId, id)
                 .query((rs, n) -> {
@@ -390,7 +473,8 @@ public class DocumentRows {
                             rs.getObject("expiry_date", LocalDate.class),
                             status == null ? StockStatus.AVAILABLE : StockStatus.valueOf(status),
                             from == null ? null : StockStatus.valueOf(from),
-                            rs.getBigDecimal("received_qty"));
+                            rs.getBigDecimal("received_qty"),
+                            (Integer) rs.getObject("source_line_no", Integer.class));
                 })
                 .list();
     }
@@ -483,6 +567,7 @@ public class DocumentRows {
                 rs.getString("posted_by"),
                 rs.getObject("posted_at", OffsetDateTime.class),
                 rs.getBoolean("fully_received"),
+                rs.getBoolean("closed"),
                 totalQty,
                 totalAmount,
                 lines);
@@ -510,6 +595,7 @@ public class DocumentRows {
                 from == null ? null : StockStatus.valueOf(from),
                 rs.getBoolean("gift"),
                 Rounding.plain(rs.getBigDecimal("received_qty")),
-                rs.getString("remark"));
+                rs.getString("remark"),
+                (Integer) rs.getObject("source_line_no", Integer.class));
     }
 }

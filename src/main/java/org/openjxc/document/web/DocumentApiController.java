@@ -124,6 +124,12 @@ class DocumentApiController {
         return documents.cancel(Actors.require(), id, version(body));
     }
 
+    @PostMapping("/api/v1/documents/{id}/close")
+    @RequiresPermission(Permission.VIEW_DOCUMENTS)
+    DocumentView close(@PathVariable long id, @RequestBody(required = false) VersionBody body) {
+        return documents.close(Actors.require(), id, version(body));
+    }
+
     @PostMapping("/api/v1/documents/{id}/release")
     @RequiresPermission(Permission.RELEASE_HOLD)
     DocumentView release(@PathVariable long id, @RequestBody(required = false) VersionBody body) {

@@ -368,7 +368,10 @@ public class StockQueries {
                               left join bin b on b.company_id = m.company_id and b.id = m.bin_id
                               where m.company_id = stock_level.company_id and m.item_id = stock_level.item_id
                                 and m.warehouse_id = stock_level.warehouse_id and m.stock_status = 'AVAILABLE'
-                                and coalesce(b.counts_as_available, true)), 0)
+                                and coalesce(b.counts_as_available, true)), 0),
+                          reserved = coalesce((select sum(r.qty) from stock_reservation r
+                              where r.company_id = stock_level.company_id and r.item_id = stock_level.item_id
+                                and r.warehouse_id = stock_level.warehouse_id), 0)
                         where company_id = ?""").param(companyId).update();
         jdbc.sql("""
                         update stock_level set avg_cost = round(stock_value / on_hand, 6)

@@ -119,12 +119,76 @@ public class StockRows {
         List<Object[]> rows = new ArrayList<>();
         for (Level l : levels) {
             rows.add(new Object[] {
-                l.onHand, l.availableOnHand, l.inTransit, l.value, l.avgCost, companyId, l.itemId, l.warehouseId
+                l.onHand,
+                l.availableOnHand,
+                l.inTransit,
+                l.value,
+                l.avgCost,
+                l.reserved,
+                companyId,
+                l.itemId,
+                l.warehouseId
             });
         }
         template.batchUpdate("""
-                update stock_level set on_hand = ?, available_on_hand = ?, in_transit = ?, stock_value = ?, avg_cost = ?
+                update stock_level set on_hand = ?, available_on_hand = ?, in_transit = ?, stock_value = ?, avg_cost = ?,
+                                       reserved = ?
                 where company_id = ? and item_id = ? and warehouse_id = ?""", rows);
+    }
+
+    /** Net unit cost per line of a posted document's moves (what a delivered line cost), by line. */
+    public Map<Integer, BigDecimal> lineCosts(long companyId, long documentId) {
+        Map<Integer, BigDecimal> costs = new HashMap<>();
+        jdbc.sql("select line_no, sum(move_value), sum(qty) from stock_move where company_id = ? and document_id = ?"
+                        + " group by line_no")
+                .params(companyId, documentId)
+                .query((rs, n) -> {
+                    BigDecimal qty = rs.getBigDecimal(3);
+                    if (qty != null && qty.signum() != 0) {
+                        costs.put(rs.getInt(1), rs.getBigDecimal(2).divide(qty, 6, java.math.RoundingMode.HALF_UP));
+                    }
+                    return null;
+                })
+                .list();
+        return costs;
+    }
+
+    /** What a sales order line holds: reserved now, and still to deliver. */
+    public record Reservation(int line, long itemId, long warehouseId, BigDecimal qty, BigDecimal openQty) {}
+
+    public Map<Integer, Reservation> reservations(long companyId, long documentId) {
+        Map<Integer, Reservation> byLine = new java.util.LinkedHashMap<>();
+        jdbc.sql("select line_no, item_id, warehouse_id, qty, open_qty from stock_reservation"
+                        + " where company_id = ? and document_id = ? order by line_no")
+                .params(companyId, documentId)
+                .query((rs, n) -> new Reservation(
+                        rs.getInt(1), rs.getLong(2), rs.getLong(3), rs.getBigDecimal(4), rs.getBigDecimal(5)))
+                .list()
+                .forEach(r -> byLine.put(r.line(), r));
+        return byLine;
+    }
+
+    /** Writes a document's reservations as they now are (inserted or replaced). */
+    public void saveReservations(long companyId, long documentId, Collection<Reservation> reservations) {
+        jdbc.sql("delete from stock_reservation where company_id = ? and document_id = ?")
+                .params(companyId, documentId)
+                .update();
+        List<Object[]> rows = new ArrayList<>();
+        for (Reservation r : reservations) {
+            rows.add(new Object[] {companyId, documentId, r.line(), r.itemId(), r.warehouseId(), r.qty(), r.openQty()});
+        }
+        if (!rows.isEmpty()) {
+            template.batchUpdate(
+                    "insert into stock_reservation (company_id, document_id, line_no, item_id, warehouse_id, qty,"
+                            + " open_qty) values (?, ?, ?, ?, ?, ?, ?)",
+                    rows);
+        }
+    }
+
+    public void deleteReservations(long companyId, long documentId) {
+        jdbc.sql("delete from stock_reservation where company_id = ? and document_id = ?")
+                .params(companyId, documentId)
+                .update();
     }
 
     /** A position's change: the summed quantity of a document's moves there. */

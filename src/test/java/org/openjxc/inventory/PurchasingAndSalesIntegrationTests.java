@@ -1,0 +1,248 @@
+package org.openjxc.inventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openjxc.inventory.StockFixture.expect;
+import static org.openjxc.inventory.StockFixture.line;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openjxc.support.Api;
+import org.openjxc.support.IntegrationTest;
+import org.openjxc.support.TestCompanies;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/** Orders, receipts, deliveries and returns: open quantities, partners, reservations (API.md "Documents"). */
+@IntegrationTest
+class PurchasingAndSalesIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    StockFixture f;
+    String supplier;
+    String customer;
+
+    @BeforeEach
+    void company() {
+        f = new StockFixture(TestCompanies.create(context, port));
+        supplier = partner("SUPPLIER");
+        customer = partner("CUSTOMER");
+    }
+
+    String partner(String type) {
+        String code = Api.unique(type.substring(0, 3));
+        expect(f.api.post("/api/v1/partners", Map.of("code", code, "name", "单位 " + code, "type", type)), 201);
+        return code;
+    }
+
+    Api.Response create(String type, String warehouse, String partner, Long source, List<Map<String, Object>> lines) {
+        var body = new LinkedHashMap<String, Object>(Map.of("type", type, "warehouse", warehouse, "lines", lines));
+        if (partner != null) {
+            body.put("partner", partner);
+        }
+        if (source != null) {
+            body.put("sourceDocument", source);
+        }
+        return f.api.post("/api/v1/documents", body);
+    }
+
+    long posted(String type, String warehouse, String partner, Long source, List<Map<String, Object>> lines) {
+        long id = expect(create(type, warehouse, partner, source, lines), 201)
+                .json()
+                .get("id")
+                .asLong();
+        var r = f.post(id);
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        return id;
+    }
+
+    @Test
+    void receivesAnOrderInPartsAndNeverMoreThanOrderedThenReturnsNoMoreThanReceived() {
+        String wh = f.warehouse();
+        String item = f.item(false);
+        long po = posted("PURCHASE_ORDER", wh, supplier, null, List.of(line(item, 10, "price", 3)));
+        assertThat(f.onHand(item, wh)).isEqualByComparingTo("0");
+
+        long first = posted("PURCHASE_RECEIPT", wh, null, po, List.of(line(item, 6, "price", 3)));
+        var receipt = f.api.get("/api/v1/documents/" + first).json();
+        assertThat(receipt.get("partner").asString()).isEqualTo(supplier);
+        assertThat(receipt.get("lines").get(0).get("sourceLine").asInt()).isEqualTo(1);
+        assertThat(f.onHand(item, wh)).isEqualByComparingTo("6");
+
+        long tooMuch = expect(create("PURCHASE_RECEIPT", wh, supplier, po, List.of(line(item, 5, "price", 3))), 201)
+                .json()
+                .get("id")
+                .asLong();
+        var refused = f.post(tooMuch);
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.code()).isEqualTo("OPEN_QUANTITY_EXCEEDED");
+        assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("lines[0].qty");
+        assertThat(refused.json().get("errors").get(0).get("message").asString())
+                .contains("4");
+        assertThat(f.onHand(item, wh)).isEqualByComparingTo("6");
+
+        posted("PURCHASE_RECEIPT", wh, supplier, po, List.of(line(item, 4, "price", 3)));
+        assertThat(f.onHand(item, wh)).isEqualByComparingTo("10");
+        // The order cannot be unposted while receipts against it stand.
+        assertThat(f.api.post("/api/v1/documents/" + po + "/unpost", Map.of()).code())
+                .isEqualTo("INVALID_STATE");
+
+        var overReturn = create("PURCHASE_RETURN", wh, null, first, List.of(line(item, 7)));
+        long overReturnId = expect(overReturn, 201).json().get("id").asLong();
+        assertThat(f.post(overReturnId).code()).isEqualTo("OPEN_QUANTITY_EXCEEDED");
+        posted("PURCHASE_RETURN", wh, null, first, List.of(line(item, 2)));
+        assertThat(f.onHand(item, wh)).isEqualByComparingTo("8");
+        f.assertConsistent();
+    }
+
+    @Test
+    void refusesTheWrongPartnerSourceOrLineAndWritesNothing() {
+        String wh = f.warehouse();
+        String item = f.item(false);
+        String other = f.item(false);
+        var customerOnPo = create("PURCHASE_ORDER", wh, customer, null, List.of(line(item, 1, "price", 1)));
+        assertThat(customerOnPo.status()).isEqualTo(400);
+        assertThat(customerOnPo.json().get("errors").get(0).get("field").asString())
+                .isEqualTo("partner");
+        var noPartner = create("SALES_ORDER", wh, null, null, List.of(line(item, 1)));
+        assertThat(noPartner.json().get("errors").get(0).get("field").asString())
+                .isEqualTo("partner");
+        var returnWithoutSource = create("SALES_RETURN", wh, customer, null, List.of(line(item, 1)));
+        assertThat(returnWithoutSource.json().get("errors").get(0).get("field").asString())
+                .isEqualTo("sourceDocument");
+
+        long so = posted("SALES_ORDER", wh, customer, null, List.of(line(item, 1, "price", 9)));
+        var receiptOfSalesOrder = create("PURCHASE_RECEIPT", wh, supplier, so, List.of(line(item, 1, "price", 1)));
+        assertThat(receiptOfSalesOrder.json().get("errors").get(0).get("field").asString())
+                .isEqualTo("sourceDocument");
+        var itemNotOnOrder = create("SALES_DELIVERY", wh, null, so, List.of(line(other, 1)));
+        assertThat(itemNotOnOrder.status()).isEqualTo(400);
+        assertThat(itemNotOnOrder.json().get("errors").get(0).get("field").asString())
+                .isEqualTo("lines[0].item");
+        var otherCustomer = create("SALES_DELIVERY", wh, partner("CUSTOMER"), so, List.of(line(item, 1)));
+        assertThat(otherCustomer.json().get("errors").get(0).get("field").asString())
+                .isEqualTo("partner");
+        assertThat(f.api.get("/api/v1/documents?type=SALES_DELIVERY")
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isZero();
+    }
+
+    @Test
+    void aSalesOrderReservesWhatIsFreeDeliveriesUseItAndClosingReleasesTheRest() {
+        String wh = f.warehouse();
+        String item = f.item(false);
+        f.inbound(wh, item, 10, 2);
+        long so = posted("SALES_ORDER", wh, customer, null, List.of(line(item, 6, "price", 5)));
+        JsonNode s = f.summary(item, wh);
+        assertThat(s.get("reserved").decimalValue()).isEqualByComparingTo("6");
+        assertThat(s.get("available").decimalValue()).isEqualByComparingTo("4");
+
+        // Stock set aside for the order is not available to anyone else.
+        long other = f.draft("OTHER_OUTBOUND", wh, null, List.of(line(item, 5)))
+                .get("id")
+                .asLong();
+        assertThat(f.post(other).code()).isEqualTo("INSUFFICIENT_STOCK");
+
+        long delivery = posted("SALES_DELIVERY", wh, null, so, List.of(line(item, 4, "price", 5)));
+        s = f.summary(item, wh);
+        assertThat(s.get("onHand").decimalValue()).isEqualByComparingTo("6");
+        assertThat(s.get("reserved").decimalValue()).isEqualByComparingTo("2");
+        assertThat(s.get("available").decimalValue()).isEqualByComparingTo("4");
+
+        // Unposting the delivery reserves its quantity again.
+        expect(f.api.post("/api/v1/documents/" + delivery + "/unpost", Map.of()), 200);
+        s = f.summary(item, wh);
+        assertThat(s.get("onHand").decimalValue()).isEqualByComparingTo("10");
+        assertThat(s.get("reserved").decimalValue()).isEqualByComparingTo("6");
+        expect(f.post(delivery), 200);
+
+        var closed = expect(f.api.post("/api/v1/documents/" + so + "/close", Map.of()), 200)
+                .json();
+        assertThat(closed.get("closed").asBoolean()).isTrue();
+        s = f.summary(item, wh);
+        assertThat(s.get("reserved").decimalValue()).isEqualByComparingTo("0");
+        assertThat(s.get("available").decimalValue()).isEqualByComparingTo("6");
+        var afterClose = create("SALES_DELIVERY", wh, null, so, List.of(line(item, 1)));
+        assertThat(afterClose.status()).isEqualTo(400);
+        assertThat(afterClose.json().get("errors").get(0).get("field").asString())
+                .isEqualTo("sourceDocument");
+        assertThat(f.api.post("/api/v1/documents/" + so + "/close", Map.of()).code())
+                .isEqualTo("INVALID_STATE");
+        f.assertConsistent();
+    }
+
+    @Test
+    void aCustomerReturnComesBackIntoTheReturnsPoolAtWhatTheDeliveryCost() {
+        String wh = f.warehouse();
+        String item = f.item(false);
+        f.inbound(wh, item, 10, 4);
+        long delivery = posted("SALES_DELIVERY", wh, customer, null, List.of(line(item, 3, "price", 9)));
+        f.inbound(wh, item, 10, 10); // the average moves to 7.43…; the return still comes back at 4
+        long ret = posted("SALES_RETURN", wh, null, delivery, List.of(line(item, 2, "price", 9)));
+        var moves = f.api.get("/api/v1/stock/moves?item=" + item + "&warehouse=" + wh)
+                .json()
+                .get("items");
+        JsonNode back = moves.get(moves.size() - 1);
+        assertThat(back.get("document").asLong()).isEqualTo(ret);
+        assertThat(back.get("unitCost").decimalValue()).isEqualByComparingTo("4");
+        var returns = f.api.get("/api/v1/stock?item=" + item + "&warehouse=" + wh)
+                .json()
+                .get("items");
+        assertThat(returns.toString()).contains("\"status\":\"RETURNS\"");
+        assertThat(f.summary(item, wh).get("available").decimalValue()).isEqualByComparingTo("17");
+        var tooMany = expect(create("SALES_RETURN", wh, null, delivery, List.of(line(item, 2))), 201)
+                .json()
+                .get("id")
+                .asLong();
+        assertThat(f.post(tooMany).code()).isEqualTo("OPEN_QUANTITY_EXCEEDED");
+        f.assertConsistent();
+    }
+
+    @Test
+    void concurrentReceiptsNeverTakeMoreThanTheOrderHasOpen() throws Exception {
+        String wh = f.warehouse();
+        String item = f.item(false);
+        long po = posted("PURCHASE_ORDER", wh, supplier, null, List.of(line(item, 5, "price", 1)));
+        List<Long> receipts = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            receipts.add(expect(create("PURCHASE_RECEIPT", wh, supplier, po, List.of(line(item, 1, "price", 1))), 201)
+                    .json()
+                    .get("id")
+                    .asLong());
+        }
+        var pool = Executors.newFixedThreadPool(12);
+        try {
+            List<Callable<Integer>> posts = receipts.stream()
+                    .map(id -> (Callable<Integer>) () -> f.post(id).status())
+                    .toList();
+            long ok = pool.invokeAll(posts).stream()
+                    .filter(r -> {
+                        try {
+                            return r.get() == 200;
+                        } catch (Exception e) {
+                            return false;
+                        }
+                    })
+                    .count();
+            assertThat(ok).isEqualTo(5);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(f.onHand(item, wh)).isEqualByComparingTo("5");
+        f.assertConsistent();
+    }
+}
