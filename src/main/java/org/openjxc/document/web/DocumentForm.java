@@ -32,6 +32,15 @@ public class DocumentForm {
         private StockStatus status;
         private StockStatus fromStatus;
         private boolean gift;
+        private Integer sourceLine;
+
+        public Integer getSourceLine() {
+            return sourceLine;
+        }
+
+        public void setSourceLine(Integer sourceLine) {
+            this.sourceLine = sourceLine;
+        }
 
         boolean isBlank() {
             return item == null || item.isBlank();
@@ -135,6 +144,10 @@ public class DocumentForm {
 
     private String warehouse;
     private String toWarehouse;
+    private String partner;
+    /** The source document by number (CGDD-20261122-0001) or id. */
+    private String sourceDocument;
+
     private String remark;
     private Integer version;
     private String scan;
@@ -146,6 +159,8 @@ public class DocumentForm {
         f.date = d.date();
         f.warehouse = d.warehouse();
         f.toWarehouse = d.toWarehouse();
+        f.partner = d.partner();
+        f.sourceDocument = d.sourceDocument() == null ? null : String.valueOf(d.sourceDocument());
         f.remark = d.remark();
         f.version = d.version();
         for (DocumentLineView l : d.lines()) {
@@ -161,13 +176,14 @@ public class DocumentForm {
             line.status = l.status();
             line.fromStatus = l.fromStatus();
             line.gift = l.gift();
+            line.sourceLine = l.sourceLine();
             f.lines.add(line);
         }
         return f;
     }
 
     /** The command; drops blank rows first so that error paths match the rows shown. */
-    DocumentCommand toCommand() {
+    DocumentCommand toCommand(java.util.function.Function<String, Long> sourceIds) {
         lines.removeIf(Line::isBlank);
         List<LineCommand> commands = lines.stream()
                 .map(l -> new LineCommand(
@@ -183,15 +199,17 @@ public class DocumentForm {
                         l.status,
                         l.fromStatus,
                         l.gift,
-                        null))
+                        null,
+                        l.sourceLine))
                 .toList();
+        String source = Text.trimToNull(sourceDocument);
         return new DocumentCommand(
                 type,
                 date,
                 Text.trimToNull(warehouse),
                 Text.trimToNull(toWarehouse),
-                null,
-                null,
+                Text.trimToNull(partner),
+                source == null ? null : sourceIds.apply(source),
                 Text.trimToNull(remark),
                 commands,
                 version);
@@ -250,6 +268,22 @@ public class DocumentForm {
 
     public void setToWarehouse(String toWarehouse) {
         this.toWarehouse = toWarehouse;
+    }
+
+    public String getPartner() {
+        return partner;
+    }
+
+    public void setPartner(String partner) {
+        this.partner = partner;
+    }
+
+    public String getSourceDocument() {
+        return sourceDocument;
+    }
+
+    public void setSourceDocument(String sourceDocument) {
+        this.sourceDocument = sourceDocument;
     }
 
     public String getRemark() {

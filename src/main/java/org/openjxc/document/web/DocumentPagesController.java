@@ -81,6 +81,54 @@ class DocumentPagesController {
     }
 
     @Bean
+    static NavigationEntry purchaseOrdersNavigation() {
+        return new NavigationEntry(
+                "nav.section.purchasing",
+                "nav.purchaseOrders",
+                "/documents?type=PURCHASE_ORDER",
+                "VIEW_DOCUMENTS",
+                150);
+    }
+
+    @Bean
+    static NavigationEntry purchaseReceiptsNavigation() {
+        return new NavigationEntry(
+                "nav.section.purchasing",
+                "nav.purchaseReceipts",
+                "/documents?type=PURCHASE_RECEIPT",
+                "VIEW_DOCUMENTS",
+                151);
+    }
+
+    @Bean
+    static NavigationEntry purchaseReturnsNavigation() {
+        return new NavigationEntry(
+                "nav.section.purchasing",
+                "nav.purchaseReturns",
+                "/documents?type=PURCHASE_RETURN",
+                "VIEW_DOCUMENTS",
+                152);
+    }
+
+    @Bean
+    static NavigationEntry salesOrdersNavigation() {
+        return new NavigationEntry(
+                "nav.section.sales", "nav.salesOrders", "/documents?type=SALES_ORDER", "VIEW_DOCUMENTS", 160);
+    }
+
+    @Bean
+    static NavigationEntry salesDeliveriesNavigation() {
+        return new NavigationEntry(
+                "nav.section.sales", "nav.salesDeliveries", "/documents?type=SALES_DELIVERY", "VIEW_DOCUMENTS", 161);
+    }
+
+    @Bean
+    static NavigationEntry salesReturnsNavigation() {
+        return new NavigationEntry(
+                "nav.section.sales", "nav.salesReturns", "/documents?type=SALES_RETURN", "VIEW_DOCUMENTS", 162);
+    }
+
+    @Bean
     static NavigationEntry pendingNavigation() {
         return new NavigationEntry("nav.section.inventory", "nav.pending", "/documents/pending", "VIEW_DOCUMENTS", 205);
     }
@@ -200,7 +248,7 @@ class DocumentPagesController {
         if (!action.equals("save")) {
             return refresh(form, result, action, model, null);
         }
-        DocumentCommand command = form.toCommand();
+        DocumentCommand command = form.toCommand(this::sourceId);
         var created =
                 formErrors.attempt(command, result, field -> field, () -> documents.create(Actors.require(), command));
         if (created.isPresent()) {
@@ -220,6 +268,10 @@ class DocumentPagesController {
         model.addAttribute("doc", doc);
         model.addAttribute("actions", actions(doc));
         model.addAttribute("attachments", documents.attachments(actor, id));
+        if (doc.sourceDocument() != null) {
+            model.addAttribute(
+                    "sourceNumber", documents.get(actor, doc.sourceDocument()).number());
+        }
         model.addAttribute(
                 "mayAttach",
                 Actors.has(Permission.forDocument("CREATE", doc.type().name())));
@@ -252,7 +304,7 @@ class DocumentPagesController {
         if (!action.equals("save")) {
             return refresh(form, result, action, model, id);
         }
-        DocumentCommand command = form.toCommand();
+        DocumentCommand command = form.toCommand(this::sourceId);
         var updated = formErrors.attempt(
                 command, result, field -> field, () -> documents.update(Actors.require(), id, command));
         if (updated.isPresent()) {
@@ -265,7 +317,7 @@ class DocumentPagesController {
     }
 
     /** Workflow buttons: each posts here with the version the user saw. */
-    @PostMapping("/documents/{id}/{action:submit|approve|post|unpost|cancel|release|delete}")
+    @PostMapping("/documents/{id}/{action:submit|approve|post|unpost|cancel|release|close|delete}")
     @RequiresPermission(Permission.VIEW_DOCUMENTS)
     String act(
             @PathVariable long id,
@@ -281,6 +333,7 @@ class DocumentPagesController {
                 case "unpost" -> documents.unpost(actor, id, version);
                 case "cancel" -> documents.cancel(actor, id, version);
                 case "release" -> documents.release(actor, id, version);
+                case "close" -> documents.close(actor, id, version);
                 default -> {
                     documents.delete(actor, id, version);
                     yield null;
@@ -329,6 +382,15 @@ class DocumentPagesController {
         model.addAttribute("editing", editing);
         model.addAttribute("types", creatableTypes());
         model.addAttribute("statuses", StockStatus.values());
+        DocumentType type = form.getType();
+        model.addAttribute("withPartner", type.partnerRole().isPresent());
+        model.addAttribute("withSource", type.follows().isPresent());
+        model.addAttribute(
+                "withStatus",
+                type.direction() == DocumentType.Direction.INBOUND
+                        || type.direction() == DocumentType.Direction.STATUS_CHANGE);
+        // Receipts are costed at their price; orders, deliveries and returns carry a price too.
+        model.addAttribute("priced", type.partnerRole().isPresent() || type == DocumentType.OTHER_INBOUND);
         model.addAttribute("warehouses", warehouseList());
         Map<String, ItemView> known = new HashMap<>();
         for (DocumentForm.Line line : form.getLines()) {
@@ -354,6 +416,24 @@ class DocumentPagesController {
         return Arrays.stream(DocumentType.values())
                 .filter(t -> Actors.has(Permission.forDocument("CREATE", t.name())))
                 .toList();
+    }
+
+    /** A source document named by id or by number; an unknown number becomes an id nobody has. */
+    private Long sourceId(String source) {
+        if (source.chars().allMatch(Character::isDigit) && source.length() < 18) {
+            return Long.valueOf(source);
+        }
+        return documents
+                .list(
+                        Actors.require(),
+                        new DocumentQuery(null, null, null, null, null, null, source),
+                        PageQuery.of(0, 5, null))
+                .items()
+                .stream()
+                .filter(d -> d.number().equalsIgnoreCase(source))
+                .map(DocumentView::id)
+                .findFirst()
+                .orElse(-1L);
     }
 
     /** The buttons this user may press on this document in its state. */
@@ -392,6 +472,9 @@ class DocumentPagesController {
                 }
             }
             case POSTED -> {
+                if (d.type().direction() == DocumentType.Direction.ORDER && !d.closed() && create) {
+                    actions.add("close");
+                }
                 if (d.type() == DocumentType.TRANSFER
                         && !d.fullyReceived()
                         && Actors.has(Permission.forDocument("POST", t))) {

@@ -1,0 +1,93 @@
+package org.openjxc.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openjxc.support.Api;
+import org.openjxc.support.IntegrationTest;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A buyer's and a clerk's day in the browser: order, receive against it, sell, deliver against it. */
+@IntegrationTest
+class TradeBrowserTests {
+
+    @LocalServerPort
+    int port;
+
+    ChromeDriver driver;
+
+    @AfterEach
+    void quit() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void ordersReceivesSellsAndDeliversAgainstTheOrders() throws Exception {
+        Api admin = Api.admin(port);
+        String wh = Api.unique("TW");
+        admin.post("/api/v1/warehouses", Map.of("code", wh, "name", "贸易测试仓", "orgUnit", "HQ"));
+        String item = Api.unique("TI");
+        admin.post("/api/v1/items", Map.of("code", item, "name", "测试绿茶", "unit", "bottle"));
+        String supplier = Api.unique("TS");
+        admin.post("/api/v1/partners", Map.of("code", supplier, "name", "测试供应商", "type", "SUPPLIER"));
+        String customer = Api.unique("TC");
+        admin.post("/api/v1/partners", Map.of("code", customer, "name", "测试客户", "type", "CUSTOMER"));
+
+        driver = Browser.start(1280, 1000);
+        driver.get(url("/login"));
+        driver.findElement(By.id("username")).sendKeys("admin");
+        driver.findElement(By.id("password")).sendKeys(Api.ADMIN_PASSWORD);
+        driver.findElement(By.id("login-submit")).click();
+        Browser.waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("current-user")));
+
+        String po = saveAndPost("PURCHASE_ORDER", wh, supplier, null, item, "10", "3");
+        Browser.screenshot(driver, "purchase-order");
+        saveAndPost("PURCHASE_RECEIPT", wh, null, po, item, "10", "3");
+        assertThat(driver.findElement(By.id("doc-partner")).getText()).isEqualTo(supplier);
+        assertThat(driver.findElement(By.id("doc-source")).getText()).isEqualTo(po);
+
+        String so = saveAndPost("SALES_ORDER", wh, customer, null, item, "4", "5");
+        var summary = admin.get("/api/v1/stock/summary?item=" + item + "&warehouse=" + wh)
+                .json();
+        assertThat(summary.toString()).contains("\"reserved\":4");
+        saveAndPost("SALES_DELIVERY", wh, null, so, item, "4", "5");
+        Browser.screenshot(driver, "sales-delivery");
+        summary = admin.get("/api/v1/stock/summary?item=" + item + "&warehouse=" + wh)
+                .json();
+        assertThat(summary.toString()).contains("\"onHand\":6", "\"reserved\":0");
+    }
+
+    /** Fills the document form of a type, saves and posts it; answers the document's number. */
+    private String saveAndPost(
+            String type, String wh, String partner, String source, String item, String qty, String price) {
+        driver.get(url("/documents/new?type=" + type));
+        new Select(driver.findElement(By.id("warehouse"))).selectByValue(wh);
+        if (partner != null) {
+            driver.findElement(By.id("partner")).sendKeys(partner);
+        }
+        if (source != null) {
+            driver.findElement(By.id("sourceDocument")).sendKeys(source);
+        }
+        driver.findElement(By.id("lines0.item")).sendKeys(item);
+        driver.findElement(By.id("lines0.qty")).sendKeys(qty);
+        driver.findElement(By.id("lines0.price")).sendKeys(price);
+        Browser.click(driver, driver.findElement(By.id("save")));
+        var wait = Browser.waitFor(driver);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("do-post")));
+        Browser.click(driver, driver.findElement(By.id("do-post")));
+        wait.until(ExpectedConditions.textToBe(By.id("doc-status"), "已过账"));
+        return driver.findElement(By.id("doc-number")).getText();
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+}
