@@ -261,6 +261,7 @@ public class StockLedger implements DocumentPoster {
         private final Map<Key, Level> levels = new HashMap<>();
         private final Map<Long, Boolean> counting = new HashMap<>();
         private final List<Move> moves = new ArrayList<>();
+        private Map<String, List<Position>> positions;
 
         Session(long companyId, boolean allowNegative) {
             this.companyId = companyId;
@@ -326,6 +327,24 @@ public class StockLedger implements DocumentPoster {
             rows.saveReservations(companyId, d.sourceDocumentId(), reserved.values());
         }
 
+        /**
+         * Positions with stock of an item in a warehouse as stored before this document, in picking
+         * order; read for all locked totals at the first need (the session's own moves are added
+         * by {@code pendingAt}).
+         */
+        private List<Position> positions(long itemId, long warehouseId) {
+            if (positions == null) {
+                positions = rows.positionsOf(
+                        companyId,
+                        levels.keySet().stream().map(Key::itemId).distinct().toList(),
+                        levels.keySet().stream()
+                                .map(Key::warehouseId)
+                                .distinct()
+                                .toList());
+            }
+            return positions.getOrDefault(itemId + "|" + warehouseId, List.of());
+        }
+
         boolean counts(long binId) {
             return counting.computeIfAbsent(
                     binId, id -> rows.binsCounting(companyId, List.of(id)).getOrDefault(id, true));
@@ -362,8 +381,11 @@ public class StockLedger implements DocumentPoster {
                     throw insufficient(itemId, warehouseId, binId, batch, status, qty, free.max(BigDecimal.ZERO));
                 }
             }
-            List<Position> candidates =
-                    rows.positions(companyId, itemId, warehouseId, status, binId == 0 ? null : binId, batch);
+            List<Position> candidates = positions(itemId, warehouseId).stream()
+                    .filter(p -> p.status() == status
+                            && (binId == 0 || p.binId() == binId)
+                            && (batch == null || p.batch().equals(batch)))
+                    .toList();
             if (binId == 0 && availablePool) {
                 candidates = candidates.stream().filter(p -> counts(p.binId())).toList();
             }
