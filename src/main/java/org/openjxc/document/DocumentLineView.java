@@ -24,4 +24,32 @@ public record DocumentLineView(
         boolean gift,
         BigDecimal receivedQty,
         String remark,
-        Integer sourceLine) {}
+        Integer sourceLine,
+        /** For a line others follow: base quantity not yet received, delivered or returned against it. */
+        BigDecimal openQty) {
+
+    public DocumentLineView withOpenQty(BigDecimal open) {
+        return new DocumentLineView(
+                line,
+                item,
+                itemName,
+                qty,
+                unit,
+                baseQty,
+                baseUnit,
+                price,
+                amount,
+                bin,
+                toBin,
+                batch,
+                productionDate,
+                expiryDate,
+                status,
+                fromStatus,
+                gift,
+                receivedQty,
+                remark,
+                sourceLine,
+                open);
+    }
+}

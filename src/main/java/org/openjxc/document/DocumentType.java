@@ -65,6 +65,16 @@ public enum DocumentType {
         return Optional.ofNullable(follows).map(DocumentType::valueOf);
     }
 
+    /** The type that follows this one (an order's receipts, a delivery's returns), if any. */
+    public Optional<DocumentType> followedBy() {
+        for (DocumentType t : values()) {
+            if (t.follows().orElse(null) == this) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Whether the document must name the one it follows: a return always names what it returns. */
     public boolean sourceRequired() {
         return sourceRequired;

@@ -378,6 +378,12 @@ public class Documents {
         return rows.find(actor.companyId(), id).orElseThrow(() -> BusinessException.notFound(ENTITY, id));
     }
 
+    /** The documents that follow this one: an order's receipts or deliveries, a delivery's returns. */
+    @Transactional(readOnly = true)
+    public List<DocumentView> followers(Actor actor, long id) {
+        return rows.followers(actor.companyId(), get(actor, id).id());
+    }
+
     @Transactional(readOnly = true)
     public PageResult<DocumentView> list(Actor actor, DocumentQuery query, PageQuery page) {
         return rows.list(actor.companyId(), query, page);

@@ -93,8 +93,19 @@ class PurchasingAndSalesIntegrationTests {
                 .contains("4");
         assertThat(f.onHand(item, wh)).isEqualByComparingTo("6");
 
+        var order = f.api.get("/api/v1/documents/" + po).json();
+        assertThat(order.get("lines").get(0).get("openQty").decimalValue()).isEqualByComparingTo("4");
         posted("PURCHASE_RECEIPT", wh, supplier, po, List.of(line(item, 4, "price", 3)));
         assertThat(f.onHand(item, wh)).isEqualByComparingTo("10");
+        assertThat(f.api.get("/api/v1/documents/" + po)
+                        .json()
+                        .get("lines")
+                        .get(0)
+                        .get("openQty")
+                        .decimalValue())
+                .isEqualByComparingTo("0");
+        var followers = f.api.get("/api/v1/documents/" + po + "/followers").json();
+        assertThat(followers).hasSize(3); // two posted receipts and the refused draft
         // The order cannot be unposted while receipts against it stand.
         assertThat(f.api.post("/api/v1/documents/" + po + "/unpost", Map.of()).code())
                 .isEqualTo("INVALID_STATE");

@@ -340,6 +340,15 @@ public class DocumentRows {
         return followed;
     }
 
+    /** The documents that name this one as their source, newest first (headers only). */
+    public List<DocumentView> followers(long companyId, long id) {
+        return jdbc.sql(LIST_HEADER + " where d.company_id = ? and d.source_document_id = ? order by d.id desc")
+                .params(companyId, id)
+                .query((rs, n) ->
+                        header(rs, List.of(), rs.getBigDecimal("total_qty"), rs.getBigDecimal("total_amount")))
+                .list();
+    }
+
     /** How many posted documents follow this one. */
     public long postedFollowers(long companyId, long id) {
         return jdbc.sql("select count(*) from document where company_id = ? and source_document_id = ?"
@@ -432,6 +441,15 @@ public class DocumentRows {
                 .params(companyId, id)
                 .query((rs, n) -> {
                     List<DocumentLineView> lines = lines(companyId, id);
+                    var followedBy =
+                            DocumentType.valueOf(rs.getString("doc_type")).followedBy();
+                    if (followedBy.isPresent()) {
+                        Map<Integer, BigDecimal> taken = followed(companyId, id, followedBy.get(), -1);
+                        lines = lines.stream()
+                                .map(l -> l.withOpenQty(Rounding.plain(
+                                        l.baseQty().subtract(taken.getOrDefault(l.line(), BigDecimal.ZERO)))))
+                                .toList();
+                    }
                     return header(
                             rs,
                             lines,
@@ -596,6 +614,7 @@ public class DocumentRows {
                 rs.getBoolean("gift"),
                 Rounding.plain(rs.getBigDecimal("received_qty")),
                 rs.getString("remark"),
-                (Integer) rs.getObject("source_line_no", Integer.class));
+                (Integer) rs.getObject("source_line_no", Integer.class),
+                null);
     }
 }

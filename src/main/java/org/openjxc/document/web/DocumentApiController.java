@@ -3,6 +3,7 @@ package org.openjxc.document.web;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.time.LocalDate;
+import java.util.List;
 import org.openjxc.document.CompanySettings;
 import org.openjxc.document.DocumentCommand;
 import org.openjxc.document.DocumentQuery;
@@ -122,6 +123,12 @@ class DocumentApiController {
     @RequiresPermission(Permission.VIEW_DOCUMENTS)
     DocumentView cancel(@PathVariable long id, @RequestBody(required = false) VersionBody body) {
         return documents.cancel(Actors.require(), id, version(body));
+    }
+
+    @GetMapping("/api/v1/documents/{id}/followers")
+    @RequiresPermission(Permission.VIEW_DOCUMENTS)
+    List<DocumentView> followers(@PathVariable long id) {
+        return documents.followers(Actors.require(), id);
     }
 
     @PostMapping("/api/v1/documents/{id}/close")

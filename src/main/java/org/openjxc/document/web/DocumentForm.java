@@ -182,6 +182,41 @@ public class DocumentForm {
         return f;
     }
 
+    /**
+     * A new document of {@code type} following {@code source}: its warehouse and partner, and a
+     * line for every source line with quantity open, in the entered unit when nothing was taken yet.
+     */
+    static DocumentForm following(DocumentType type, DocumentView source) {
+        var f = new DocumentForm();
+        f.type = type;
+        f.warehouse = source.warehouse();
+        f.partner = source.partner();
+        f.sourceDocument = source.number();
+        for (DocumentLineView l : source.lines()) {
+            BigDecimal open = l.openQty() == null ? l.baseQty() : l.openQty();
+            if (open.signum() <= 0) {
+                continue;
+            }
+            var line = new Line();
+            line.item = l.item();
+            line.sourceLine = l.line();
+            if (open.compareTo(l.baseQty()) == 0) {
+                line.qty = l.qty();
+                line.unit = l.unit();
+                line.price = l.price();
+            } else {
+                line.qty = open;
+                line.unit = l.baseUnit();
+                line.price = l.price() == null
+                        ? null
+                        : l.price().multiply(l.qty()).divide(l.baseQty(), 6, java.math.RoundingMode.HALF_UP);
+            }
+            line.batch = l.batch();
+            f.lines.add(line);
+        }
+        return f;
+    }
+
     /** The command; drops blank rows first so that error paths match the rows shown. */
     DocumentCommand toCommand(java.util.function.Function<String, Long> sourceIds) {
         lines.removeIf(Line::isBlank);

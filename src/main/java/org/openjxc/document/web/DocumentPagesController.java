@@ -230,10 +230,20 @@ class DocumentPagesController {
 
     @GetMapping("/documents/new")
     @RequiresPermission(Permission.VIEW_DOCUMENTS)
-    String newDocument(@RequestParam(defaultValue = "OTHER_INBOUND") DocumentType type, Model model) {
-        var form = new DocumentForm();
-        form.setType(type);
-        form.padRows(DocumentForm.BLANK_ROWS);
+    String newDocument(
+            @RequestParam(defaultValue = "OTHER_INBOUND") DocumentType type,
+            @RequestParam(required = false) Long source,
+            Model model) {
+        DocumentForm form;
+        if (source != null) {
+            // 下推: a receipt from an order, a return from a delivery, with what is still open.
+            form = DocumentForm.following(type, documents.get(Actors.require(), source));
+            form.padRows(1);
+        } else {
+            form = new DocumentForm();
+            form.setType(type);
+            form.padRows(DocumentForm.BLANK_ROWS);
+        }
         return form(model, form, null);
     }
 
@@ -272,6 +282,17 @@ class DocumentPagesController {
             model.addAttribute(
                     "sourceNumber", documents.get(actor, doc.sourceDocument()).number());
         }
+        model.addAttribute("followers", documents.followers(actor, id));
+        // The next document of the flow, offered while this one can still be followed.
+        boolean open = doc.type().direction() == DocumentType.Direction.ORDER
+                ? !doc.closed() && (doc.status() == DocumentStatus.APPROVED || doc.status() == DocumentStatus.POSTED)
+                : doc.status() == DocumentStatus.POSTED;
+        model.addAttribute(
+                "nextType",
+                doc.type()
+                        .followedBy()
+                        .filter(t -> open && Actors.has(Permission.forDocument("CREATE", t.name())))
+                        .orElse(null));
         model.addAttribute(
                 "mayAttach",
                 Actors.has(Permission.forDocument("CREATE", doc.type().name())));
