@@ -72,11 +72,20 @@ class TradeBrowserTests {
         savePost();
 
         String so = saveAndPost("SALES_ORDER", wh, customer, null, item, "4", "5");
+        String orderPage = driver.getCurrentUrl().replaceAll("\\?.*", "");
+        driver.get(orderPage + "/picking");
+        assertThat(driver.findElements(By.cssSelector("#picks tr.pick"))).hasSize(1);
+        Browser.screenshot(driver, "picking-list");
+        driver.get(orderPage);
         var summary = admin.get("/api/v1/stock/summary?item=" + item + "&warehouse=" + wh)
                 .json();
         assertThat(summary.toString()).contains("\"reserved\":4");
         saveAndPost("SALES_DELIVERY", wh, null, so, item, "4", "5");
         Browser.screenshot(driver, "sales-delivery");
+        driver.get(driver.getCurrentUrl().replaceAll("\\?.*", "") + "/print");
+        assertThat(driver.findElement(By.id("printed-document")).getText()).contains("测试客户", "测试绿茶", "20.00");
+        Browser.screenshot(driver, "delivery-note");
+        driver.navigate().back();
         summary = admin.get("/api/v1/stock/summary?item=" + item + "&warehouse=" + wh)
                 .json();
         assertThat(summary.toString()).contains("\"onHand\":6", "\"reserved\":0");

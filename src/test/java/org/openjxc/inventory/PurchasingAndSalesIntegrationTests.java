@@ -256,4 +256,33 @@ class PurchasingAndSalesIntegrationTests {
         assertThat(f.onHand(item, wh)).isEqualByComparingTo("5");
         f.assertConsistent();
     }
+
+    @Test
+    void picksFirstExpiryFirstListedInBinOrderAndShowsWhatIsShort() {
+        String wh = f.warehouse("A-01-01", "A-02-01");
+        String item = f.item(true);
+        f.inbound(wh, item, 5, 1, "bin", "A-01-01", "batch", "LATE", "expiryDate", "2027-06-30");
+        f.inbound(wh, item, 3, 1, "bin", "A-02-01", "batch", "SOON", "expiryDate", "2026-12-31");
+        long so = posted("SALES_ORDER", wh, customer, null, List.of(line(item, 6, "price", 2)));
+
+        var picks = f.api.get("/api/v1/documents/" + so + "/picking").json();
+        assertThat(picks).hasSize(2);
+        // Listed by bin for walking; chosen first-expiry-first: all 3 of SOON, then 3 of LATE.
+        assertThat(picks.get(0).get("bin").asString()).isEqualTo("A-01-01");
+        assertThat(picks.get(0).get("batch").asString()).isEqualTo("LATE");
+        assertThat(picks.get(0).get("qty").decimalValue()).isEqualByComparingTo("3");
+        assertThat(picks.get(1).get("bin").asString()).isEqualTo("A-02-01");
+        assertThat(picks.get(1).get("batch").asString()).isEqualTo("SOON");
+        assertThat(picks.get(1).get("qty").decimalValue()).isEqualByComparingTo("3");
+
+        long big = posted("SALES_ORDER", wh, customer, null, List.of(line(item, 10, "price", 2)));
+        var shortPicks = f.api.get("/api/v1/documents/" + big + "/picking").json();
+        JsonNode last = shortPicks.get(shortPicks.size() - 1);
+        assertThat(last.get("shortage").asBoolean()).isTrue();
+        assertThat(last.get("qty").decimalValue()).isEqualByComparingTo("2");
+
+        long receipt = posted("PURCHASE_ORDER", wh, supplier, null, List.of(line(item, 1, "price", 1)));
+        assertThat(f.api.get("/api/v1/documents/" + receipt + "/picking").code())
+                .isEqualTo("INVALID_STATE");
+    }
 }

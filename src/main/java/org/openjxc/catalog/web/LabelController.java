@@ -9,6 +9,7 @@ import org.openjxc.catalog.Items;
 import org.openjxc.shared.Actors;
 import org.openjxc.shared.Permission;
 import org.openjxc.shared.RequiresPermission;
+import org.openjxc.web.BarcodeImages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

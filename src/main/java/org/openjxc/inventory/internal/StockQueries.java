@@ -63,6 +63,37 @@ public class StockQueries {
 
     private final JdbcClient jdbc;
 
+    /** Stock that may be picked: available, in a bin that counts, with its bin and batch by code. */
+    public record Pickable(String item, String bin, String batch, java.time.LocalDate expiryDate, BigDecimal onHand) {}
+
+    /**
+     * Pickable stock of these items in a warehouse, first expiry first, then by bin code (the walking
+     * order of codes like A-03-02-01), in one query.
+     */
+    public List<Pickable> pickable(long companyId, long warehouseId, java.util.Collection<String> items) {
+        if (items.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select i.code, b.code, s.batch_no, s.expiry_date, s.on_hand
+                        from stock_balance s
+                        join item i on i.company_id = s.company_id and i.id = s.item_id
+                        left join bin b on b.company_id = s.company_id and b.id = s.bin_id
+                        where s.company_id = :company and s.warehouse_id = :warehouse and i.code in (:items)
+                          and s.stock_status = 'AVAILABLE' and s.on_hand > 0 and coalesce(b.counts_as_available, true)
+                        order by s.expiry_date nulls last, b.code nulls first, s.batch_no""")
+                .param("company", companyId)
+                .param("warehouse", warehouseId)
+                .param("items", items)
+                .query((rs, n) -> new Pickable(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getObject(4, java.time.LocalDate.class),
+                        rs.getBigDecimal(5)))
+                .list();
+    }
+
     StockQueries(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }

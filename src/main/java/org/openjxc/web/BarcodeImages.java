@@ -1,4 +1,4 @@
-package org.openjxc.catalog.web;
+package org.openjxc.web;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -14,8 +14,8 @@ import java.io.UncheckedIOException;
 import java.util.Base64;
 import java.util.Map;
 
-/** Barcode and QR images for labels, drawn by ZXing, as PNG data URIs ready for an {@code <img>}. */
-final class BarcodeImages {
+/** Barcode and QR images for labels and printed documents, drawn by ZXing, as PNG data URIs ready for an {@code <img>}. */
+public final class BarcodeImages {
 
     private BarcodeImages() {}
 
@@ -24,7 +24,7 @@ final class BarcodeImages {
      * the value has characters no linear barcode can carry (a Chinese item code), so only the QR
      * code is printed.
      */
-    static String linear(String value) {
+    public static String linear(String value) {
         try {
             BitMatrix matrix = isEan13(value)
                     ? new EAN13Writer().encode(value, BarcodeFormat.EAN_13, 260, 80)
@@ -35,7 +35,7 @@ final class BarcodeImages {
         }
     }
 
-    static String qr(String value) {
+    public static String qr(String value) {
         try {
             return png(new QRCodeWriter()
                     .encode(
@@ -49,7 +49,7 @@ final class BarcodeImages {
         }
     }
 
-    static boolean isEan13(String value) {
+    public static boolean isEan13(String value) {
         if (!value.matches("\\d{13}")) {
             return false;
         }
