@@ -378,6 +378,15 @@ public class Documents {
         return rows.find(actor.companyId(), id).orElseThrow(() -> BusinessException.notFound(ENTITY, id));
     }
 
+    /** The last seven prices of these items from a supplier, newest first, for whoever may see purchase prices. */
+    @Transactional(readOnly = true)
+    public List<PurchasePrice> recentPurchasePrices(Actor actor, String supplier, List<String> items) {
+        if (!Actors.has(Permission.VIEW_PURCHASE_PRICE)) {
+            throw new BusinessException(ErrorCode.FORBIDDEN, "error.document.permission", "VIEW_PURCHASE_PRICE");
+        }
+        return rows.recentPurchasePrices(actor.companyId(), supplier, items, 7);
+    }
+
     /** The documents that follow this one: an order's receipts or deliveries, a delivery's returns. */
     @Transactional(readOnly = true)
     public List<DocumentView> followers(Actor actor, long id) {

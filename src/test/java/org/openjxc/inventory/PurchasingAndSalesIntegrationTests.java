@@ -285,4 +285,22 @@ class PurchasingAndSalesIntegrationTests {
         assertThat(f.api.get("/api/v1/documents/" + receipt + "/picking").code())
                 .isEqualTo("INVALID_STATE");
     }
+
+    @Test
+    void showsTheLastPricesPaidASupplierNewestFirstToWhoMaySeePurchasePrices() {
+        String wh = f.warehouse();
+        String item = f.item(false);
+        posted("PURCHASE_ORDER", wh, supplier, null, List.of(line(item, 10, "price", "3.10")));
+        posted("PURCHASE_ORDER", wh, supplier, null, List.of(line(item, 5, "price", "2.95")));
+        posted("PURCHASE_ORDER", wh, partner("SUPPLIER"), null, List.of(line(item, 5, "price", "9")));
+        var prices = f.api.get("/api/v1/purchase-prices?supplier=" + supplier + "&item=" + item)
+                .json();
+        assertThat(prices).hasSize(2);
+        assertThat(prices.get(0).get("price").decimalValue()).isEqualByComparingTo("2.95");
+        assertThat(prices.get(1).get("price").decimalValue()).isEqualByComparingTo("3.10");
+        assertThat(f.api.newUser("SALES_CLERK")
+                        .get("/api/v1/purchase-prices?supplier=" + supplier + "&item=" + item)
+                        .status())
+                .isEqualTo(403);
+    }
 }

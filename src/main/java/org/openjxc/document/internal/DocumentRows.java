@@ -16,6 +16,7 @@ import org.openjxc.document.DocumentStatus;
 import org.openjxc.document.DocumentType;
 import org.openjxc.document.DocumentView;
 import org.openjxc.document.PostingLine;
+import org.openjxc.document.PurchasePrice;
 import org.openjxc.document.StockStatus;
 import org.openjxc.shared.PageQuery;
 import org.openjxc.shared.PageResult;
@@ -346,6 +347,44 @@ public class DocumentRows {
                 .params(companyId, id)
                 .query((rs, n) ->
                         header(rs, List.of(), rs.getBigDecimal("total_qty"), rs.getBigDecimal("total_amount")))
+                .list();
+    }
+
+    /**
+     * The last {@code n} prices of each item bought from a supplier (posted orders and receipts),
+     * newest first, for all items at once.
+     */
+    public List<PurchasePrice> recentPurchasePrices(long companyId, String supplier, List<String> items, int n) {
+        if (items.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select item, supplier, doc_date, number, price, unit, qty from (
+                          select i.code as item, p.code as supplier, d.doc_date, d.number, l.price, u.code as unit, l.qty,
+                                 row_number() over (partition by i.code order by d.doc_date desc, d.id desc, l.line_no)
+                                   as rn
+                          from document d
+                          join partner p on p.company_id = d.company_id and p.id = d.partner_id
+                          join document_line l on l.company_id = d.company_id and l.document_id = d.id
+                          join item i on i.company_id = l.company_id and i.id = l.item_id
+                          join unit u on u.company_id = l.company_id and u.id = l.unit_id
+                          where d.company_id = :company and p.code = :supplier and i.code in (:items)
+                            and d.doc_type in ('PURCHASE_ORDER', 'PURCHASE_RECEIPT') and d.status = 'POSTED'
+                            and l.price is not null and not l.gift) x
+                        where rn <= :n
+                        order by item, rn""")
+                .param("company", companyId)
+                .param("supplier", supplier)
+                .param("items", items)
+                .param("n", n)
+                .query((rs, i) -> new PurchasePrice(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getObject(3, LocalDate.class),
+                        rs.getString(4),
+                        Rounding.plain(rs.getBigDecimal(5)),
+                        rs.getString(6),
+                        Rounding.plain(rs.getBigDecimal(7))))
                 .list();
     }
 

@@ -11,6 +11,7 @@ import org.openjxc.document.DocumentStatus;
 import org.openjxc.document.DocumentType;
 import org.openjxc.document.DocumentView;
 import org.openjxc.document.Documents;
+import org.openjxc.document.PurchasePrice;
 import org.openjxc.document.Settings;
 import org.openjxc.shared.Actors;
 import org.openjxc.shared.PageQuery;
@@ -123,6 +124,12 @@ class DocumentApiController {
     @RequiresPermission(Permission.VIEW_DOCUMENTS)
     DocumentView cancel(@PathVariable long id, @RequestBody(required = false) VersionBody body) {
         return documents.cancel(Actors.require(), id, version(body));
+    }
+
+    @GetMapping("/api/v1/purchase-prices")
+    @RequiresPermission(Permission.VIEW_PURCHASE_PRICE)
+    List<PurchasePrice> purchasePrices(@RequestParam String supplier, @RequestParam List<String> item) {
+        return documents.recentPurchasePrices(Actors.require(), supplier, item);
     }
 
     @GetMapping("/api/v1/documents/{id}/followers")

@@ -3,6 +3,7 @@ package org.openjxc.document.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -420,6 +421,19 @@ class DocumentPagesController {
             }
         }
         model.addAttribute("knownItems", known);
+        // While ordering or receiving: the last prices paid this supplier, per item on the form.
+        Map<String, List<org.openjxc.document.PurchasePrice>> prices = new HashMap<>();
+        if ((type == DocumentType.PURCHASE_ORDER || type == DocumentType.PURCHASE_RECEIPT)
+                && form.getPartner() != null
+                && !form.getPartner().isBlank()
+                && !known.isEmpty()
+                && Actors.has(Permission.VIEW_PURCHASE_PRICE)) {
+            documents
+                    .recentPurchasePrices(Actors.require(), form.getPartner().trim(), List.copyOf(known.keySet()))
+                    .forEach(p -> prices.computeIfAbsent(p.item(), k -> new ArrayList<>())
+                            .add(p));
+        }
+        model.addAttribute("recentPrices", prices);
         return "document/document-form";
     }
 
