@@ -1,6 +1,10 @@
 package org.openjxc.document;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
+import java.math.BigDecimal;
 import java.util.Map;
 
 /**
@@ -13,7 +17,27 @@ public record CompanySettings(
         @NotNull Boolean reserveOnSalesOrder,
         @NotNull Map<DocumentType, Boolean> requireApproval,
         @NotNull Boolean segregationOfDuties,
-        Integer version) {
+        Integer version,
+        /** How much more than ordered a purchase receipt may bring in, in percent; null keeps it. */
+        @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2)
+        BigDecimal overReceiptPercent) {
+
+    public CompanySettings(
+            Boolean allowNegativeStock,
+            Boolean postOnApprove,
+            Boolean reserveOnSalesOrder,
+            Map<DocumentType, Boolean> requireApproval,
+            Boolean segregationOfDuties,
+            Integer version) {
+        this(
+                allowNegativeStock,
+                postOnApprove,
+                reserveOnSalesOrder,
+                requireApproval,
+                segregationOfDuties,
+                version,
+                null);
+    }
 
     public boolean requiresApproval(DocumentType type) {
         return Boolean.TRUE.equals(requireApproval.get(type));

@@ -458,6 +458,11 @@ public class Documents {
         }
         Map<Integer, BigDecimal> taken =
                 new HashMap<>(rows.followed(actor.companyId(), source.id(), doc.type(), doc.id()));
+        // A receipt may bring in a little more than ordered when the company allows it; nothing else may.
+        BigDecimal allowance = doc.type() == DocumentType.PURCHASE_RECEIPT
+                ? BigDecimal.ONE.add(
+                        settings.get(actor.companyId()).overReceiptPercent().movePointLeft(2))
+                : BigDecimal.ONE;
         List<FieldViolation> v = new ArrayList<>();
         for (int i = 0; i < posting.lines().size(); i++) {
             PostingLine l = posting.lines().get(i);
@@ -466,7 +471,12 @@ public class Documents {
             }
             DocumentRows.SourceLine sl = source.lines().get(l.sourceLine());
             BigDecimal before = taken.getOrDefault(l.sourceLine(), BigDecimal.ZERO);
-            BigDecimal open = sl == null ? BigDecimal.ZERO : sl.baseQty().subtract(before);
+            BigDecimal open = sl == null
+                    ? BigDecimal.ZERO
+                    : sl.baseQty()
+                            .multiply(allowance)
+                            .setScale(Rounding.QTY_SCALE, java.math.RoundingMode.DOWN)
+                            .subtract(before);
             if (l.baseQty().compareTo(open) > 0) {
                 v.add(FieldViolation.of(
                         "lines[" + i + "].qty",

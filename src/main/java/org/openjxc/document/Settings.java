@@ -41,7 +41,7 @@ public class Settings {
     private java.util.Optional<CompanySettings> read(long companyId) {
         return jdbc.sql("""
                         select allow_negative_stock, post_on_approve, reserve_on_sales_order, require_approval,
-                               segregation_of_duties, version
+                               segregation_of_duties, version, over_receipt_percent
                         from company_setting where company_id = ?""")
                 .param(companyId)
                 .query((rs, n) -> new CompanySettings(
@@ -50,7 +50,8 @@ public class Settings {
                         rs.getBoolean(3),
                         parse(rs.getString(4)),
                         rs.getBoolean(5),
-                        rs.getInt(6)))
+                        rs.getInt(6),
+                        org.openjxc.shared.Rounding.plain(rs.getBigDecimal(7))))
                 .optional();
     }
 
@@ -66,7 +67,7 @@ public class Settings {
         jdbc.sql("""
                         update company_setting set allow_negative_stock = ?, post_on_approve = ?,
                                reserve_on_sales_order = ?, require_approval = ?, segregation_of_duties = ?,
-                               version = version + 1
+                               over_receipt_percent = ?, version = version + 1
                         where company_id = ?""")
                 .params(
                         settings.allowNegativeStock(),
@@ -74,6 +75,9 @@ public class Settings {
                         settings.reserveOnSalesOrder(),
                         approval,
                         settings.segregationOfDuties(),
+                        settings.overReceiptPercent() == null
+                                ? before.overReceiptPercent()
+                                : settings.overReceiptPercent(),
                         actor.companyId())
                 .update();
         CompanySettings after = get(actor.companyId());

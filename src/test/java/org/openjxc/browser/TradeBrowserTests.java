@@ -48,6 +48,10 @@ class TradeBrowserTests {
         driver.findElement(By.id("login-submit")).click();
         Browser.waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("current-user")));
 
+        driver.get(url("/settings"));
+        assertThat(driver.findElement(By.id("settings-form")).getText()).contains("超收允许比例");
+        Browser.screenshot(driver, "settings");
+
         String po = saveAndPost("PURCHASE_ORDER", wh, supplier, null, item, "10", "3");
         // 下推: the receipt comes prefilled from the order with what is open; 6 of 10 arrive.
         Browser.click(driver, driver.findElement(By.id("do-follow")));

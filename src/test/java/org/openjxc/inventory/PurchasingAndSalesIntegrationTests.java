@@ -303,4 +303,27 @@ class PurchasingAndSalesIntegrationTests {
                         .status())
                 .isEqualTo(403);
     }
+
+    @Test
+    void receivesUpToTheOverReceiptAllowanceTheCompanySet() {
+        var settings = f.api.get("/api/v1/settings").json();
+        assertThat(settings.get("overReceiptPercent").decimalValue()).isEqualByComparingTo("0");
+        var body = new LinkedHashMap<String, Object>(Api.JSON.convertValue(settings, Map.class));
+        body.put("overReceiptPercent", 10);
+        expect(f.api.put("/api/v1/settings", body), 200);
+        body.put("overReceiptPercent", 150);
+        body.put("version", settings.get("version").asInt() + 1);
+        assertThat(f.api.put("/api/v1/settings", body).status()).isEqualTo(400);
+
+        String wh = f.warehouse();
+        String item = f.item(false);
+        long po = posted("PURCHASE_ORDER", wh, supplier, null, List.of(line(item, 10, "price", 1)));
+        long twelve = expect(create("PURCHASE_RECEIPT", wh, null, po, List.of(line(item, 12, "price", 1))), 201)
+                .json()
+                .get("id")
+                .asLong();
+        assertThat(f.post(twelve).code()).isEqualTo("OPEN_QUANTITY_EXCEEDED");
+        posted("PURCHASE_RECEIPT", wh, null, po, List.of(line(item, 11, "price", 1)));
+        assertThat(f.onHand(item, wh)).isEqualByComparingTo("11");
+    }
 }

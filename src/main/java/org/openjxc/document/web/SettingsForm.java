@@ -1,0 +1,107 @@
+package org.openjxc.document.web;
+
+import java.math.BigDecimal;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import org.openjxc.document.CompanySettings;
+import org.openjxc.document.DocumentType;
+
+/** The company settings form: switches, the types that need approval, the over-receipt allowance. */
+public class SettingsForm {
+    private boolean allowNegativeStock;
+    private boolean postOnApprove;
+    private boolean reserveOnSalesOrder;
+    private boolean segregationOfDuties;
+    private Set<DocumentType> requireApproval = EnumSet.noneOf(DocumentType.class);
+    private BigDecimal overReceiptPercent;
+    private Integer version;
+
+    static SettingsForm of(CompanySettings s) {
+        var f = new SettingsForm();
+        f.allowNegativeStock = s.allowNegativeStock();
+        f.postOnApprove = s.postOnApprove();
+        f.reserveOnSalesOrder = s.reserveOnSalesOrder();
+        f.segregationOfDuties = s.segregationOfDuties();
+        s.requireApproval().forEach((type, on) -> {
+            if (Boolean.TRUE.equals(on)) {
+                f.requireApproval.add(type);
+            }
+        });
+        f.overReceiptPercent = s.overReceiptPercent();
+        f.version = s.version();
+        return f;
+    }
+
+    CompanySettings toCommand() {
+        Map<DocumentType, Boolean> approval = new EnumMap<>(DocumentType.class);
+        for (DocumentType t : DocumentType.values()) {
+            approval.put(t, requireApproval != null && requireApproval.contains(t));
+        }
+        return new CompanySettings(
+                allowNegativeStock,
+                postOnApprove,
+                reserveOnSalesOrder,
+                approval,
+                segregationOfDuties,
+                version,
+                overReceiptPercent == null ? BigDecimal.ZERO : overReceiptPercent);
+    }
+
+    public boolean isAllowNegativeStock() {
+        return allowNegativeStock;
+    }
+
+    public void setAllowNegativeStock(boolean allowNegativeStock) {
+        this.allowNegativeStock = allowNegativeStock;
+    }
+
+    public boolean isPostOnApprove() {
+        return postOnApprove;
+    }
+
+    public void setPostOnApprove(boolean postOnApprove) {
+        this.postOnApprove = postOnApprove;
+    }
+
+    public boolean isReserveOnSalesOrder() {
+        return reserveOnSalesOrder;
+    }
+
+    public void setReserveOnSalesOrder(boolean reserveOnSalesOrder) {
+        this.reserveOnSalesOrder = reserveOnSalesOrder;
+    }
+
+    public boolean isSegregationOfDuties() {
+        return segregationOfDuties;
+    }
+
+    public void setSegregationOfDuties(boolean segregationOfDuties) {
+        this.segregationOfDuties = segregationOfDuties;
+    }
+
+    public Set<DocumentType> getRequireApproval() {
+        return requireApproval;
+    }
+
+    public void setRequireApproval(Set<DocumentType> requireApproval) {
+        this.requireApproval = requireApproval;
+    }
+
+    public BigDecimal getOverReceiptPercent() {
+        return overReceiptPercent;
+    }
+
+    public void setOverReceiptPercent(BigDecimal overReceiptPercent) {
+        this.overReceiptPercent = overReceiptPercent;
+    }
+
+    public Integer getVersion() {
+        return version;
+    }
+
+    public void setVersion(Integer version) {
+        this.version = version;
+    }
+}
