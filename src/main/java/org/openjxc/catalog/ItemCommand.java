@@ -48,7 +48,56 @@ public record ItemCommand(
         @DecimalMin("0") @Digits(integer = 14, fraction = 4) BigDecimal weight,
         @DecimalMin("0") @Digits(integer = 14, fraction = 4) BigDecimal volume,
         Boolean active,
-        Integer version) {
+        Integer version,
+        /** Receipts of the item go into the QC pool until inspected; null keeps what the item has. */
+        Boolean inspectOnReceipt) {
+
+    public ItemCommand(
+            String code,
+            String name,
+            String spec,
+            String category,
+            String unit,
+            List<UnitFactor> units,
+            List<String> barcodes,
+            ItemType type,
+            CostMethod costMethod,
+            Boolean batchManaged,
+            Integer shelfLifeDays,
+            BigDecimal safetyStock,
+            AbcClass abcClass,
+            String defaultSupplier,
+            BigDecimal purchasePrice,
+            BigDecimal salePrice,
+            BigDecimal taxRate,
+            BigDecimal weight,
+            BigDecimal volume,
+            Boolean active,
+            Integer version) {
+        this(
+                code,
+                name,
+                spec,
+                category,
+                unit,
+                units,
+                barcodes,
+                type,
+                costMethod,
+                batchManaged,
+                shelfLifeDays,
+                safetyStock,
+                abcClass,
+                defaultSupplier,
+                purchasePrice,
+                salePrice,
+                taxRate,
+                weight,
+                volume,
+                active,
+                version,
+                null);
+    }
 
     /** The same command with another purchase price, for users who may not see or set it. */
     public ItemCommand withPurchasePrice(BigDecimal price) {
@@ -73,7 +122,8 @@ public record ItemCommand(
                 weight,
                 volume,
                 active,
-                version);
+                version,
+                inspectOnReceipt);
     }
 
     public List<UnitFactor> unitsOrEmpty() {

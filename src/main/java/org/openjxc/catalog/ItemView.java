@@ -27,7 +27,8 @@ public record ItemView(
         BigDecimal weight,
         BigDecimal volume,
         boolean active,
-        int version) {
+        int version,
+        boolean inspectOnReceipt) {
 
     /** This item without its purchase price, for users who lack {@code VIEW_PURCHASE_PRICE}. */
     public ItemView withoutPurchasePrice() {
@@ -54,7 +55,8 @@ public record ItemView(
                 weight,
                 volume,
                 active,
-                version);
+                version,
+                inspectOnReceipt);
     }
 
     /** How many base units one {@code unitCode} is; empty when the item has no such unit. */

@@ -710,7 +710,11 @@ public class Documents {
         // A customer's return waits in the returns pool until someone has looked at it.
         StockStatus status = l.status() != null
                 ? l.status()
-                : c.type() == DocumentType.SALES_RETURN ? StockStatus.RETURNS : StockStatus.AVAILABLE;
+                : c.type() == DocumentType.SALES_RETURN
+                        ? StockStatus.RETURNS
+                        : c.type() == DocumentType.PURCHASE_RECEIPT && item.inspectOnReceipt()
+                                ? StockStatus.QC
+                                : StockStatus.AVAILABLE;
         if (status == StockStatus.IN_TRANSIT) {
             v.add(FieldViolation.of(at + "status", "error.document.inTransitStatus"));
         }

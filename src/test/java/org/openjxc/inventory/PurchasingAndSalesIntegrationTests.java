@@ -326,4 +326,30 @@ class PurchasingAndSalesIntegrationTests {
         posted("PURCHASE_RECEIPT", wh, null, po, List.of(line(item, 11, "price", 1)));
         assertThat(f.onHand(item, wh)).isEqualByComparingTo("11");
     }
+
+    @Test
+    void goodsThatNeedInspectionWaitInQcUntilPassedOrReturned() {
+        String wh = f.warehouse();
+        String item = Api.unique("QC");
+        expect(
+                f.api.post(
+                        "/api/v1/items", Map.of("code", item, "name", "待检原料", "unit", "pcs", "inspectOnReceipt", true)),
+                201);
+        long receipt = posted("PURCHASE_RECEIPT", wh, supplier, null, List.of(line(item, 5, "price", 2)));
+        JsonNode s = f.summary(item, wh);
+        assertThat(s.get("onHand").decimalValue()).isEqualByComparingTo("5");
+        assertThat(s.get("available").decimalValue()).isEqualByComparingTo("0");
+
+        f.posted("STATUS_CHANGE", wh, null, List.of(line(item, 4, "fromStatus", "QC", "status", "AVAILABLE")));
+        assertThat(f.summary(item, wh).get("available").decimalValue()).isEqualByComparingTo("4");
+        posted("PURCHASE_RETURN", wh, null, receipt, List.of(line(item, 1, "status", "QC")));
+        s = f.summary(item, wh);
+        assertThat(s.get("onHand").decimalValue()).isEqualByComparingTo("4");
+        assertThat(s.get("available").decimalValue()).isEqualByComparingTo("4");
+        // Editing the item without saying keeps the flag.
+        var kept =
+                f.api.put("/api/v1/items/" + item, Map.of("code", item, "name", "待检原料", "unit", "pcs", "version", 1));
+        assertThat(kept.json().get("inspectOnReceipt").asBoolean()).isTrue();
+        f.assertConsistent();
+    }
 }

@@ -49,7 +49,7 @@ public class ItemRows {
                          where b.company_id = i.company_id and b.item_id = i.id order by b.barcode) as barcodes,
                    i.item_type, i.cost_method, i.batch_managed, i.shelf_life_days, i.safety_stock, i.abc_class,
                    s.code as default_supplier, i.purchase_price, i.sale_price, i.tax_rate, i.weight, i.volume,
-                   i.active, i.version
+                   i.active, i.version, i.inspect_on_receipt
             from item i
             join unit u on u.company_id = i.company_id and u.id = i.base_unit_id
             left join item_category c on c.company_id = i.company_id and c.id = i.category_id
@@ -129,8 +129,8 @@ public class ItemRows {
                         insert into item (company_id, code, name, search_initials, spec, category_id, base_unit_id,
                                           item_type, cost_method, batch_managed, shelf_life_days, safety_stock,
                                           abc_class, default_supplier_id, purchase_price, sale_price, tax_rate,
-                                          weight, volume, active)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                          weight, volume, active, inspect_on_receipt)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         companyId,
                         c.code(),
@@ -151,7 +151,8 @@ public class ItemRows {
                         c.taxRate(),
                         c.weight(),
                         c.volume(),
-                        active)
+                        active,
+                        Boolean.TRUE.equals(c.inspectOnReceipt()))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -162,7 +163,8 @@ public class ItemRows {
                                base_unit_id = ?, item_type = ?, cost_method = ?, batch_managed = ?,
                                shelf_life_days = ?, safety_stock = ?, abc_class = ?, default_supplier_id = ?,
                                purchase_price = ?, sale_price = ?, tax_rate = ?, weight = ?, volume = ?,
-                               active = ?, version = version + 1
+                               active = ?, inspect_on_receipt = coalesce(?, inspect_on_receipt),
+                               version = version + 1
                         where company_id = ? and id = ?""")
                 .params(
                         c.code(),
@@ -184,6 +186,7 @@ public class ItemRows {
                         c.weight(),
                         c.volume(),
                         active,
+                        c.inspectOnReceipt(),
                         companyId,
                         id)
                 .update();
@@ -315,7 +318,8 @@ public class ItemRows {
                 rs.getBigDecimal("weight"),
                 rs.getBigDecimal("volume"),
                 rs.getBoolean("active"),
-                rs.getInt("version"));
+                rs.getInt("version"),
+                rs.getBoolean("inspect_on_receipt"));
     }
 
     private static List<String> strings(Array array) throws SQLException {

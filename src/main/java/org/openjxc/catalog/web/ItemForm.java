@@ -60,6 +60,7 @@ public class ItemForm {
     private ItemType type = ItemType.GOODS;
     private CostMethod costMethod = CostMethod.MOVING_AVERAGE;
     private boolean batchManaged;
+    private boolean inspectOnReceipt;
     private Integer shelfLifeDays;
     private BigDecimal safetyStock;
     private AbcClass abcClass;
@@ -90,6 +91,7 @@ public class ItemForm {
         form.type = item.type();
         form.costMethod = item.costMethod();
         form.batchManaged = item.batchManaged();
+        form.inspectOnReceipt = item.inspectOnReceipt();
         form.shelfLifeDays = item.shelfLifeDays();
         form.safetyStock = item.safetyStock();
         form.abcClass = item.abcClass();
@@ -137,7 +139,8 @@ public class ItemForm {
                 weight,
                 volume,
                 active,
-                version);
+                version,
+                inspectOnReceipt);
     }
 
     /** Command field paths as this form names them. */
@@ -229,6 +232,14 @@ public class ItemForm {
 
     public void setBatchManaged(boolean batchManaged) {
         this.batchManaged = batchManaged;
+    }
+
+    public boolean isInspectOnReceipt() {
+        return inspectOnReceipt;
+    }
+
+    public void setInspectOnReceipt(boolean inspectOnReceipt) {
+        this.inspectOnReceipt = inspectOnReceipt;
     }
 
     public Integer getShelfLifeDays() {
