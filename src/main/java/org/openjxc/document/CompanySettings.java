@@ -20,7 +20,9 @@ public record CompanySettings(
         Integer version,
         /** How much more than ordered a purchase receipt may bring in, in percent; null keeps it. */
         @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2)
-        BigDecimal overReceiptPercent) {
+        BigDecimal overReceiptPercent,
+        /** Sales deliveries post only once every line was scanned; null keeps it. */
+        Boolean scanToDeliver) {
 
     public CompanySettings(
             Boolean allowNegativeStock,
@@ -36,6 +38,7 @@ public record CompanySettings(
                 requireApproval,
                 segregationOfDuties,
                 version,
+                null,
                 null);
     }
 

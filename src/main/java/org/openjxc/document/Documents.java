@@ -179,6 +179,7 @@ public class Documents {
                 command.sourceDocument(),
                 Text.trimToNull(command.remark()));
         rows.replaceLines(actor.companyId(), id, r.lines());
+        rows.clearScans(actor.companyId(), id);
         DocumentView after = get(actor, id);
         audit.record("UPDATE", ENTITY, doc.number(), before, after);
         return after;
@@ -196,6 +197,7 @@ public class Documents {
         }
         DocumentView before = get(actor, id);
         attachments.deleteAll(actor.companyId(), AttachmentOwner.DOCUMENT, id);
+        rows.clearScans(actor.companyId(), id);
         rows.delete(actor.companyId(), id);
         audit.record("DELETE", ENTITY, doc.number(), before, null);
     }
@@ -301,6 +303,8 @@ public class Documents {
         }
         PostingDocument posting = posting(actor, doc, s);
         checkOpenQuantities(actor, doc, posting);
+        checkScanned(actor, doc, posting, s);
+        checkScanned(actor, doc, posting, s);
         posters.forEach(p -> p.post(posting));
         rows.postDirectly(actor.companyId(), doc.id(), actor.userId(), OffsetDateTime.now());
         audit.record("POST", ENTITY, doc.number(), doc.status(), DocumentStatus.POSTED);
@@ -492,6 +496,96 @@ public class Documents {
                             ErrorCode.OPEN_QUANTITY_EXCEEDED, "error.document.exceedsOpen.detail", source.number())
                     .withViolations(v);
         }
+    }
+
+    /** With scan-to-deliver on, a sales delivery posts only when every line was scanned in full. */
+    private void checkScanned(Actor actor, Locked doc, PostingDocument posting, CompanySettings s) {
+        if (doc.type() != DocumentType.SALES_DELIVERY || !Boolean.TRUE.equals(s.scanToDeliver())) {
+            return;
+        }
+        Map<Integer, BigDecimal> scanned = rows.scans(actor.companyId(), doc.id());
+        List<String> missing = posting.lines().stream()
+                .filter(l -> scanned.getOrDefault(l.line(), BigDecimal.ZERO).compareTo(l.baseQty()) < 0)
+                .map(l -> String.valueOf(l.line()))
+                .toList();
+        if (!missing.isEmpty()) {
+            throw new BusinessException(
+                    ErrorCode.INVALID_STATE, "error.document.notScanned", doc.number(), String.join(", ", missing));
+        }
+    }
+
+    /**
+     * One scan at the packing table: the item's barcode (or code) and, for a line that names a bin,
+     * the bin's code confirm {@code qty} base units of the first line still open for it. The wrong
+     * item, the wrong bin or one too many is refused with {@code SCAN_MISMATCH} and counts nothing.
+     */
+    @Transactional
+    public List<ScanProgress> scan(Actor actor, long id, String code, String bin, BigDecimal qty) {
+        Locked doc = lock(actor, id);
+        require(doc.type(), "POST");
+        if (doc.type() != DocumentType.SALES_DELIVERY) {
+            throw new BusinessException(ErrorCode.INVALID_STATE, "error.scan.notADelivery", doc.number());
+        }
+        if (doc.status() == DocumentStatus.POSTED
+                || doc.status() == DocumentStatus.CANCELLED
+                || doc.status() == DocumentStatus.ON_HOLD) {
+            throw new BusinessException(ErrorCode.INVALID_STATE, "error.document.state", doc.number(), doc.status());
+        }
+        BigDecimal count = qty == null ? BigDecimal.ONE : qty;
+        if (count.signum() <= 0) {
+            throw BusinessException.invalid("qty", "openjxc.qty.positive");
+        }
+        String scannedCode = code == null ? "" : code.trim();
+        ItemView item = items.find(actor.companyId(), scannedCode)
+                .or(() -> items.findByBarcode(actor, scannedCode))
+                .orElseThrow(
+                        () -> new BusinessException(ErrorCode.SCAN_MISMATCH, "error.scan.unknownCode", scannedCode));
+        String scannedBin = bin == null || bin.isBlank() ? null : bin.trim();
+        List<ScanProgress> progress = scans(actor, id);
+        List<ScanProgress> ofItem =
+                progress.stream().filter(p -> p.item().equals(item.code())).toList();
+        if (ofItem.isEmpty()) {
+            throw new BusinessException(ErrorCode.SCAN_MISMATCH, "error.scan.notOnDocument", item.code(), doc.number());
+        }
+        ScanProgress target = ofItem.stream()
+                .filter(p -> !p.complete() && (p.bin() == null || p.bin().equals(scannedBin)))
+                .findFirst()
+                .orElseThrow(() -> ofItem.stream()
+                        .filter(p -> !p.complete())
+                        .findFirst()
+                        .map(p -> new BusinessException(
+                                ErrorCode.SCAN_MISMATCH,
+                                "error.scan.wrongBin",
+                                item.code(),
+                                p.bin(),
+                                scannedBin == null ? "—" : scannedBin))
+                        .orElseGet(() -> new BusinessException(
+                                ErrorCode.SCAN_MISMATCH, "error.scan.enough", item.code(), doc.number())));
+        if (target.scanned().add(count).compareTo(target.needed()) > 0) {
+            throw new BusinessException(
+                    ErrorCode.SCAN_MISMATCH,
+                    "error.scan.tooMany",
+                    item.code(),
+                    Rounding.plain(target.needed().subtract(target.scanned())));
+        }
+        rows.addScan(actor.companyId(), id, target.line(), count);
+        audit.record("SCAN", ENTITY, doc.number(), null, item.code() + " × " + Rounding.plain(count));
+        return scans(actor, id);
+    }
+
+    /** Scan progress of each line of a document. */
+    @Transactional(readOnly = true)
+    public List<ScanProgress> scans(Actor actor, long id) {
+        DocumentView doc = get(actor, id);
+        Map<Integer, BigDecimal> scanned = rows.scans(actor.companyId(), id);
+        return doc.lines().stream()
+                .map(l -> new ScanProgress(
+                        l.line(),
+                        l.item(),
+                        l.bin(),
+                        l.baseQty(),
+                        Rounding.plain(scanned.getOrDefault(l.line(), BigDecimal.ZERO))))
+                .toList();
     }
 
     /** Orders are followed once approved (or posted) and until closed; anything else once posted. */

@@ -41,7 +41,7 @@ public class Settings {
     private java.util.Optional<CompanySettings> read(long companyId) {
         return jdbc.sql("""
                         select allow_negative_stock, post_on_approve, reserve_on_sales_order, require_approval,
-                               segregation_of_duties, version, over_receipt_percent
+                               segregation_of_duties, version, over_receipt_percent, scan_to_deliver
                         from company_setting where company_id = ?""")
                 .param(companyId)
                 .query((rs, n) -> new CompanySettings(
@@ -51,7 +51,8 @@ public class Settings {
                         parse(rs.getString(4)),
                         rs.getBoolean(5),
                         rs.getInt(6),
-                        org.openjxc.shared.Rounding.plain(rs.getBigDecimal(7))))
+                        org.openjxc.shared.Rounding.plain(rs.getBigDecimal(7)),
+                        rs.getBoolean(8)))
                 .optional();
     }
 
@@ -67,7 +68,7 @@ public class Settings {
         jdbc.sql("""
                         update company_setting set allow_negative_stock = ?, post_on_approve = ?,
                                reserve_on_sales_order = ?, require_approval = ?, segregation_of_duties = ?,
-                               over_receipt_percent = ?, version = version + 1
+                               over_receipt_percent = ?, scan_to_deliver = ?, version = version + 1
                         where company_id = ?""")
                 .params(
                         settings.allowNegativeStock(),
@@ -78,6 +79,7 @@ public class Settings {
                         settings.overReceiptPercent() == null
                                 ? before.overReceiptPercent()
                                 : settings.overReceiptPercent(),
+                        settings.scanToDeliver() == null ? before.scanToDeliver() : settings.scanToDeliver(),
                         actor.companyId())
                 .update();
         CompanySettings after = get(actor.companyId());

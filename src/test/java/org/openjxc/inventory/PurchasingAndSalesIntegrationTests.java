@@ -352,4 +352,54 @@ class PurchasingAndSalesIntegrationTests {
         assertThat(kept.json().get("inspectOnReceipt").asBoolean()).isTrue();
         f.assertConsistent();
     }
+
+    @Test
+    void withScanToDeliverADeliveryPostsOnlyWhenEveryLineWasScannedRight() {
+        var settings = f.api.get("/api/v1/settings").json();
+        var body = new LinkedHashMap<String, Object>(Api.JSON.convertValue(settings, Map.class));
+        body.put("scanToDeliver", true);
+        expect(f.api.put("/api/v1/settings", body), 200);
+        String wh = f.warehouse("A-01-01");
+        String item = f.item(false);
+        String barcode =
+                f.api.get("/api/v1/items/" + item).json().get("barcodes").isEmpty()
+                        ? null
+                        : f.api.get("/api/v1/items/" + item)
+                                .json()
+                                .get("barcodes")
+                                .get(0)
+                                .asString();
+        String other = f.item(false);
+        f.inbound(wh, item, 5, 1, "bin", "A-01-01");
+        f.inbound(wh, other, 5, 1);
+        long delivery = expect(
+                        create(
+                                "SALES_DELIVERY",
+                                wh,
+                                customer,
+                                null,
+                                List.of(line(item, 2, "price", 3, "bin", "A-01-01"), line(other, 1, "price", 3))),
+                        201)
+                .json()
+                .get("id")
+                .asLong();
+        assertThat(f.post(delivery).code()).isEqualTo("INVALID_STATE");
+
+        String scan = "/api/v1/documents/" + delivery + "/scan";
+        var wrongItem = f.api.post(scan, Map.of("code", f.item(false)));
+        assertThat(wrongItem.code()).isEqualTo("SCAN_MISMATCH");
+        var wrongBin = f.api.post(scan, Map.of("code", item, "bin", "Z-99"));
+        assertThat(wrongBin.code()).isEqualTo("SCAN_MISMATCH");
+        assertThat(wrongBin.json().get("detail").asString()).contains("A-01-01", "Z-99");
+        expect(f.api.post(scan, Map.of("code", barcode == null ? item : barcode, "bin", "A-01-01")), 200);
+        expect(f.api.post(scan, Map.of("code", item, "bin", "A-01-01")), 200);
+        assertThat(f.api.post(scan, Map.of("code", item, "bin", "A-01-01")).code())
+                .isEqualTo("SCAN_MISMATCH");
+        assertThat(f.post(delivery).code()).isEqualTo("INVALID_STATE");
+        var progress = expect(f.api.post(scan, Map.of("code", other)), 200).json();
+        assertThat(progress.get(0).get("scanned").decimalValue()).isEqualByComparingTo("2");
+        assertThat(progress.get(1).get("scanned").decimalValue()).isEqualByComparingTo("1");
+        expect(f.post(delivery), 200);
+        assertThat(f.onHand(item, wh)).isEqualByComparingTo("3");
+    }
 }

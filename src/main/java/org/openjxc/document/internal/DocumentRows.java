@@ -388,6 +388,35 @@ public class DocumentRows {
                 .list();
     }
 
+    /** Scanned base quantities of a document's lines, by line. */
+    public Map<Integer, BigDecimal> scans(long companyId, long id) {
+        Map<Integer, BigDecimal> scanned = new HashMap<>();
+        jdbc.sql("select line_no, scanned_qty from document_scan where company_id = ? and document_id = ?")
+                .params(companyId, id)
+                .query((rs, n) -> scanned.put(rs.getInt(1), rs.getBigDecimal(2)))
+                .list();
+        return scanned;
+    }
+
+    public void addScan(long companyId, long id, int line, BigDecimal qty) {
+        int updated = jdbc.sql("update document_scan set scanned_qty = scanned_qty + ?"
+                        + " where company_id = ? and document_id = ? and line_no = ?")
+                .params(qty, companyId, id, line)
+                .update();
+        if (updated == 0) {
+            jdbc.sql("insert into document_scan (company_id, document_id, line_no, scanned_qty) values (?, ?, ?, ?)")
+                    .params(companyId, id, line, qty)
+                    .update();
+        }
+    }
+
+    /** Forgets the scans of a document whose lines changed (or that is deleted). */
+    public void clearScans(long companyId, long id) {
+        jdbc.sql("delete from document_scan where company_id = ? and document_id = ?")
+                .params(companyId, id)
+                .update();
+    }
+
     /** How many posted documents follow this one. */
     public long postedFollowers(long companyId, long id) {
         return jdbc.sql("select count(*) from document where company_id = ? and source_document_id = ?"

@@ -2,6 +2,7 @@ package org.openjxc.document.web;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.openjxc.document.CompanySettings;
@@ -12,6 +13,7 @@ import org.openjxc.document.DocumentType;
 import org.openjxc.document.DocumentView;
 import org.openjxc.document.Documents;
 import org.openjxc.document.PurchasePrice;
+import org.openjxc.document.ScanProgress;
 import org.openjxc.document.Settings;
 import org.openjxc.shared.Actors;
 import org.openjxc.shared.PageQuery;
@@ -130,6 +132,21 @@ class DocumentApiController {
     @RequiresPermission(Permission.VIEW_PURCHASE_PRICE)
     List<PurchasePrice> purchasePrices(@RequestParam String supplier, @RequestParam List<String> item) {
         return documents.recentPurchasePrices(Actors.require(), supplier, item);
+    }
+
+    /** A scan at the packing table: {@code {"code": "6901234567892", "bin": "A-01-01", "qty": 1}}. */
+    record ScanBody(String code, String bin, BigDecimal qty) {}
+
+    @PostMapping("/api/v1/documents/{id}/scan")
+    @RequiresPermission(Permission.VIEW_DOCUMENTS)
+    List<ScanProgress> scan(@PathVariable long id, @RequestBody ScanBody body) {
+        return documents.scan(Actors.require(), id, body.code(), body.bin(), body.qty());
+    }
+
+    @GetMapping("/api/v1/documents/{id}/scans")
+    @RequiresPermission(Permission.VIEW_DOCUMENTS)
+    List<ScanProgress> scans(@PathVariable long id) {
+        return documents.scans(Actors.require(), id);
     }
 
     @GetMapping("/api/v1/documents/{id}/followers")

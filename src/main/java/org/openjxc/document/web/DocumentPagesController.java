@@ -284,6 +284,12 @@ class DocumentPagesController {
                     "sourceNumber", documents.get(actor, doc.sourceDocument()).number());
         }
         model.addAttribute("followers", documents.followers(actor, id));
+        boolean scanning = doc.type() == DocumentType.SALES_DELIVERY
+                && (doc.status() == DocumentStatus.DRAFT
+                        || doc.status() == DocumentStatus.SUBMITTED
+                        || doc.status() == DocumentStatus.APPROVED)
+                && Actors.has(Permission.POST_SALES_DELIVERY);
+        model.addAttribute("scans", scanning ? documents.scans(actor, id) : null);
         // The next document of the flow, offered while this one can still be followed.
         boolean open = doc.type().direction() == DocumentType.Direction.ORDER
                 ? !doc.closed() && (doc.status() == DocumentStatus.APPROVED || doc.status() == DocumentStatus.POSTED)
@@ -451,6 +457,24 @@ class DocumentPagesController {
         return Arrays.stream(DocumentType.values())
                 .filter(t -> Actors.has(Permission.forDocument("CREATE", t.name())))
                 .toList();
+    }
+
+    /** A scan at the packing table, from the delivery's page; the answer shows on the same page. */
+    @PostMapping("/documents/{id}/scan")
+    @RequiresPermission(Permission.VIEW_DOCUMENTS)
+    String scan(
+            @PathVariable long id,
+            @RequestParam(required = false) String code,
+            @RequestParam(required = false) String bin,
+            RedirectAttributes flash) {
+        try {
+            documents.scan(Actors.require(), id, code, bin, null);
+            flash.addFlashAttribute("flashSuccess", message("documents.scanOk", code));
+        } catch (BusinessException e) {
+            flash.addFlashAttribute("flashError", messages.sentence(LocaleContextHolder.getLocale(), e));
+        }
+        flash.addFlashAttribute("lastBin", bin);
+        return "redirect:/documents/" + id;
     }
 
     /** A source document named by id or by number; an unknown number becomes an id nobody has. */

@@ -16,6 +16,7 @@ public class SettingsForm {
     private boolean segregationOfDuties;
     private Set<DocumentType> requireApproval = EnumSet.noneOf(DocumentType.class);
     private BigDecimal overReceiptPercent;
+    private boolean scanToDeliver;
     private Integer version;
 
     static SettingsForm of(CompanySettings s) {
@@ -30,6 +31,7 @@ public class SettingsForm {
             }
         });
         f.overReceiptPercent = s.overReceiptPercent();
+        f.scanToDeliver = Boolean.TRUE.equals(s.scanToDeliver());
         f.version = s.version();
         return f;
     }
@@ -46,7 +48,8 @@ public class SettingsForm {
                 approval,
                 segregationOfDuties,
                 version,
-                overReceiptPercent == null ? BigDecimal.ZERO : overReceiptPercent);
+                overReceiptPercent == null ? BigDecimal.ZERO : overReceiptPercent,
+                scanToDeliver);
     }
 
     public boolean isAllowNegativeStock() {
@@ -95,6 +98,14 @@ public class SettingsForm {
 
     public void setOverReceiptPercent(BigDecimal overReceiptPercent) {
         this.overReceiptPercent = overReceiptPercent;
+    }
+
+    public boolean isScanToDeliver() {
+        return scanToDeliver;
+    }
+
+    public void setScanToDeliver(boolean scanToDeliver) {
+        this.scanToDeliver = scanToDeliver;
     }
 
     public Integer getVersion() {
