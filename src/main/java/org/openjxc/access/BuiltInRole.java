@@ -56,6 +56,7 @@ public enum BuiltInRole {
     STORE_MANAGER(EnumSet.of(
             VIEW_DASHBOARD,
             VIEW_MASTER_DATA,
+            MANAGE_PROMOTIONS,
             EXPORT_MASTER_DATA,
             VIEW_MARGIN,
             VIEW_DOCUMENTS,

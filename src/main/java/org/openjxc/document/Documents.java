@@ -63,6 +63,7 @@ public class Documents {
     private final List<DocumentPoster> posters;
     private final AuditLog audit;
     private final Attachments attachments;
+    private final Promotions promotions;
     private final org.springframework.transaction.support.TransactionTemplate transactions;
 
     Documents(
@@ -75,7 +76,9 @@ public class Documents {
             List<DocumentPoster> posters,
             AuditLog audit,
             org.springframework.transaction.support.TransactionTemplate transactions,
-            Attachments attachments) {
+            Attachments attachments,
+            Promotions promotions) {
+        this.promotions = promotions;
         this.attachments = attachments;
         this.transactions = transactions;
         this.rows = rows;
@@ -105,8 +108,9 @@ public class Documents {
      * orphan draft to clean up. Posting at once needs the post permission and a type that needs no
      * approval; a suspected duplicate is created on hold, as a post would leave it.
      */
-    public DocumentView create(Actor actor, DocumentCommand command, boolean post) {
-        require(command.type(), "CREATE");
+    public DocumentView create(Actor actor, DocumentCommand original, boolean post) {
+        require(original.type(), "CREATE");
+        DocumentCommand command = withPromotions(actor, original);
         if (post) {
             require(command.type(), "POST");
         }
@@ -442,6 +446,40 @@ public class Documents {
                 actor.companyId(), doc.id(), DocumentStatus.SUBMITTED, actor.userId(), OffsetDateTime.now(), null);
         audit.record("SUBMIT", ENTITY, doc.number(), doc.status(), DocumentStatus.SUBMITTED);
         return DocumentStatus.SUBMITTED;
+    }
+
+    /**
+     * A new sales order, or a delivery made without one, gains the gift lines of the promotions of
+     * its day; a document that already carries gift lines keeps them as they are, so that gifts
+     * are never added twice and a clerk can still give by hand.
+     */
+    private DocumentCommand withPromotions(Actor actor, DocumentCommand c) {
+        boolean sale = c.type() == DocumentType.SALES_ORDER
+                || c.type() == DocumentType.SALES_DELIVERY && c.sourceDocument() == null;
+        if (!sale
+                || c.lines() == null
+                || c.lines().stream().anyMatch(l -> l != null && Boolean.TRUE.equals(l.gift()))) {
+            return c;
+        }
+        List<LineCommand> gifts = promotions.giftLines(
+                actor.companyId(),
+                c.date() == null ? LocalDate.now() : c.date(),
+                c.lines().stream().filter(java.util.Objects::nonNull).toList());
+        if (gifts.isEmpty()) {
+            return c;
+        }
+        List<LineCommand> all = new ArrayList<>(c.lines());
+        all.addAll(gifts);
+        return new DocumentCommand(
+                c.type(),
+                c.date(),
+                c.warehouse(),
+                c.toWarehouse(),
+                c.partner(),
+                c.sourceDocument(),
+                c.remark(),
+                all,
+                c.version());
     }
 
     /**

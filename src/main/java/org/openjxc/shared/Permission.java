@@ -66,6 +66,7 @@ public enum Permission {
     APPROVE_SALES_RETURN,
     POST_SALES_RETURN,
     UNPOST_SALES_RETURN,
+    MANAGE_PROMOTIONS,
     // sensitive reads
     VIEW_COST,
     VIEW_PURCHASE_PRICE,

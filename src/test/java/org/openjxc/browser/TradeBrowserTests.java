@@ -94,6 +94,22 @@ class TradeBrowserTests {
                 .json();
         assertThat(summary.toString()).contains("\"onHand\":6", "\"reserved\":0");
         assertThat(driver.findElement(By.id("doc-source")).getText()).isEqualTo(so);
+
+        // A promotion entered on its page.
+        driver.get(url("/promotions"));
+        String promo = Api.unique("PR");
+        driver.findElement(By.id("code")).sendKeys(promo);
+        driver.findElement(By.id("name")).sendKeys("买十送一");
+        driver.findElement(By.id("item")).sendKeys(item);
+        driver.findElement(By.id("buyQty")).sendKeys("10");
+        driver.findElement(By.id("giftItem")).sendKeys(item);
+        driver.findElement(By.id("giftQty")).sendKeys("1");
+        Browser.click(driver, driver.findElement(By.id("save")));
+        Browser.waitFor(driver)
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("promotions-table"), promo));
+        Browser.screenshot(driver, "promotions");
+        driver.get(url("/import/sales-orders"));
+        assertThat(driver.findElement(By.id("order-import-form")).isDisplayed()).isTrue();
     }
 
     /** Fills the document form of a type, saves and posts it; answers the document's number. */

@@ -402,4 +402,76 @@ class PurchasingAndSalesIntegrationTests {
         expect(f.post(delivery), 200);
         assertThat(f.onHand(item, wh)).isEqualByComparingTo("3");
     }
+
+    @Test
+    void buyTenGetOneAddsTheGiftLineThatMovesStockAndCostAtPriceZero() {
+        String wh = f.warehouse();
+        String item = f.item(false);
+        String gift = f.item(false);
+        f.inbound(wh, item, 40, 2);
+        f.inbound(wh, gift, 5, 1);
+        String code = Api.unique("PROMO");
+        var promo = f.api.post(
+                "/api/v1/promotions",
+                Map.of(
+                        "code",
+                        code,
+                        "name",
+                        "买十送一",
+                        "item",
+                        item,
+                        "buyQty",
+                        10,
+                        "giftItem",
+                        gift,
+                        "giftQty",
+                        1,
+                        "validFrom",
+                        "2020-01-01",
+                        "validTo",
+                        "2099-12-31"));
+        assertThat(promo.status()).as(promo.text()).isEqualTo(201);
+        assertThat(f.api.post(
+                                "/api/v1/promotions",
+                                Map.of(
+                                        "code",
+                                        Api.unique("P"),
+                                        "name",
+                                        "x",
+                                        "item",
+                                        "NO-ITEM",
+                                        "buyQty",
+                                        1,
+                                        "giftItem",
+                                        gift,
+                                        "giftQty",
+                                        1,
+                                        "validFrom",
+                                        "2020-01-01",
+                                        "validTo",
+                                        "2019-12-31"))
+                        .json()
+                        .get("errors"))
+                .hasSize(2);
+
+        long delivery = posted("SALES_DELIVERY", wh, customer, null, List.of(line(item, 25, "price", 5)));
+        var doc = f.api.get("/api/v1/documents/" + delivery).json();
+        assertThat(doc.get("lines")).hasSize(2);
+        var giftLine = doc.get("lines").get(1);
+        assertThat(giftLine.get("item").asString()).isEqualTo(gift);
+        assertThat(giftLine.get("qty").decimalValue()).isEqualByComparingTo("2");
+        assertThat(giftLine.get("gift").asBoolean()).isTrue();
+        assertThat(giftLine.get("amount").decimalValue()).isEqualByComparingTo("0");
+        assertThat(f.onHand(gift, wh)).isEqualByComparingTo("3");
+        // The gift leaves at its cost, like any line.
+        var moves = f.api.get("/api/v1/stock/moves?item=" + gift + "&warehouse=" + wh)
+                .json()
+                .get("items");
+        assertThat(moves.get(moves.size() - 1).get("value").decimalValue()).isEqualByComparingTo("-2.00");
+        // Gifts entered by hand are left as they are: nothing is added twice.
+        long manual = posted(
+                "SALES_DELIVERY", wh, customer, null, List.of(line(item, 10, "price", 5), line(gift, 1, "gift", true)));
+        assertThat(f.api.get("/api/v1/documents/" + manual).json().get("lines")).hasSize(2);
+        f.assertConsistent();
+    }
 }

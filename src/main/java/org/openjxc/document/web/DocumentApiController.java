@@ -12,6 +12,8 @@ import org.openjxc.document.DocumentStatus;
 import org.openjxc.document.DocumentType;
 import org.openjxc.document.DocumentView;
 import org.openjxc.document.Documents;
+import org.openjxc.document.Promotion;
+import org.openjxc.document.Promotions;
 import org.openjxc.document.PurchasePrice;
 import org.openjxc.document.ScanProgress;
 import org.openjxc.document.Settings;
@@ -46,10 +48,12 @@ class DocumentApiController {
 
     private final Documents documents;
     private final Settings settings;
+    private final Promotions promotions;
 
-    DocumentApiController(Documents documents, Settings settings) {
+    DocumentApiController(Documents documents, Settings settings, Promotions promotions) {
         this.documents = documents;
         this.settings = settings;
+        this.promotions = promotions;
     }
 
     @PostMapping("/api/v1/documents")
@@ -147,6 +151,19 @@ class DocumentApiController {
     @RequiresPermission(Permission.VIEW_DOCUMENTS)
     List<ScanProgress> scans(@PathVariable long id) {
         return documents.scans(Actors.require(), id);
+    }
+
+    @PostMapping("/api/v1/promotions")
+    @ResponseStatus(HttpStatus.CREATED)
+    @RequiresPermission(Permission.MANAGE_PROMOTIONS)
+    Promotion createPromotion(@Valid @RequestBody Promotion promotion) {
+        return promotions.create(Actors.require(), promotion);
+    }
+
+    @GetMapping("/api/v1/promotions")
+    @RequiresPermission(Permission.VIEW_DOCUMENTS)
+    List<Promotion> promotions() {
+        return promotions.list(Actors.require());
     }
 
     @GetMapping("/api/v1/documents/{id}/followers")

@@ -212,6 +212,7 @@ public class DocumentForm {
                         : l.price().multiply(l.qty()).divide(l.baseQty(), 6, java.math.RoundingMode.HALF_UP);
             }
             line.batch = l.batch();
+            line.gift = l.gift();
             f.lines.add(line);
         }
         return f;
