@@ -474,4 +474,23 @@ class PurchasingAndSalesIntegrationTests {
         assertThat(f.api.get("/api/v1/documents/" + manual).json().get("lines")).hasSize(2);
         f.assertConsistent();
     }
+
+    @Test
+    void stockShowsWhatOpenOrdersWillBringInAndTakeOut() {
+        String wh = f.warehouse();
+        String item = f.item(false);
+        long po = posted("PURCHASE_ORDER", wh, supplier, null, List.of(line(item, 10, "price", 1)));
+        posted("PURCHASE_RECEIPT", wh, null, po, List.of(line(item, 4, "price", 1)));
+        // A draft receipt against the order is counted by the order, not twice.
+        expect(create("PURCHASE_RECEIPT", wh, null, po, List.of(line(item, 2, "price", 1))), 201);
+        JsonNode s = f.summary(item, wh);
+        assertThat(s.get("pendingIn").decimalValue()).isEqualByComparingTo("6");
+
+        long so = posted("SALES_ORDER", wh, customer, null, List.of(line(item, 3, "price", 2)));
+        posted("SALES_DELIVERY", wh, null, so, List.of(line(item, 1, "price", 2)));
+        s = f.summary(item, wh);
+        assertThat(s.get("pendingOut").decimalValue()).isEqualByComparingTo("2");
+        expect(f.api.post("/api/v1/documents/" + po + "/close", Map.of()), 200);
+        assertThat(f.summary(item, wh).get("pendingIn").decimalValue()).isEqualByComparingTo("0");
+    }
 }

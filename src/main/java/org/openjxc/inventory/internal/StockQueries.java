@@ -46,20 +46,41 @@ public class StockQueries {
             "value",
             "l.stock_value");
 
-    /** Quantities on documents that have not moved stock yet, into and out of each warehouse. */
+    /**
+     * Quantities that have not moved stock yet, into and out of each warehouse: unposted documents
+     * that will move it, and what posted orders still have open (ordered less what their posted
+     * receipts or deliveries took; drafts that follow an order are counted by the order, not twice).
+     */
     private static final String PENDING = """
              (select coalesce(sum(dl.base_qty), 0) from document_line dl join document d
                 on d.company_id = dl.company_id and d.id = dl.document_id
               where dl.company_id = l.company_id and dl.item_id = l.item_id
                 and d.status in ('DRAFT', 'SUBMITTED', 'ON_HOLD', 'APPROVED')
-                and ((d.doc_type = 'OTHER_INBOUND' and d.warehouse_id = l.warehouse_id)
-                  or (d.doc_type = 'TRANSFER' and d.to_warehouse_id = l.warehouse_id))) as pending_in,
+                and ((d.doc_type in ('OTHER_INBOUND', 'SALES_RETURN') and d.warehouse_id = l.warehouse_id)
+                  or (d.doc_type = 'PURCHASE_RECEIPT' and d.source_document_id is null and d.warehouse_id = l.warehouse_id)
+                  or (d.doc_type = 'TRANSFER' and d.to_warehouse_id = l.warehouse_id)))
+             + %1$s as pending_in,
              (select coalesce(sum(dl.base_qty), 0) from document_line dl join document d
                 on d.company_id = dl.company_id and d.id = dl.document_id
               where dl.company_id = l.company_id and dl.item_id = l.item_id
-                and d.status in ('DRAFT', 'SUBMITTED', 'ON_HOLD', 'APPROVED')
-                and d.doc_type in ('OTHER_OUTBOUND', 'TRANSFER') and d.warehouse_id = l.warehouse_id) as pending_out,
-            """;
+                and d.status in ('DRAFT', 'SUBMITTED', 'ON_HOLD', 'APPROVED') and d.warehouse_id = l.warehouse_id
+                and (d.doc_type in ('OTHER_OUTBOUND', 'TRANSFER', 'PURCHASE_RETURN')
+                  or (d.doc_type = 'SALES_DELIVERY' and d.source_document_id is null)))
+             + %2$s as pending_out,
+            """.formatted(
+                    openOrders("PURCHASE_ORDER", "PURCHASE_RECEIPT"), openOrders("SALES_ORDER", "SALES_DELIVERY"));
+
+    /** Open quantity of orders of a type on the stock row's item and warehouse. */
+    private static String openOrders(String orderType, String followerType) {
+        return """
+                (select coalesce(sum(greatest(ol.base_qty - coalesce((select sum(fl.base_qty) from document f
+                     join document_line fl on fl.company_id = f.company_id and fl.document_id = f.id
+                     where f.company_id = o.company_id and f.source_document_id = o.id and f.doc_type = '%2$s'
+                       and f.status = 'POSTED' and fl.source_line_no = ol.line_no), 0), 0)), 0)
+                 from document o join document_line ol on ol.company_id = o.company_id and ol.document_id = o.id
+                 where ol.company_id = l.company_id and ol.item_id = l.item_id and o.warehouse_id = l.warehouse_id
+                   and o.doc_type = '%1$s' and o.status in ('APPROVED', 'POSTED') and not o.closed)""".formatted(orderType, followerType);
+    }
 
     private final JdbcClient jdbc;
 
