@@ -17,4 +17,20 @@ public record DocumentCommand(
         Long sourceDocument,
         @Size(max = 500) String remark,
         @NotEmpty @Size(max = 5000) List<@Valid @NotNull LineCommand> lines,
-        Integer version) {}
+        Integer version,
+        /** For orders: when the goods are expected (promised by the supplier, wished by the customer). */
+        LocalDate expectedDate) {
+
+    public DocumentCommand(
+            DocumentType type,
+            LocalDate date,
+            String warehouse,
+            String toWarehouse,
+            String partner,
+            Long sourceDocument,
+            String remark,
+            List<LineCommand> lines,
+            Integer version) {
+        this(type, date, warehouse, toWarehouse, partner, sourceDocument, remark, lines, version, null);
+    }
+}

@@ -30,6 +30,7 @@ public record DocumentView(
         boolean fullyReceived,
         /** An order closed with quantities still open: nothing more is received or delivered on it. */
         boolean closed,
+        LocalDate expectedDate,
         BigDecimal totalQty,
         BigDecimal totalAmount,
         List<DocumentLineView> lines) {}

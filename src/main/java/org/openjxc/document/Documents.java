@@ -137,6 +137,9 @@ public class Documents {
                     actor.userId(),
                     OffsetDateTime.now());
             rows.insertLines(actor.companyId(), id, r.lines());
+            if (command.expectedDate() != null) {
+                rows.setExpectedDate(actor.companyId(), id, command.expectedDate());
+            }
             DocumentView created = get(actor, id);
             audit.record("CREATE", ENTITY, number, null, created);
             if (!post) {
@@ -183,6 +186,7 @@ public class Documents {
                 command.sourceDocument(),
                 Text.trimToNull(command.remark()));
         rows.replaceLines(actor.companyId(), id, r.lines());
+        rows.setExpectedDate(actor.companyId(), id, command.expectedDate());
         rows.clearScans(actor.companyId(), id);
         DocumentView after = get(actor, id);
         audit.record("UPDATE", ENTITY, doc.number(), before, after);
@@ -479,7 +483,8 @@ public class Documents {
                 c.sourceDocument(),
                 c.remark(),
                 all,
-                c.version());
+                c.version(),
+                c.expectedDate());
     }
 
     /**

@@ -72,7 +72,27 @@ class PurchasingAndSalesIntegrationTests {
     void receivesAnOrderInPartsAndNeverMoreThanOrderedThenReturnsNoMoreThanReceived() {
         String wh = f.warehouse();
         String item = f.item(false);
-        long po = posted("PURCHASE_ORDER", wh, supplier, null, List.of(line(item, 10, "price", 3)));
+        var order = new LinkedHashMap<String, Object>(Map.of(
+                "type",
+                "PURCHASE_ORDER",
+                "warehouse",
+                wh,
+                "partner",
+                supplier,
+                "expectedDate",
+                "2026-12-15",
+                "lines",
+                List.of(line(item, 10, "price", 3))));
+        long po = expect(f.api.post("/api/v1/documents", order), 201)
+                .json()
+                .get("id")
+                .asLong();
+        expect(f.post(po), 200);
+        assertThat(f.api.get("/api/v1/documents/" + po)
+                        .json()
+                        .get("expectedDate")
+                        .asString())
+                .isEqualTo("2026-12-15");
         assertThat(f.onHand(item, wh)).isEqualByComparingTo("0");
 
         long first = posted("PURCHASE_RECEIPT", wh, null, po, List.of(line(item, 6, "price", 3)));
@@ -93,8 +113,8 @@ class PurchasingAndSalesIntegrationTests {
                 .contains("4");
         assertThat(f.onHand(item, wh)).isEqualByComparingTo("6");
 
-        var order = f.api.get("/api/v1/documents/" + po).json();
-        assertThat(order.get("lines").get(0).get("openQty").decimalValue()).isEqualByComparingTo("4");
+        var ordered = f.api.get("/api/v1/documents/" + po).json();
+        assertThat(ordered.get("lines").get(0).get("openQty").decimalValue()).isEqualByComparingTo("4");
         posted("PURCHASE_RECEIPT", wh, supplier, po, List.of(line(item, 4, "price", 3)));
         assertThat(f.onHand(item, wh)).isEqualByComparingTo("10");
         assertThat(f.api.get("/api/v1/documents/" + po)

@@ -96,7 +96,7 @@ public class DocumentRows {
                    tw.code as to_warehouse, tw.name as to_warehouse_name, p.code as partner, d.source_document_id,
                    d.remark, d.hold_reason, d.version, cu.display_name as created_by, d.created_at,
                    su.display_name as submitted_by, au.display_name as approved_by, pu.display_name as posted_by,
-                   d.posted_at, d.fully_received, d.closed %s
+                   d.posted_at, d.fully_received, d.closed, d.expected_date %s
             from document d
             left join warehouse w on w.company_id = d.company_id and w.id = d.warehouse_id
             left join warehouse tw on tw.company_id = d.company_id and tw.id = d.to_warehouse_id
@@ -417,6 +417,12 @@ public class DocumentRows {
                 .update();
     }
 
+    public void setExpectedDate(long companyId, long id, LocalDate expected) {
+        jdbc.sql("update document set expected_date = ? where company_id = ? and id = ?")
+                .params(expected, companyId, id)
+                .update();
+    }
+
     /** How many posted documents follow this one. */
     public long postedFollowers(long companyId, long id) {
         return jdbc.sql("select count(*) from document where company_id = ? and source_document_id = ?"
@@ -654,6 +660,7 @@ public class DocumentRows {
                 rs.getObject("posted_at", OffsetDateTime.class),
                 rs.getBoolean("fully_received"),
                 rs.getBoolean("closed"),
+                rs.getObject("expected_date", LocalDate.class),
                 totalQty,
                 totalAmount,
                 lines);

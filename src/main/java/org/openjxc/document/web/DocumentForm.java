@@ -145,6 +145,9 @@ public class DocumentForm {
     private String warehouse;
     private String toWarehouse;
     private String partner;
+
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    private LocalDate expectedDate;
     /** The source document by number (CGDD-20261122-0001) or id. */
     private String sourceDocument;
 
@@ -160,6 +163,7 @@ public class DocumentForm {
         f.warehouse = d.warehouse();
         f.toWarehouse = d.toWarehouse();
         f.partner = d.partner();
+        f.expectedDate = d.expectedDate();
         f.sourceDocument = d.sourceDocument() == null ? null : String.valueOf(d.sourceDocument());
         f.remark = d.remark();
         f.version = d.version();
@@ -248,7 +252,8 @@ public class DocumentForm {
                 source == null ? null : sourceIds.apply(source),
                 Text.trimToNull(remark),
                 commands,
-                version);
+                version,
+                expectedDate);
     }
 
     void padRows(int blank) {
@@ -304,6 +309,14 @@ public class DocumentForm {
 
     public void setToWarehouse(String toWarehouse) {
         this.toWarehouse = toWarehouse;
+    }
+
+    public LocalDate getExpectedDate() {
+        return expectedDate;
+    }
+
+    public void setExpectedDate(LocalDate expectedDate) {
+        this.expectedDate = expectedDate;
     }
 
     public String getPartner() {
