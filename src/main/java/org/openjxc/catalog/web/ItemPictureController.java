@@ -11,6 +11,7 @@ import org.openjxc.shared.BusinessException;
 import org.openjxc.shared.Permission;
 import org.openjxc.shared.RequiresPermission;
 import org.openjxc.web.ProblemWriter;
+import org.openjxc.web.Uploads;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
@@ -49,7 +50,7 @@ class ItemPictureController {
     @RequiresPermission(Permission.MANAGE_ITEMS)
     AttachmentView upload(@PathVariable String code, @RequestParam(required = false) MultipartFile file)
             throws IOException {
-        return items.storePicture(Actors.require(), code, fileName(file), bytes(file));
+        return items.storePicture(Actors.require(), code, Uploads.name(file), Uploads.bytes(file));
     }
 
     @GetMapping({"/api/v1/items/{code}/picture", "/items/{code}/picture"})
@@ -77,7 +78,7 @@ class ItemPictureController {
             @PathVariable String code, @RequestParam(required = false) MultipartFile file, RedirectAttributes flash)
             throws IOException {
         try {
-            items.storePicture(Actors.require(), code, fileName(file), bytes(file));
+            items.storePicture(Actors.require(), code, Uploads.name(file), Uploads.bytes(file));
             flash.addFlashAttribute("flashSuccess", message("items.pictureSaved"));
         } catch (BusinessException e) {
             flash.addFlashAttribute("flashError", problems.sentence(LocaleContextHolder.getLocale(), e));
@@ -91,14 +92,6 @@ class ItemPictureController {
         items.deletePicture(Actors.require(), code);
         flash.addFlashAttribute("flashSuccess", message("items.pictureDeleted"));
         return "redirect:/items/" + code;
-    }
-
-    private static byte[] bytes(MultipartFile file) throws IOException {
-        return file == null ? new byte[0] : file.getBytes();
-    }
-
-    private static String fileName(MultipartFile file) {
-        return file == null ? null : file.getOriginalFilename();
     }
 
     private String message(String key) {

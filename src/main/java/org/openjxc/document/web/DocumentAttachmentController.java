@@ -12,6 +12,7 @@ import org.openjxc.shared.BusinessException;
 import org.openjxc.shared.Permission;
 import org.openjxc.shared.RequiresPermission;
 import org.openjxc.web.ProblemWriter;
+import org.openjxc.web.Uploads;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
@@ -51,7 +52,7 @@ class DocumentAttachmentController {
     @RequiresPermission(Permission.VIEW_DOCUMENTS)
     AttachmentView attach(@PathVariable long id, @RequestParam(required = false) MultipartFile file)
             throws IOException {
-        return documents.attach(Actors.require(), id, fileName(file), bytes(file));
+        return documents.attach(Actors.require(), id, Uploads.name(file), Uploads.bytes(file));
     }
 
     @GetMapping("/api/v1/documents/{id}/attachments")
@@ -90,7 +91,7 @@ class DocumentAttachmentController {
             @PathVariable long id, @RequestParam(required = false) MultipartFile file, RedirectAttributes flash)
             throws IOException {
         try {
-            documents.attach(Actors.require(), id, fileName(file), bytes(file));
+            documents.attach(Actors.require(), id, Uploads.name(file), Uploads.bytes(file));
             flash.addFlashAttribute("flashSuccess", message("documents.attached"));
         } catch (BusinessException e) {
             flash.addFlashAttribute("flashError", problems.sentence(LocaleContextHolder.getLocale(), e));
@@ -108,14 +109,6 @@ class DocumentAttachmentController {
             flash.addFlashAttribute("flashError", problems.sentence(LocaleContextHolder.getLocale(), e));
         }
         return "redirect:/documents/" + id;
-    }
-
-    private static byte[] bytes(MultipartFile file) throws IOException {
-        return file == null ? new byte[0] : file.getBytes();
-    }
-
-    private static String fileName(MultipartFile file) {
-        return file == null ? null : file.getOriginalFilename();
     }
 
     private String message(String key) {
