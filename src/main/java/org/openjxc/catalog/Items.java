@@ -176,6 +176,47 @@ public class Items {
         return rows.findAll(companyId, codes);
     }
 
+    /** The item's sale prices per customer price level (批发价, 会员价). */
+    @Transactional(readOnly = true)
+    public Map<String, BigDecimal> levelPrices(Actor actor, String code) {
+        return rows.levelPrices(actor.companyId(), stored(actor, code).id());
+    }
+
+    /**
+     * Replaces the item's level prices. Levels are short names as partners carry them; a negative
+     * price or a blank level is refused, nothing written.
+     */
+    @Transactional
+    public Map<String, BigDecimal> setLevelPrices(Actor actor, String code, Map<String, BigDecimal> prices) {
+        ItemView item = stored(actor, code);
+        List<FieldViolation> v = new ArrayList<>();
+        Map<String, BigDecimal> clean = new java.util.TreeMap<>();
+        prices.forEach((level, price) -> {
+            String name = level == null ? "" : level.trim();
+            if (name.isEmpty() || name.length() > 20) {
+                v.add(FieldViolation.of("prices", "error.price.level", name));
+            } else if (price == null || price.signum() < 0 || price.scale() > 6) {
+                v.add(FieldViolation.of("prices." + name, "error.price.value", name));
+            } else {
+                clean.put(name, price);
+            }
+        });
+        if (!v.isEmpty()) {
+            throw BusinessException.invalid(v);
+        }
+        Map<String, BigDecimal> before = rows.levelPrices(actor.companyId(), item.id());
+        rows.replaceLevelPrices(actor.companyId(), item.id(), clean);
+        Map<String, BigDecimal> after = rows.levelPrices(actor.companyId(), item.id());
+        audit.record("UPDATE_PRICE", ENTITY, code, before, after);
+        return after;
+    }
+
+    /** Sale prices of one customer price level for many items, by item code. */
+    @Transactional(readOnly = true)
+    public Map<String, BigDecimal> pricesOfLevel(long companyId, String level, java.util.Collection<String> codes) {
+        return rows.pricesOfLevel(companyId, level, codes);
+    }
+
     @Transactional(readOnly = true)
     public Optional<ItemView> findByBarcode(Actor actor, String barcode) {
         return rows.findByBarcode(actor.companyId(), barcode).map(Items::visible);

@@ -781,13 +781,18 @@ public class Documents {
             }
         }
         // One query for all items of the document; units and bins repeat, so they are looked up once each.
-        var lookups = new Lookups(items.findAll(
-                actor.companyId(),
-                c.lines().stream()
-                        .map(LineCommand::item)
-                        .filter(java.util.Objects::nonNull)
-                        .distinct()
-                        .toList()));
+        List<String> codes = c.lines().stream()
+                .map(LineCommand::item)
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .toList();
+        // A customer's price level prices the sales lines that name no price.
+        boolean sale = c.type() == DocumentType.SALES_ORDER || c.type() == DocumentType.SALES_DELIVERY;
+        var lookups = new Lookups(
+                items.findAll(actor.companyId(), codes),
+                sale && partner != null && partner.priceLevel() != null
+                        ? items.pricesOfLevel(actor.companyId(), partner.priceLevel(), codes)
+                        : Map.of());
         List<NewLine> lines = new ArrayList<>();
         for (int i = 0; i < c.lines().size(); i++) {
             NewLine line = line(actor, c, i, warehouse, toWarehouse, v, lookups, source);
@@ -805,9 +810,10 @@ public class Documents {
     private record Lookups(
             java.util.Map<String, ItemView> items,
             java.util.Map<String, Optional<UnitView>> units,
-            java.util.Map<String, Optional<Long>> bins) {
-        Lookups(java.util.Map<String, ItemView> items) {
-            this(items, new java.util.HashMap<>(), new java.util.HashMap<>());
+            java.util.Map<String, Optional<Long>> bins,
+            java.util.Map<String, BigDecimal> levelPrices) {
+        Lookups(java.util.Map<String, ItemView> items, java.util.Map<String, BigDecimal> levelPrices) {
+            this(items, new java.util.HashMap<>(), new java.util.HashMap<>(), levelPrices);
         }
     }
 
@@ -891,6 +897,9 @@ public class Documents {
         boolean gift = Boolean.TRUE.equals(l.gift());
         if (gift) {
             price = BigDecimal.ZERO;
+        } else if (price == null && (c.type() == DocumentType.SALES_ORDER || c.type() == DocumentType.SALES_DELIVERY)) {
+            BigDecimal perBase = lookups.levelPrices().getOrDefault(item.code(), item.salePrice());
+            price = perBase == null ? null : perBase.multiply(factor == null ? BigDecimal.ONE : factor);
         } else if (price == null
                 && direction == DocumentType.Direction.INBOUND
                 && c.type() != DocumentType.SALES_RETURN) {

@@ -513,4 +513,51 @@ class PurchasingAndSalesIntegrationTests {
         expect(f.api.post("/api/v1/documents/" + po + "/close", Map.of()), 200);
         assertThat(f.summary(item, wh).get("pendingIn").decimalValue()).isEqualByComparingTo("0");
     }
+
+    @Test
+    void aCustomersPriceLevelPricesTheSalesLinesThatNameNoPrice() {
+        String wh = f.warehouse();
+        String item = Api.unique("LV");
+        expect(
+                f.api.post(
+                        "/api/v1/items",
+                        Map.of(
+                                "code",
+                                item,
+                                "name",
+                                "分级价商品",
+                                "unit",
+                                "pcs",
+                                "units",
+                                List.of(Map.of("unit", "box", "factor", 10)),
+                                "salePrice",
+                                4)),
+                201);
+        var bad = f.api.put("/api/v1/items/" + item + "/prices", Map.of("prices", Map.of("WHOLESALE", -1)));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("errors").get(0).get("field").asString()).isEqualTo("prices.WHOLESALE");
+        expect(f.api.put("/api/v1/items/" + item + "/prices", Map.of("prices", Map.of("WHOLESALE", 3.2))), 200);
+        assertThat(f.api.get("/api/v1/items/" + item + "/prices")
+                        .json()
+                        .get("prices")
+                        .get("WHOLESALE")
+                        .decimalValue())
+                .isEqualByComparingTo("3.2");
+
+        String wholesaler = Api.unique("WS");
+        expect(
+                f.api.post(
+                        "/api/v1/partners",
+                        Map.of("code", wholesaler, "name", "批发客户", "type", "CUSTOMER", "priceLevel", "WHOLESALE")),
+                201);
+        var atLevel = expect(create("SALES_ORDER", wh, wholesaler, null, List.of(line(item, 2, "unit", "box"))), 201)
+                .json();
+        assertThat(atLevel.get("lines").get(0).get("price").decimalValue()).isEqualByComparingTo("32");
+        var retail = expect(create("SALES_ORDER", wh, customer, null, List.of(line(item, 2))), 201)
+                .json();
+        assertThat(retail.get("lines").get(0).get("price").decimalValue()).isEqualByComparingTo("4");
+        var named = expect(create("SALES_ORDER", wh, wholesaler, null, List.of(line(item, 1, "price", 5))), 201)
+                .json();
+        assertThat(named.get("lines").get(0).get("price").decimalValue()).isEqualByComparingTo("5");
+    }
 }

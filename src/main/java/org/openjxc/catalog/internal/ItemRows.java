@@ -192,6 +192,43 @@ public class ItemRows {
                 .update();
     }
 
+    /** The item's sale price per customer price level. */
+    public Map<String, BigDecimal> levelPrices(long companyId, long itemId) {
+        Map<String, BigDecimal> prices = new java.util.TreeMap<>();
+        jdbc.sql("select price_level, price from item_price where company_id = ? and item_id = ?")
+                .params(companyId, itemId)
+                .query((rs, n) -> prices.put(rs.getString(1), org.openjxc.shared.Rounding.plain(rs.getBigDecimal(2))))
+                .list();
+        return prices;
+    }
+
+    public void replaceLevelPrices(long companyId, long itemId, Map<String, BigDecimal> prices) {
+        jdbc.sql("delete from item_price where company_id = ? and item_id = ?")
+                .params(companyId, itemId)
+                .update();
+        prices.forEach((level, price) -> jdbc.sql(
+                        "insert into item_price (company_id, item_id, price_level, price) values (?, ?, ?, ?)")
+                .params(companyId, itemId, level, price)
+                .update());
+    }
+
+    /** Prices of one level for many items at once, by item code. */
+    public Map<String, BigDecimal> pricesOfLevel(long companyId, String level, java.util.Collection<String> codes) {
+        Map<String, BigDecimal> prices = new java.util.HashMap<>();
+        if (codes.isEmpty()) {
+            return prices;
+        }
+        jdbc.sql("""
+                        select i.code, p.price from item_price p join item i on i.company_id = p.company_id and i.id = p.item_id
+                        where p.company_id = :company and p.price_level = :level and i.code in (:codes)""")
+                .param("company", companyId)
+                .param("level", level)
+                .param("codes", codes)
+                .query((rs, n) -> prices.put(rs.getString(1), rs.getBigDecimal(2)))
+                .list();
+        return prices;
+    }
+
     /** Replaces the item's alternate units and barcodes with the given ones. */
     public void replaceUnitsAndBarcodes(
             long companyId, long itemId, Map<Long, BigDecimal> units, List<String> barcodes) {

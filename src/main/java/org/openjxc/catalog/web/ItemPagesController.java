@@ -128,6 +128,7 @@ class ItemPagesController {
     String detail(@PathVariable String code, Model model) {
         model.addAttribute("item", items.get(Actors.require(), code));
         model.addAttribute("picture", items.pictureInfo(Actors.require(), code).orElse(null));
+        model.addAttribute("levelPrices", items.levelPrices(Actors.require(), code));
         return "catalog/item";
     }
 
