@@ -405,6 +405,12 @@ public class Documents {
         return rows.followers(actor.companyId(), get(actor, id).id());
     }
 
+    /** A document for other modules' postings (vouchers): no permission check, the caller is the engine. */
+    @Transactional(readOnly = true)
+    public DocumentView view(long companyId, long id) {
+        return rows.find(companyId, id).orElseThrow(() -> BusinessException.notFound(ENTITY, id));
+    }
+
     @Transactional(readOnly = true)
     public PageResult<DocumentView> list(Actor actor, DocumentQuery query, PageQuery page) {
         return rows.list(actor.companyId(), query, page);

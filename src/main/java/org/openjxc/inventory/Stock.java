@@ -26,6 +26,18 @@ public class Stock {
         this.audit = audit;
     }
 
+    /** Value the standing moves of a posted document moved: what its voucher books against inventory. */
+    @Transactional(readOnly = true)
+    public java.math.BigDecimal documentValue(long companyId, long documentId) {
+        return queries.documentValue(companyId, documentId);
+    }
+
+    /** The value of all stock, for reconciling with the inventory account. */
+    @Transactional(readOnly = true)
+    public java.math.BigDecimal totalValue(long companyId) {
+        return queries.totalValue(companyId);
+    }
+
     @Transactional(readOnly = true)
     public PageResult<StockPosition> positions(Actor actor, StockQuery query, PageQuery page) {
         var result = queries.positions(actor.companyId(), query, page);

@@ -36,6 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
  * value exactly, so no rounding residue stays behind.
  */
 @Service
+@org.springframework.core.annotation.Order(0)
 public class StockLedger implements DocumentPoster {
 
     private final StockRows rows;

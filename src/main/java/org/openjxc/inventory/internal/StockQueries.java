@@ -115,6 +115,26 @@ public class StockQueries {
                 .list();
     }
 
+    /** Value a document's standing moves moved (negative out, positive in). */
+    public BigDecimal documentValue(long companyId, long documentId) {
+        return jdbc.sql("""
+                        select coalesce(sum(m.move_value), 0) from stock_move m
+                        where m.company_id = ? and m.document_id = ? and m.reversal_of is null
+                          and not exists (select 1 from stock_move r where r.company_id = m.company_id
+                                          and r.reversal_of = m.id)""")
+                .params(companyId, documentId)
+                .query(BigDecimal.class)
+                .single();
+    }
+
+    /** The value of all stock of the company. */
+    public BigDecimal totalValue(long companyId) {
+        return jdbc.sql("select coalesce(sum(stock_value), 0) from stock_level where company_id = ?")
+                .params(companyId)
+                .query(BigDecimal.class)
+                .single();
+    }
+
     StockQueries(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }

@@ -1,0 +1,162 @@
+package org.openjxc.finance;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.openjxc.document.DocumentPoster;
+import org.openjxc.document.DocumentView;
+import org.openjxc.document.Documents;
+import org.openjxc.document.PostingDocument;
+import org.openjxc.finance.internal.VoucherRows;
+import org.openjxc.finance.internal.VoucherRows.NewLine;
+import org.openjxc.inventory.Stock;
+import org.openjxc.organization.CompanyCreated;
+import org.openjxc.partner.PartnerView;
+import org.openjxc.partner.Partners;
+import org.openjxc.shared.Actor;
+import org.openjxc.shared.Rounding;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes a voucher for every posting, in the posting's transaction and after the stock ledger (so
+ * the cost of what left is known), and mirrors it on unpost. Default rules (DESIGN.md "Finance"):
+ * purchase receipt Dr inventory / Cr AP; purchase return the reverse at the cost it left at;
+ * sales delivery Dr AR / Cr revenue and Dr COGS / Cr inventory; sales return mirrored; other
+ * receipts and issues against 待处理财产损溢. Orders, transfers and status changes move no value.
+ * Prices are taken as tax-exclusive until VAT comes.
+ */
+@Service
+@Order(10)
+public class Vouchers implements DocumentPoster {
+
+    private final VoucherRows rows;
+    private final Stock stock;
+    /** Looked up when needed: the engine calls this poster, so it cannot be built before it. */
+    private final ObjectProvider<Documents> documents;
+
+    private final Partners partners;
+    private final JdbcClient jdbc;
+
+    Vouchers(VoucherRows rows, Stock stock, ObjectProvider<Documents> documents, Partners partners, JdbcClient jdbc) {
+        this.rows = rows;
+        this.stock = stock;
+        this.documents = documents;
+        this.partners = partners;
+        this.jdbc = jdbc;
+    }
+
+    @EventListener
+    void seed(CompanyCreated event) {
+        rows.seedAccounts(event.companyId());
+    }
+
+    /** Companies created before finance existed get the chart of accounts on the next start. */
+    @EventListener(ApplicationReadyEvent.class)
+    @Transactional
+    void seedExisting() {
+        jdbc.sql("select id from company").query(Long.class).list().forEach(rows::seedAccounts);
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void post(PostingDocument d) {
+        DocumentView doc = documents.getObject().view(d.companyId(), d.id());
+        BigDecimal amount = Rounding.amount(doc.totalAmount() == null ? BigDecimal.ZERO : doc.totalAmount());
+        BigDecimal value = Rounding.amount(stock.documentValue(d.companyId(), d.id()));
+        Long partner = doc.partner() == null
+                ? null
+                : partners.find(d.companyId(), doc.partner())
+                        .map(PartnerView::id)
+                        .orElse(null);
+        List<NewLine> lines = new ArrayList<>();
+        switch (d.type()) {
+            // Payable at the value received, which keeps the inventory account equal to stock value;
+            // a rounding cent against the supplier's invoice is settled when invoices come.
+            case PURCHASE_RECEIPT -> pair(lines, Account.INVENTORY, Account.PAYABLE, value, null, partner);
+            case PURCHASE_RETURN -> pair(lines, Account.PAYABLE, Account.INVENTORY, value.negate(), partner, null);
+            case SALES_DELIVERY -> {
+                pair(lines, Account.RECEIVABLE, Account.REVENUE, amount, partner, null);
+                pair(lines, Account.COST_OF_SALES, Account.INVENTORY, value.negate(), null, null);
+            }
+            case SALES_RETURN -> {
+                pair(lines, Account.REVENUE, Account.RECEIVABLE, amount, null, partner);
+                pair(lines, Account.INVENTORY, Account.COST_OF_SALES, value, null, null);
+            }
+            case OTHER_INBOUND -> pair(lines, Account.INVENTORY, Account.PENDING_LOSS, value, null, null);
+            case OTHER_OUTBOUND -> pair(lines, Account.PENDING_LOSS, Account.INVENTORY, value.negate(), null, null);
+            default -> {
+                return;
+            }
+        }
+        if (lines.isEmpty()) {
+            return;
+        }
+        rows.insert(d.companyId(), d.id(), doc.date(), null, lines);
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void unpost(PostingDocument d) {
+        rows.standing(d.companyId(), d.id())
+                .ifPresent(id -> rows.insert(
+                        d.companyId(),
+                        d.id(),
+                        LocalDate.now(),
+                        id,
+                        rows.lines(d.companyId(), id).stream()
+                                .map(l -> new NewLine(l.account(), l.credit(), l.debit(), l.partnerId()))
+                                .toList()));
+    }
+
+    /** Dr {@code debit} / Cr {@code credit} of {@code amount}; nothing for zero, swapped for negative. */
+    private static void pair(
+            List<NewLine> lines,
+            Account debit,
+            Account credit,
+            BigDecimal amount,
+            Long debitPartner,
+            Long creditPartner) {
+        if (amount.signum() == 0) {
+            return;
+        }
+        if (amount.signum() < 0) {
+            pair(lines, credit, debit, amount.negate(), creditPartner, debitPartner);
+            return;
+        }
+        lines.add(new NewLine(debit.code(), amount, BigDecimal.ZERO, debitPartner));
+        lines.add(new NewLine(credit.code(), BigDecimal.ZERO, amount, creditPartner));
+    }
+
+    @Transactional(readOnly = true)
+    public List<VoucherView> ofDocument(Actor actor, long documentId) {
+        return rows.ofDocument(
+                actor.companyId(), documents.getObject().get(actor, documentId).id());
+    }
+
+    @Transactional(readOnly = true)
+    public PartnerBalance balance(Actor actor, String partnerCode) {
+        PartnerView p = partners.get(actor, partnerCode);
+        return new PartnerBalance(
+                p.code(),
+                Rounding.amount(rows.balance(actor.companyId(), Account.RECEIVABLE.code(), p.id())),
+                Rounding.amount(rows.balance(actor.companyId(), Account.PAYABLE.code(), p.id())
+                        .negate()));
+    }
+
+    /** Stock value against the inventory account; a difference is shown, never hidden. */
+    @Transactional(readOnly = true)
+    public List<ReconciliationCheck> reconcile(Actor actor) {
+        BigDecimal expected = Rounding.amount(stock.totalValue(actor.companyId()));
+        BigDecimal actual = Rounding.amount(rows.balance(actor.companyId(), Account.INVENTORY.code(), null));
+        return List.of(
+                new ReconciliationCheck("STOCK_VS_INVENTORY_ACCOUNT", expected, actual, actual.subtract(expected)));
+    }
+}

@@ -1,0 +1,122 @@
+package org.openjxc.finance.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.openjxc.finance.Account;
+import org.openjxc.finance.VoucherView;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The account, voucher and voucher_line tables. */
+@Repository
+public class VoucherRows {
+
+    /** A line to be written: account, debit, credit, partner id. */
+    public record NewLine(String account, BigDecimal debit, BigDecimal credit, Long partnerId) {}
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    VoucherRows(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    public void seedAccounts(long companyId) {
+        for (Account a : Account.values()) {
+            jdbc.sql("insert into account (company_id, code, name) values (?, ?, ?) on conflict do nothing")
+                    .params(companyId, a.code(), a.title())
+                    .update();
+        }
+    }
+
+    public long insert(long companyId, long documentId, LocalDate date, Long reversalOf, List<NewLine> lines) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("insert into voucher (company_id, source_document_id, voucher_date, reversal_of) values (?, ?, ?, ?)")
+                .params(companyId, documentId, date, reversalOf)
+                .update(keys, "id");
+        long id = keys.getKey().longValue();
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            NewLine l = lines.get(i);
+            rows.add(new Object[] {companyId, id, i + 1, l.account(), l.debit(), l.credit(), l.partnerId()});
+        }
+        template.batchUpdate(
+                "insert into voucher_line (company_id, voucher_id, line_no, account_code, debit, credit, partner_id)"
+                        + " values (?, ?, ?, ?, ?, ?, ?)",
+                rows);
+        return id;
+    }
+
+    /** The document's voucher that no later voucher mirrors, if any: what an unpost reverses. */
+    public Optional<Long> standing(long companyId, long documentId) {
+        return jdbc.sql("""
+                        select v.id from voucher v where v.company_id = ? and v.source_document_id = ?
+                          and v.reversal_of is null
+                          and not exists (select 1 from voucher r where r.company_id = v.company_id and r.reversal_of = v.id)
+                        order by v.id desc""").params(companyId, documentId).query(Long.class).list().stream()
+                .findFirst();
+    }
+
+    public List<NewLine> lines(long companyId, long voucherId) {
+        return jdbc.sql("select account_code, debit, credit, partner_id from voucher_line"
+                        + " where company_id = ? and voucher_id = ? order by line_no")
+                .params(companyId, voucherId)
+                .query((rs, n) -> new NewLine(
+                        rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3), (Long) rs.getObject(4, Long.class)))
+                .list();
+    }
+
+    public List<VoucherView> ofDocument(long companyId, long documentId) {
+        Map<Long, VoucherView> byId = new LinkedHashMap<>();
+        jdbc.sql("select id, source_document_id, voucher_date, reversal_of from voucher"
+                        + " where company_id = ? and source_document_id = ? order by id")
+                .params(companyId, documentId)
+                .query((rs, n) -> byId.put(
+                        rs.getLong(1),
+                        new VoucherView(
+                                rs.getLong(1),
+                                rs.getLong(2),
+                                rs.getObject(3, LocalDate.class),
+                                (Long) rs.getObject(4, Long.class),
+                                new ArrayList<>())))
+                .list();
+        if (byId.isEmpty()) {
+            return List.of();
+        }
+        jdbc.sql("""
+                        select l.voucher_id, l.account_code, a.name, l.debit, l.credit, p.code
+                        from voucher_line l
+                        join voucher v on v.company_id = l.company_id and v.id = l.voucher_id
+                        left join account a on a.company_id = l.company_id and a.code = l.account_code
+                        left join partner p on p.company_id = l.company_id and p.id = l.partner_id
+                        where v.company_id = ? and v.source_document_id = ? order by l.voucher_id, l.line_no""")
+                .params(companyId, documentId)
+                .query((rs, n) -> byId.get(rs.getLong(1))
+                        .lines()
+                        .add(new VoucherView.Line(
+                                rs.getString(2),
+                                rs.getString(3),
+                                org.openjxc.shared.Rounding.plain(rs.getBigDecimal(4)),
+                                org.openjxc.shared.Rounding.plain(rs.getBigDecimal(5)),
+                                rs.getString(6))))
+                .list();
+        return List.copyOf(byId.values());
+    }
+
+    /** Debit less credit of an account, over all vouchers, optionally for one partner. */
+    public BigDecimal balance(long companyId, String account, Long partnerId) {
+        return jdbc.sql("select coalesce(sum(debit - credit), 0) from voucher_line where company_id = ?"
+                        + " and account_code = ? and (? is null or partner_id = ?)")
+                .params(companyId, account, partnerId, partnerId)
+                .query(BigDecimal.class)
+                .single();
+    }
+}

@@ -1,0 +1,164 @@
+package org.openjxc.inventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openjxc.inventory.StockFixture.expect;
+import static org.openjxc.inventory.StockFixture.line;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openjxc.support.Api;
+import org.openjxc.support.IntegrationTest;
+import org.openjxc.support.TestCompanies;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/** Vouchers written by posting, mirrored by unposting, balancing; partner balances; stock vs books. */
+@IntegrationTest
+class FinanceIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    StockFixture f;
+
+    @BeforeEach
+    void company() {
+        f = new StockFixture(TestCompanies.create(context, port));
+    }
+
+    String partner(String type) {
+        String code = Api.unique(type.substring(0, 3));
+        expect(f.api.post("/api/v1/partners", Map.of("code", code, "name", "单位 " + code, "type", type)), 201);
+        return code;
+    }
+
+    long posted(String type, String wh, String partner, List<Map<String, Object>> lines) {
+        var body = new LinkedHashMap<String, Object>(Map.of("type", type, "warehouse", wh, "lines", lines));
+        if (partner != null) {
+            body.put("partner", partner);
+        }
+        long id = expect(f.api.post("/api/v1/documents", body), 201)
+                .json()
+                .get("id")
+                .asLong();
+        expect(f.post(id), 200);
+        return id;
+    }
+
+    JsonNode vouchers(long document) {
+        return expect(f.api.get("/api/v1/vouchers?sourceDocument=" + document), 200)
+                .json();
+    }
+
+    static void assertBalanced(JsonNode voucher) {
+        BigDecimal debit = BigDecimal.ZERO;
+        BigDecimal credit = BigDecimal.ZERO;
+        for (JsonNode l : voucher.get("lines")) {
+            debit = debit.add(l.get("debit").decimalValue());
+            credit = credit.add(l.get("credit").decimalValue());
+        }
+        assertThat(debit).isEqualByComparingTo(credit);
+    }
+
+    BigDecimal amount(JsonNode voucher, String account, String side) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (JsonNode l : voucher.get("lines")) {
+            if (l.get("account").asString().equals(account)) {
+                sum = sum.add(l.get(side).decimalValue());
+            }
+        }
+        return sum;
+    }
+
+    @Test
+    void receiptsAndDeliveriesPostBalancedVouchersThatUnpostMirrorsAndBooksAgreeWithStock() {
+        String wh = f.warehouse();
+        String item = f.item(false);
+        String supplier = partner("SUPPLIER");
+        String customer = partner("CUSTOMER");
+
+        long receipt = posted("PURCHASE_RECEIPT", wh, supplier, List.of(line(item, 10, "price", 3)));
+        JsonNode rv = vouchers(receipt).get(0);
+        assertBalanced(rv);
+        assertThat(amount(rv, "1405", "debit")).isEqualByComparingTo("30");
+        assertThat(amount(rv, "2202", "credit")).isEqualByComparingTo("30");
+        assertThat(f.api.get("/api/v1/partners/" + supplier + "/balance")
+                        .json()
+                        .get("payable")
+                        .decimalValue())
+                .isEqualByComparingTo("30");
+
+        long delivery = posted("SALES_DELIVERY", wh, customer, List.of(line(item, 4, "price", 5)));
+        JsonNode dv = vouchers(delivery).get(0);
+        assertBalanced(dv);
+        assertThat(amount(dv, "1122", "debit")).isEqualByComparingTo("20");
+        assertThat(amount(dv, "6001", "credit")).isEqualByComparingTo("20");
+        assertThat(amount(dv, "6401", "debit")).isEqualByComparingTo("12");
+        assertThat(amount(dv, "1405", "credit")).isEqualByComparingTo("12");
+        assertThat(f.api.get("/api/v1/partners/" + customer + "/balance")
+                        .json()
+                        .get("receivable")
+                        .decimalValue())
+                .isEqualByComparingTo("20");
+        assertStockAgreesWithBooks();
+
+        expect(f.api.post("/api/v1/documents/" + delivery + "/unpost", Map.of()), 200);
+        JsonNode both = vouchers(delivery);
+        assertThat(both).hasSize(2);
+        assertThat(both.get(1).get("reversalOf").asLong())
+                .isEqualTo(dv.get("id").asLong());
+        assertBalanced(both.get(1));
+        assertThat(f.api.get("/api/v1/partners/" + customer + "/balance")
+                        .json()
+                        .get("receivable")
+                        .decimalValue())
+                .isEqualByComparingTo("0");
+        assertStockAgreesWithBooks();
+
+        // Other issues and customer returns keep the books with the stock too.
+        posted("OTHER_OUTBOUND", wh, null, List.of(line(item, 1)));
+        long again = posted("SALES_DELIVERY", wh, customer, List.of(line(item, 2, "price", 5)));
+        long ret = expect(
+                        f.api.post(
+                                "/api/v1/documents",
+                                Map.of(
+                                        "type",
+                                        "SALES_RETURN",
+                                        "warehouse",
+                                        wh,
+                                        "sourceDocument",
+                                        again,
+                                        "lines",
+                                        List.of(line(item, 1, "price", 5)))),
+                        201)
+                .json()
+                .get("id")
+                .asLong();
+        expect(f.post(ret), 200);
+        JsonNode back = vouchers(ret).get(0);
+        assertBalanced(back);
+        assertThat(amount(back, "1122", "credit")).isEqualByComparingTo("5");
+        assertThat(amount(back, "1405", "debit")).isEqualByComparingTo("3");
+        assertThat(f.api.get("/api/v1/partners/" + customer + "/balance")
+                        .json()
+                        .get("receivable")
+                        .decimalValue())
+                .isEqualByComparingTo("5");
+        assertStockAgreesWithBooks();
+    }
+
+    void assertStockAgreesWithBooks() {
+        var check = f.api.get("/api/v1/reconciliation").json().get("checks").get(0);
+        assertThat(check.get("name").asString()).isEqualTo("STOCK_VS_INVENTORY_ACCOUNT");
+        assertThat(check.get("difference").decimalValue()).isEqualByComparingTo("0");
+    }
+}
