@@ -55,6 +55,8 @@ class ChannelOrderIntegrationTests {
         expect(
                 f.api.put("/api/v1/sku-mappings", Map.of("channel", "tmall", "externalSku", "TM-778899", "item", item)),
                 200);
+        assertThat(f.api.get("/api/v1/sku-mappings").json().toString()).contains("TM-778899");
+        assertThat(f.api.get("/api/v1/sku-mappings?channel=JD").json()).isEmpty();
         var first = f.api.post(
                 "/api/v1/sales-orders/import",
                 Map.of(

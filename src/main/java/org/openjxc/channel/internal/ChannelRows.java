@@ -71,9 +71,9 @@ public class ChannelRows {
         return jdbc.sql("""
                         select m.channel, m.external_sku, i.code from sku_mapping m
                         join item i on i.company_id = m.company_id and i.id = m.item_id
-                        where m.company_id = ? and (? is null or m.channel = ?)
+                        where m.company_id = ? and m.channel like ?
                         order by m.channel, m.external_sku""")
-                .params(companyId, channel, channel)
+                .params(companyId, channel == null ? "%" : channel)
                 .query((rs, n) -> new SkuMapping(rs.getString(1), rs.getString(2), rs.getString(3)))
                 .list();
     }

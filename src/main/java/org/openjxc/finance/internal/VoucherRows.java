@@ -113,10 +113,16 @@ public class VoucherRows {
 
     /** Debit less credit of an account, over all vouchers, optionally for one partner. */
     public BigDecimal balance(long companyId, String account, Long partnerId) {
-        return jdbc.sql("select coalesce(sum(debit - credit), 0) from voucher_line where company_id = ?"
-                        + " and account_code = ? and (? is null or partner_id = ?)")
-                .params(companyId, account, partnerId, partnerId)
-                .query(BigDecimal.class)
-                .single();
+        String sql =
+                "select coalesce(sum(debit - credit), 0) from voucher_line where company_id = ? and account_code = ?";
+        return partnerId == null
+                ? jdbc.sql(sql)
+                        .params(companyId, account)
+                        .query(BigDecimal.class)
+                        .single()
+                : jdbc.sql(sql + " and partner_id = ?")
+                        .params(companyId, account, partnerId)
+                        .query(BigDecimal.class)
+                        .single();
     }
 }
