@@ -22,7 +22,9 @@ public record CompanySettings(
         @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2)
         BigDecimal overReceiptPercent,
         /** Sales deliveries post only once every line was scanned; null keeps it. */
-        Boolean scanToDeliver) {
+        Boolean scanToDeliver,
+        /** Over the credit limit: OFF, WARN or BLOCK; null keeps it. */
+        CreditControl creditControl) {
 
     public CompanySettings(
             Boolean allowNegativeStock,
@@ -38,6 +40,7 @@ public record CompanySettings(
                 requireApproval,
                 segregationOfDuties,
                 version,
+                null,
                 null,
                 null);
     }

@@ -41,7 +41,7 @@ public class Settings {
     private java.util.Optional<CompanySettings> read(long companyId) {
         return jdbc.sql("""
                         select allow_negative_stock, post_on_approve, reserve_on_sales_order, require_approval,
-                               segregation_of_duties, version, over_receipt_percent, scan_to_deliver
+                               segregation_of_duties, version, over_receipt_percent, scan_to_deliver, credit_control
                         from company_setting where company_id = ?""")
                 .param(companyId)
                 .query((rs, n) -> new CompanySettings(
@@ -52,7 +52,8 @@ public class Settings {
                         rs.getBoolean(5),
                         rs.getInt(6),
                         org.openjxc.shared.Rounding.plain(rs.getBigDecimal(7)),
-                        rs.getBoolean(8)))
+                        rs.getBoolean(8),
+                        CreditControl.valueOf(rs.getString(9))))
                 .optional();
     }
 
@@ -68,7 +69,7 @@ public class Settings {
         jdbc.sql("""
                         update company_setting set allow_negative_stock = ?, post_on_approve = ?,
                                reserve_on_sales_order = ?, require_approval = ?, segregation_of_duties = ?,
-                               over_receipt_percent = ?, scan_to_deliver = ?, version = version + 1
+                               over_receipt_percent = ?, scan_to_deliver = ?, credit_control = ?, version = version + 1
                         where company_id = ?""")
                 .params(
                         settings.allowNegativeStock(),
@@ -80,6 +81,7 @@ public class Settings {
                                 ? before.overReceiptPercent()
                                 : settings.overReceiptPercent(),
                         settings.scanToDeliver() == null ? before.scanToDeliver() : settings.scanToDeliver(),
+                        (settings.creditControl() == null ? before.creditControl() : settings.creditControl()).name(),
                         actor.companyId())
                 .update();
         CompanySettings after = get(actor.companyId());

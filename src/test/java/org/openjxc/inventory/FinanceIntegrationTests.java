@@ -156,6 +156,99 @@ class FinanceIntegrationTests {
         assertStockAgreesWithBooks();
     }
 
+    @Test
+    void aCustomerOverTheCreditLimitIsRefusedOrWarnedAsTheCompanySays() {
+        String wh = f.warehouse();
+        String item = f.item(false);
+        f.inbound(wh, item, 100, 1);
+        String customer = Api.unique("CRD");
+        expect(
+                f.api.post(
+                        "/api/v1/partners",
+                        Map.of("code", customer, "name", "赊账客户", "type", "CUSTOMER", "creditLimit", 100)),
+                201);
+        var settings = f.api.get("/api/v1/settings").json();
+        var body = new LinkedHashMap<String, Object>(Api.JSON.convertValue(settings, Map.class));
+        body.put("creditControl", "BLOCK");
+        expect(f.api.put("/api/v1/settings", body), 200);
+
+        long order = posted("SALES_ORDER", wh, customer, List.of(line(item, 16, "price", 5))); // 80 open
+        long second = expect(
+                        f.api.post(
+                                "/api/v1/documents",
+                                Map.of(
+                                        "type",
+                                        "SALES_ORDER",
+                                        "warehouse",
+                                        wh,
+                                        "partner",
+                                        customer,
+                                        "lines",
+                                        List.of(line(item, 5, "price", 5)))),
+                        201)
+                .json()
+                .get("id")
+                .asLong();
+        var refused = f.post(second); // 80 open + 25 > 100
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.code()).isEqualTo("CREDIT_LIMIT_EXCEEDED");
+        assertThat(refused.text()).contains("105");
+
+        // Delivering the first order moves its 80 from open orders to the receivable: still 80.
+        long delivery = expect(
+                        f.api.post(
+                                "/api/v1/documents",
+                                Map.of(
+                                        "type",
+                                        "SALES_DELIVERY",
+                                        "warehouse",
+                                        wh,
+                                        "sourceDocument",
+                                        order,
+                                        "lines",
+                                        List.of(line(item, 16, "price", 5)))),
+                        201)
+                .json()
+                .get("id")
+                .asLong();
+        expect(f.post(delivery), 200);
+        // Not more than the order has open, though.
+        long more = expect(
+                        f.api.post(
+                                "/api/v1/documents",
+                                Map.of(
+                                        "type",
+                                        "SALES_DELIVERY",
+                                        "warehouse",
+                                        wh,
+                                        "sourceDocument",
+                                        order,
+                                        "lines",
+                                        List.of(line(item, 1, "price", 5)))),
+                        201)
+                .json()
+                .get("id")
+                .asLong();
+        assertThat(f.post(more).code()).isIn("OPEN_QUANTITY_EXCEEDED", "INVALID_STATE");
+        assertThat(f.api.get("/api/v1/partners/" + customer + "/balance")
+                        .json()
+                        .get("receivable")
+                        .decimalValue())
+                .isEqualByComparingTo("80");
+        assertThat(f.post(second).code()).isEqualTo("CREDIT_LIMIT_EXCEEDED");
+
+        body = new LinkedHashMap<String, Object>(
+                Api.JSON.convertValue(f.api.get("/api/v1/settings").json(), Map.class));
+        body.put("creditControl", "WARN");
+        expect(f.api.put("/api/v1/settings", body), 200);
+        expect(f.post(second), 200);
+        assertThat(f.api.get("/api/v1/audit-log?action=CREDIT_WARNING")
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isEqualTo(1);
+    }
+
     void assertStockAgreesWithBooks() {
         var check = f.api.get("/api/v1/reconciliation").json().get("checks").get(0);
         assertThat(check.get("name").asString()).isEqualTo("STOCK_VS_INVENTORY_ACCOUNT");

@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import org.openjxc.document.CompanySettings;
+import org.openjxc.document.CreditControl;
 import org.openjxc.document.DocumentType;
 
 /** The company settings form: switches, the types that need approval, the over-receipt allowance. */
@@ -17,6 +18,7 @@ public class SettingsForm {
     private Set<DocumentType> requireApproval = EnumSet.noneOf(DocumentType.class);
     private BigDecimal overReceiptPercent;
     private boolean scanToDeliver;
+    private CreditControl creditControl = CreditControl.OFF;
     private Integer version;
 
     static SettingsForm of(CompanySettings s) {
@@ -32,6 +34,7 @@ public class SettingsForm {
         });
         f.overReceiptPercent = s.overReceiptPercent();
         f.scanToDeliver = Boolean.TRUE.equals(s.scanToDeliver());
+        f.creditControl = s.creditControl();
         f.version = s.version();
         return f;
     }
@@ -49,7 +52,8 @@ public class SettingsForm {
                 segregationOfDuties,
                 version,
                 overReceiptPercent == null ? BigDecimal.ZERO : overReceiptPercent,
-                scanToDeliver);
+                scanToDeliver,
+                creditControl);
     }
 
     public boolean isAllowNegativeStock() {
@@ -106,6 +110,14 @@ public class SettingsForm {
 
     public void setScanToDeliver(boolean scanToDeliver) {
         this.scanToDeliver = scanToDeliver;
+    }
+
+    public CreditControl getCreditControl() {
+        return creditControl;
+    }
+
+    public void setCreditControl(CreditControl creditControl) {
+        this.creditControl = creditControl;
     }
 
     public Integer getVersion() {

@@ -63,6 +63,7 @@ class SettingsPagesController {
     private String page(Model model, SettingsForm form) {
         model.addAttribute("form", form);
         model.addAttribute("types", DocumentType.values());
+        model.addAttribute("creditControls", org.openjxc.document.CreditControl.values());
         return "document/settings";
     }
 }
