@@ -54,6 +54,14 @@ class FinanceIntegrationTests {
         return id;
     }
 
+    /** A draft of the given body; answers its id. */
+    long draft(Map<String, Object> body) {
+        return expect(f.api.post("/api/v1/documents", body), 201)
+                .json()
+                .get("id")
+                .asLong();
+    }
+
     JsonNode vouchers(long document) {
         return expect(f.api.get("/api/v1/vouchers?sourceDocument=" + document), 200)
                 .json();
@@ -127,22 +135,15 @@ class FinanceIntegrationTests {
         // Other issues and customer returns keep the books with the stock too.
         posted("OTHER_OUTBOUND", wh, null, List.of(line(item, 1)));
         long again = posted("SALES_DELIVERY", wh, customer, List.of(line(item, 2, "price", 5)));
-        long ret = expect(
-                        f.api.post(
-                                "/api/v1/documents",
-                                Map.of(
-                                        "type",
-                                        "SALES_RETURN",
-                                        "warehouse",
-                                        wh,
-                                        "sourceDocument",
-                                        again,
-                                        "lines",
-                                        List.of(line(item, 1, "price", 5)))),
-                        201)
-                .json()
-                .get("id")
-                .asLong();
+        long ret = draft(Map.of(
+                "type",
+                "SALES_RETURN",
+                "warehouse",
+                wh,
+                "sourceDocument",
+                again,
+                "lines",
+                List.of(line(item, 1, "price", 5))));
         expect(f.post(ret), 200);
         JsonNode back = vouchers(ret).get(0);
         assertBalanced(back);
@@ -173,62 +174,41 @@ class FinanceIntegrationTests {
         expect(f.api.put("/api/v1/settings", body), 200);
 
         long order = posted("SALES_ORDER", wh, customer, List.of(line(item, 16, "price", 5))); // 80 open
-        long second = expect(
-                        f.api.post(
-                                "/api/v1/documents",
-                                Map.of(
-                                        "type",
-                                        "SALES_ORDER",
-                                        "warehouse",
-                                        wh,
-                                        "partner",
-                                        customer,
-                                        "lines",
-                                        List.of(line(item, 5, "price", 5)))),
-                        201)
-                .json()
-                .get("id")
-                .asLong();
+        long second = draft(Map.of(
+                "type",
+                "SALES_ORDER",
+                "warehouse",
+                wh,
+                "partner",
+                customer,
+                "lines",
+                List.of(line(item, 5, "price", 5))));
         var refused = f.post(second); // 80 open + 25 > 100
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.code()).isEqualTo("CREDIT_LIMIT_EXCEEDED");
         assertThat(refused.text()).contains("105");
 
         // Delivering the first order moves its 80 from open orders to the receivable: still 80.
-        long delivery = expect(
-                        f.api.post(
-                                "/api/v1/documents",
-                                Map.of(
-                                        "type",
-                                        "SALES_DELIVERY",
-                                        "warehouse",
-                                        wh,
-                                        "sourceDocument",
-                                        order,
-                                        "lines",
-                                        List.of(line(item, 16, "price", 5)))),
-                        201)
-                .json()
-                .get("id")
-                .asLong();
+        long delivery = draft(Map.of(
+                "type",
+                "SALES_DELIVERY",
+                "warehouse",
+                wh,
+                "sourceDocument",
+                order,
+                "lines",
+                List.of(line(item, 16, "price", 5))));
         expect(f.post(delivery), 200);
         // Not more than the order has open, though.
-        long more = expect(
-                        f.api.post(
-                                "/api/v1/documents",
-                                Map.of(
-                                        "type",
-                                        "SALES_DELIVERY",
-                                        "warehouse",
-                                        wh,
-                                        "sourceDocument",
-                                        order,
-                                        "lines",
-                                        List.of(line(item, 1, "price", 5)))),
-                        201)
-                .json()
-                .get("id")
-                .asLong();
+        long more = draft(Map.of(
+                "type",
+                "SALES_DELIVERY",
+                "warehouse",
+                wh,
+                "sourceDocument",
+                order,
+                "lines",
+                List.of(line(item, 1, "price", 5))));
         assertThat(f.post(more).code()).isIn("OPEN_QUANTITY_EXCEEDED", "INVALID_STATE");
         assertThat(f.api.get("/api/v1/partners/" + customer + "/balance")
                         .json()
