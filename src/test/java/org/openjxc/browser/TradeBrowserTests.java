@@ -86,6 +86,11 @@ class TradeBrowserTests {
         assertThat(summary.toString()).contains("\"reserved\":4");
         saveAndPost("SALES_DELIVERY", wh, null, so, item, "4", "5");
         Browser.screenshot(driver, "sales-delivery");
+        Browser.click(driver, driver.findElement(By.id("do-vouchers")));
+        Browser.waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".voucher")));
+        assertThat(driver.findElement(By.tagName("main")).getText()).contains("1122", "6001", "6401", "1405");
+        Browser.screenshot(driver, "vouchers");
+        driver.navigate().back();
         driver.get(driver.getCurrentUrl().replaceAll("\\?.*", "") + "/print");
         assertThat(driver.findElement(By.id("printed-document")).getText()).contains("测试客户", "测试绿茶", "20.00");
         Browser.screenshot(driver, "delivery-note");
@@ -108,6 +113,8 @@ class TradeBrowserTests {
         Browser.waitFor(driver)
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.id("promotions-table"), promo));
         Browser.screenshot(driver, "promotions");
+        driver.get(url("/reconciliation"));
+        assertThat(driver.findElements(By.cssSelector("#checks tbody tr"))).hasSize(1);
         driver.get(url("/import/sales-orders"));
         assertThat(driver.findElement(By.id("order-import-form")).isDisplayed()).isTrue();
     }
