@@ -155,7 +155,9 @@ public class Documents {
                     r.toWarehouseId(),
                     number,
                     command.sourceDocument(),
-                    false);
+                    false,
+                    date,
+                    r.partnerId());
             CompanySettings s = settings.get(actor.companyId());
             if (s.requiresApproval(doc.type())) {
                 throw new BusinessException(
@@ -310,7 +312,7 @@ public class Documents {
             return;
         }
         PostingDocument posting = posting(actor, doc, s);
-        checkOpenQuantities(actor, doc, posting);
+        checkOpenQuantities(actor, doc, posting, s);
         checkScanned(actor, doc, posting, s);
         checkScanned(actor, doc, posting, s);
         posters.forEach(p -> p.post(posting));
@@ -405,10 +407,10 @@ public class Documents {
         return rows.followers(actor.companyId(), get(actor, id).id());
     }
 
-    /** A document for other modules' postings (vouchers): no permission check, the caller is the engine. */
+    /** What a customer's open sales orders, other than {@code except}, still have to deliver, at their prices. */
     @Transactional(readOnly = true)
-    public DocumentView view(long companyId, long id) {
-        return rows.find(companyId, id).orElseThrow(() -> BusinessException.notFound(ENTITY, id));
+    public BigDecimal openSalesOrderValue(long companyId, long partnerId, long except) {
+        return rows.openSalesOrderValue(companyId, partnerId, except);
     }
 
     @Transactional(readOnly = true)
@@ -499,7 +501,7 @@ public class Documents {
      * The source row is locked first, so that two followers posted at once cannot both take the
      * last open quantity.
      */
-    private void checkOpenQuantities(Actor actor, Locked doc, PostingDocument posting) {
+    private void checkOpenQuantities(Actor actor, Locked doc, PostingDocument posting, CompanySettings s) {
         if (doc.sourceDocumentId() == null) {
             return;
         }
@@ -513,8 +515,7 @@ public class Documents {
                 new HashMap<>(rows.followed(actor.companyId(), source.id(), doc.type(), doc.id()));
         // A receipt may bring in a little more than ordered when the company allows it; nothing else may.
         BigDecimal allowance = doc.type() == DocumentType.PURCHASE_RECEIPT
-                ? BigDecimal.ONE.add(
-                        settings.get(actor.companyId()).overReceiptPercent().movePointLeft(2))
+                ? BigDecimal.ONE.add(s.overReceiptPercent().movePointLeft(2))
                 : BigDecimal.ONE;
         List<FieldViolation> v = new ArrayList<>();
         for (int i = 0; i < posting.lines().size(); i++) {
@@ -672,7 +673,7 @@ public class Documents {
 
     private void postLocked(Actor actor, Locked doc, CompanySettings s) {
         PostingDocument posting = posting(actor, doc, s);
-        checkOpenQuantities(actor, doc, posting);
+        checkOpenQuantities(actor, doc, posting, s);
         posters.forEach(p -> p.post(posting));
         rows.transition(actor.companyId(), doc.id(), DocumentStatus.POSTED, actor.userId(), OffsetDateTime.now(), null);
         audit.record("POST", ENTITY, doc.number(), doc.status(), DocumentStatus.POSTED);
@@ -690,7 +691,9 @@ public class Documents {
                 s.allowNegativeStock(),
                 rows.postingLines(actor.companyId(), doc.id()),
                 doc.sourceDocumentId(),
-                s.reserveOnSalesOrder());
+                s.reserveOnSalesOrder(),
+                doc.date(),
+                doc.partnerId());
     }
 
     private Locked lock(Actor actor, long id) {

@@ -1,5 +1,7 @@
 package org.openjxc.document;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 
 /** A document being posted or unposted, with everything a poster needs and no more. */
@@ -16,4 +18,15 @@ public record PostingDocument(
         /** The document this one follows (the order a delivery fulfils, the delivery a return takes back). */
         Long sourceDocumentId,
         /** Whether a sales order reserves stock when posted (the company's {@code reserveOnSalesOrder}). */
-        boolean reserve) {}
+        boolean reserve,
+        LocalDate date,
+        Long partnerId) {
+
+    /** The document's amount: its lines at their prices. */
+    public BigDecimal amount() {
+        return lines.stream()
+                .map(PostingLine::amount)
+                .filter(java.util.Objects::nonNull)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+}

@@ -16,4 +16,6 @@ public record PostingLine(
         StockStatus status,
         StockStatus fromStatus,
         BigDecimal receivedQty,
-        Integer sourceLine) {}
+        Integer sourceLine,
+        /** What the line is worth at its price (null without a price). */
+        BigDecimal amount) {}

@@ -5,7 +5,6 @@ import org.openjxc.audit.AuditLog;
 import org.openjxc.document.CreditControl;
 import org.openjxc.document.DocumentPoster;
 import org.openjxc.document.DocumentType;
-import org.openjxc.document.DocumentView;
 import org.openjxc.document.Documents;
 import org.openjxc.document.PostingDocument;
 import org.openjxc.document.Settings;
@@ -17,7 +16,6 @@ import org.openjxc.shared.ErrorCode;
 import org.openjxc.shared.Rounding;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,21 +36,18 @@ public class CreditCheck implements DocumentPoster {
     private final Partners partners;
     private final ObjectProvider<Documents> documents;
     private final AuditLog audit;
-    private final JdbcClient jdbc;
 
     CreditCheck(
             VoucherRows vouchers,
             Settings settings,
             Partners partners,
             ObjectProvider<Documents> documents,
-            AuditLog audit,
-            JdbcClient jdbc) {
+            AuditLog audit) {
         this.vouchers = vouchers;
         this.settings = settings;
         this.partners = partners;
         this.documents = documents;
         this.audit = audit;
-        this.jdbc = jdbc;
     }
 
     @Override
@@ -67,16 +62,15 @@ public class CreditCheck implements DocumentPoster {
         if (control == CreditControl.OFF) {
             return;
         }
-        DocumentView doc = documents.getObject().view(d.companyId(), d.id());
-        PartnerView customer = doc.partner() == null
+        PartnerView customer = d.partnerId() == null
                 ? null
-                : partners.find(d.companyId(), doc.partner()).orElse(null);
+                : partners.findById(d.companyId(), d.partnerId()).orElse(null);
         if (customer == null || customer.creditLimit() == null) {
             return;
         }
         BigDecimal owed = vouchers.balance(d.companyId(), Account.RECEIVABLE.code(), customer.id());
-        BigDecimal exposure = Rounding.amount(owed.add(openOrders(d.companyId(), customer.id(), d.id()))
-                .add(doc.totalAmount() == null ? BigDecimal.ZERO : doc.totalAmount()));
+        BigDecimal open = documents.getObject().openSalesOrderValue(d.companyId(), customer.id(), d.id());
+        BigDecimal exposure = Rounding.amount(owed.add(open).add(d.amount()));
         if (exposure.compareTo(customer.creditLimit()) <= 0) {
             return;
         }
@@ -93,7 +87,7 @@ public class CreditCheck implements DocumentPoster {
         audit.record(
                 "CREDIT_WARNING",
                 "Document",
-                doc.number(),
+                d.number(),
                 null,
                 customer.code() + ": " + exposure + " > " + Rounding.plain(customer.creditLimit()));
     }
@@ -101,21 +95,5 @@ public class CreditCheck implements DocumentPoster {
     @Override
     public void unpost(PostingDocument document) {
         // Taking a sale back lowers what the customer owes; nothing to check.
-    }
-
-    /** What the customer's other posted, open sales orders still have to deliver, at their prices. */
-    private BigDecimal openOrders(long companyId, long partnerId, long except) {
-        return jdbc.sql("""
-                        select coalesce(sum(coalesce(l.amount, 0) * greatest(l.base_qty - coalesce((
-                                 select sum(fl.base_qty) from document f
-                                 join document_line fl on fl.company_id = f.company_id and fl.document_id = f.id
-                                 where f.company_id = o.company_id and f.source_document_id = o.id
-                                   and f.status = 'POSTED' and fl.source_line_no = l.line_no), 0), 0) / l.base_qty), 0)
-                        from document o join document_line l on l.company_id = o.company_id and l.document_id = o.id
-                        where o.company_id = ? and o.partner_id = ? and o.id <> ? and o.doc_type = 'SALES_ORDER'
-                          and o.status in ('APPROVED', 'POSTED') and not o.closed""")
-                .params(companyId, partnerId, except)
-                .query(BigDecimal.class)
-                .single();
     }
 }

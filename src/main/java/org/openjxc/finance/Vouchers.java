@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.openjxc.document.DocumentPoster;
-import org.openjxc.document.DocumentView;
 import org.openjxc.document.Documents;
 import org.openjxc.document.PostingDocument;
 import org.openjxc.finance.internal.VoucherRows;
@@ -68,14 +67,9 @@ public class Vouchers implements DocumentPoster {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void post(PostingDocument d) {
-        DocumentView doc = documents.getObject().view(d.companyId(), d.id());
-        BigDecimal amount = Rounding.amount(doc.totalAmount() == null ? BigDecimal.ZERO : doc.totalAmount());
+        BigDecimal amount = Rounding.amount(d.amount());
         BigDecimal value = Rounding.amount(stock.documentValue(d.companyId(), d.id()));
-        Long partner = doc.partner() == null
-                ? null
-                : partners.find(d.companyId(), doc.partner())
-                        .map(PartnerView::id)
-                        .orElse(null);
+        Long partner = d.partnerId();
         List<NewLine> lines = new ArrayList<>();
         switch (d.type()) {
             // Payable at the value received, which keeps the inventory account equal to stock value;
@@ -99,7 +93,7 @@ public class Vouchers implements DocumentPoster {
         if (lines.isEmpty()) {
             return;
         }
-        rows.insert(d.companyId(), d.id(), doc.date(), null, lines);
+        rows.insert(d.companyId(), d.id(), d.date(), null, lines);
     }
 
     @Override

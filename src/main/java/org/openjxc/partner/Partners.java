@@ -94,6 +94,12 @@ public class Partners {
         return rows.find(companyId, code);
     }
 
+    /** A partner by id, without its contacts: what a posting needs (terms, credit limit). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<PartnerView> findById(long companyId, long id) {
+        return rows.findById(companyId, id);
+    }
+
     @Transactional(readOnly = true)
     public PageResult<PartnerView> list(Actor actor, PartnerQuery query, PageQuery page) {
         return rows.list(actor.companyId(), query, page);

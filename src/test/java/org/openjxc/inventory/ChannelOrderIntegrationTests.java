@@ -57,6 +57,10 @@ class ChannelOrderIntegrationTests {
                 200);
         assertThat(f.api.get("/api/v1/sku-mappings").json().toString()).contains("TM-778899");
         assertThat(f.api.get("/api/v1/sku-mappings?channel=JD").json()).isEmpty();
+        // A channel name is matched exactly: "_" is no wildcard.
+        expect(f.api.put("/api/v1/sku-mappings", Map.of("channel", "A_B", "externalSku", "X1", "item", item)), 200);
+        assertThat(f.api.get("/api/v1/sku-mappings?channel=AXB").json()).isEmpty();
+        assertThat(f.api.get("/api/v1/sku-mappings?channel=A_B").json()).hasSize(1);
         var first = f.api.post(
                 "/api/v1/sales-orders/import",
                 Map.of(

@@ -67,14 +67,17 @@ public class ChannelRows {
                 .update();
     }
 
+    /** The mappings of one channel, or of all when {@code channel} is null. */
     public List<SkuMapping> mappings(long companyId, String channel) {
-        return jdbc.sql("""
-                        select m.channel, m.external_sku, i.code from sku_mapping m
-                        join item i on i.company_id = m.company_id and i.id = m.item_id
-                        where m.company_id = ? and m.channel like ?
-                        order by m.channel, m.external_sku""")
-                .params(companyId, channel == null ? "%" : channel)
-                .query((rs, n) -> new SkuMapping(rs.getString(1), rs.getString(2), rs.getString(3)))
+        String sql = """
+                select m.channel, m.external_sku, i.code from sku_mapping m
+                join item i on i.company_id = m.company_id and i.id = m.item_id
+                where m.company_id = ?""";
+        String order = " order by m.channel, m.external_sku";
+        var query = channel == null
+                ? jdbc.sql(sql + order).params(companyId)
+                : jdbc.sql(sql + " and m.channel = ?" + order).params(companyId, channel);
+        return query.query((rs, n) -> new SkuMapping(rs.getString(1), rs.getString(2), rs.getString(3)))
                 .list();
     }
 }

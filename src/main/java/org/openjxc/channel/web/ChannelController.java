@@ -20,6 +20,7 @@ import org.openjxc.channel.ChannelOrders;
 import org.openjxc.channel.SkuMapping;
 import org.openjxc.shared.Actors;
 import org.openjxc.shared.BusinessException;
+import org.openjxc.shared.ImportProblems;
 import org.openjxc.shared.ImportRow;
 import org.openjxc.shared.Permission;
 import org.openjxc.shared.RequiresPermission;
@@ -161,15 +162,13 @@ class ChannelController {
             for (var entry : byOrder.entrySet()) {
                 List<ImportRow> rows = entry.getValue();
                 ImportRow first = rows.get(0);
-                List<ChannelOrderResult.Reason> bad = new ArrayList<>();
+                // The same cell checks as every other import: required cells, numbers, scales.
+                ImportProblems p = new ImportProblems();
                 List<ChannelOrderLine> lines = new ArrayList<>();
                 for (ImportRow r : rows) {
-                    BigDecimal qty = number(r, "qty", bad);
-                    BigDecimal price = r.get("price") == null ? null : number(r, "price", bad);
-                    if (r.get("sku") == null) {
-                        bad.add(reason(r, "sku", "import.required"));
-                    }
-                    lines.add(new ChannelOrderLine(nz(r.get("sku")), qty, price));
+                    String sku = p.required(r, "sku");
+                    BigDecimal qty = p.required(r, "qty") == null ? null : p.decimal(r, "qty", 4, true);
+                    lines.add(new ChannelOrderLine(sku, qty, p.decimal(r, "price", 6, false)));
                 }
                 LocalDate date = null;
                 try {
@@ -177,13 +176,19 @@ class ChannelController {
                             ? null
                             : LocalDate.parse(first.get("date").trim());
                 } catch (DateTimeParseException e) {
-                    bad.add(reason(first, "date", "import.notADate", first.get("date")));
+                    p.add(first.number(), "date", "import.notADate", first.get("date"));
                 }
                 for (String required : List.of("channel", "externalId", "customer", "warehouse")) {
-                    if (first.get(required) == null) {
-                        bad.add(reason(first, required, "import.required"));
-                    }
+                    p.required(first, required);
                 }
+                List<ChannelOrderResult.Reason> bad = p.list().stream()
+                        .map(x -> new ChannelOrderResult.Reason(
+                                "row " + x.row() + " " + x.field(),
+                                problems.message(
+                                        LocaleContextHolder.getLocale(),
+                                        x.messageKey(),
+                                        x.args().toArray())))
+                        .toList();
                 if (!bad.isEmpty()) {
                     results.put(
                             entry.getKey(),
@@ -211,29 +216,6 @@ class ChannelController {
         } finally {
             Files.deleteIfExists(temp);
         }
-    }
-
-    private BigDecimal number(ImportRow r, String column, List<ChannelOrderResult.Reason> bad) {
-        String value = r.get(column);
-        if (value == null) {
-            bad.add(reason(r, column, "import.required"));
-            return null;
-        }
-        try {
-            BigDecimal n = new BigDecimal(value.trim());
-            if (n.signum() < 0 || column.equals("qty") && n.signum() == 0) {
-                bad.add(reason(r, column, "openjxc.qty.positive"));
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            bad.add(reason(r, column, "import.notANumber", value));
-            return null;
-        }
-    }
-
-    private ChannelOrderResult.Reason reason(ImportRow r, String column, String key, Object... args) {
-        return new ChannelOrderResult.Reason(
-                "row " + r.number() + " " + column, problems.message(LocaleContextHolder.getLocale(), key, args));
     }
 
     private static String nz(String s) {

@@ -42,7 +42,9 @@ public class DocumentRows {
             Long toWarehouseId,
             String number,
             Long sourceDocumentId,
-            boolean closed) {}
+            boolean closed,
+            LocalDate date,
+            Long partnerId) {}
 
     /** A document another one follows, as the follower needs it. */
     public record Source(
@@ -278,7 +280,7 @@ public class DocumentRows {
     public Optional<Locked> lock(long companyId, long id) {
         return jdbc.sql("""
                         select id, doc_type, status, version, created_by, warehouse_id, to_warehouse_id, number,
-                               source_document_id, closed
+                               source_document_id, closed, doc_date, partner_id
                         from document where company_id = ? and id = ? for update""")
                 .params(companyId, id)
                 .query((rs, n) -> new Locked(
@@ -291,7 +293,9 @@ public class DocumentRows {
                         (Long) rs.getObject(7, Long.class),
                         rs.getString(8),
                         (Long) rs.getObject(9, Long.class),
-                        rs.getBoolean(10)))
+                        rs.getBoolean(10),
+                        rs.getObject(11, LocalDate.class),
+                        (Long) rs.getObject(12, Long.class)))
                 .optional();
     }
 
@@ -423,6 +427,25 @@ public class DocumentRows {
                 .update();
     }
 
+    /**
+     * What a customer's open sales orders (approved or posted, not closed) still have to deliver,
+     * at their prices, leaving one document out.
+     */
+    public BigDecimal openSalesOrderValue(long companyId, long partnerId, long except) {
+        return jdbc.sql("""
+                        select coalesce(sum(coalesce(l.amount, 0) * greatest(l.base_qty - coalesce((
+                                 select sum(fl.base_qty) from document f
+                                 join document_line fl on fl.company_id = f.company_id and fl.document_id = f.id
+                                 where f.company_id = o.company_id and f.source_document_id = o.id
+                                   and f.status = 'POSTED' and fl.source_line_no = l.line_no), 0), 0) / l.base_qty), 0)
+                        from document o join document_line l on l.company_id = o.company_id and l.document_id = o.id
+                        where o.company_id = ? and o.partner_id = ? and o.id <> ? and o.doc_type = 'SALES_ORDER'
+                          and o.status in ('APPROVED', 'POSTED') and not o.closed""")
+                .params(companyId, partnerId, except)
+                .query(BigDecimal.class)
+                .single();
+    }
+
     /** How many posted documents follow this one. */
     public long postedFollowers(long companyId, long id) {
         return jdbc.sql("select count(*) from document where company_id = ? and source_document_id = ?"
@@ -543,7 +566,7 @@ public class DocumentRows {
     public List<PostingLine> postingLines(long companyId, long id) {
         return jdbc.sql("""
                         select line_no, item_id, base_qty, price, factor, bin_id, to_bin_id, batch_no, expiry_date,
-                               stock_status, from_status, received_qty, source_line_no
+                               stock_status, from_status, received_qty, source_line_no, amount
                         from document_line where company_id = ? and document_id = ? order by line_no""")
                 .params(companyId, id)
                 .query((rs, n) -> {
@@ -566,7 +589,8 @@ public class DocumentRows {
                             status == null ? StockStatus.AVAILABLE : StockStatus.valueOf(status),
                             from == null ? null : StockStatus.valueOf(from),
                             rs.getBigDecimal("received_qty"),
-                            (Integer) rs.getObject("source_line_no", Integer.class));
+                            (Integer) rs.getObject("source_line_no", Integer.class),
+                            rs.getBigDecimal("amount"));
                 })
                 .list();
     }

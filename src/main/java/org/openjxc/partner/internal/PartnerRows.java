@@ -49,6 +49,15 @@ public class PartnerRows {
                 .map(p -> p.withContacts(contacts(companyId, List.of(p.id())).getOrDefault(p.id(), List.of())));
     }
 
+    /** A partner by id, without contacts (for postings that only need its terms). */
+    public Optional<PartnerView> findById(long companyId, long id) {
+        return jdbc.sql(SELECT + " where company_id = ? and id = ?")
+                .params(companyId, id)
+                .query(PartnerView.class)
+                .optional()
+                .map(p -> p.withContacts(List.of()));
+    }
+
     /** Contacts of the given partners, in one query, by partner id. */
     private Map<Long, List<PartnerContact>> contacts(long companyId, List<Long> partnerIds) {
         Map<Long, List<PartnerContact>> byPartner = new HashMap<>();
