@@ -115,13 +115,12 @@ public class StockQueries {
                 .list();
     }
 
-    /** Value a document's standing moves moved (negative out, positive in). */
+    /**
+     * Value a document's standing moves moved (negative out, positive in): the sum over all its
+     * moves, since an unpost's reversals carry the same document and cancel what they reverse.
+     */
     public BigDecimal documentValue(long companyId, long documentId) {
-        return jdbc.sql("""
-                        select coalesce(sum(m.move_value), 0) from stock_move m
-                        where m.company_id = ? and m.document_id = ? and m.reversal_of is null
-                          and not exists (select 1 from stock_move r where r.company_id = m.company_id
-                                          and r.reversal_of = m.id)""")
+        return jdbc.sql("select coalesce(sum(move_value), 0) from stock_move where company_id = ? and document_id = ?")
                 .params(companyId, documentId)
                 .query(BigDecimal.class)
                 .single();
