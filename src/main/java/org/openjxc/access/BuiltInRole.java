@@ -24,6 +24,7 @@ public enum BuiltInRole {
             VIEW_STOCK,
             CREATE_PURCHASE_ORDER,
             POST_PURCHASE_ORDER,
+            VIEW_PURCHASE_RECEIPT,
             CREATE_PURCHASE_RETURN)),
     SALES_CLERK(EnumSet.of(
             VIEW_DASHBOARD,
@@ -33,6 +34,7 @@ public enum BuiltInRole {
             VIEW_STOCK,
             CREATE_SALES_ORDER,
             POST_SALES_ORDER,
+            VIEW_SALES_DELIVERY,
             CREATE_SALES_RETURN)),
     WAREHOUSE_CLERK(EnumSet.of(
             VIEW_DASHBOARD,
@@ -102,26 +104,88 @@ public enum BuiltInRole {
             APPROVE_SALES_RETURN,
             POST_SALES_RETURN,
             UNPOST_SALES_RETURN)),
-    ACCOUNTANT(EnumSet.of(
-            VIEW_DASHBOARD,
-            VIEW_DOCUMENTS,
-            VIEW_STOCK,
-            VIEW_MASTER_DATA,
-            EXPORT_MASTER_DATA,
-            VIEW_COST,
-            VIEW_PURCHASE_PRICE,
-            VIEW_MARGIN,
-            VIEW_PARTNER_BALANCE)),
-    AUDITOR(EnumSet.of(
-            VIEW_DASHBOARD, VIEW_MASTER_DATA, VIEW_AUDIT_LOG, VIEW_COST, VIEW_MARGIN, VIEW_DOCUMENTS, VIEW_STOCK));
+    ACCOUNTANT(withEveryType(
+            Set.of("VIEW", "EXPORT", "PRINT"),
+            EnumSet.of(
+                    VIEW_DASHBOARD,
+                    VIEW_DOCUMENTS,
+                    VIEW_STOCK,
+                    VIEW_MASTER_DATA,
+                    EXPORT_MASTER_DATA,
+                    VIEW_COST,
+                    VIEW_PURCHASE_PRICE,
+                    VIEW_MARGIN,
+                    VIEW_PARTNER_BALANCE))),
+    AUDITOR(withEveryType(
+            Set.of("VIEW", "EXPORT", "PRINT"),
+            EnumSet.of(
+                    VIEW_DASHBOARD,
+                    VIEW_MASTER_DATA,
+                    VIEW_AUDIT_LOG,
+                    VIEW_COST,
+                    VIEW_MARGIN,
+                    VIEW_DOCUMENTS,
+                    VIEW_STOCK)));
 
     private final Set<Permission> permissions;
 
     BuiltInRole(Set<Permission> permissions) {
-        this.permissions = Set.copyOf(permissions);
+        this.permissions = Set.copyOf(implied(permissions));
+    }
+
+    /**
+     * What a template's core permissions bring with them: who creates a type also edits,
+     * submits, cancels and deletes its drafts; whoever acts on a type sees, prints and exports it.
+     */
+    private static Set<Permission> implied(Set<Permission> core) {
+        Set<Permission> all = EnumSet.noneOf(Permission.class);
+        all.addAll(core);
+        for (String type : DocumentTypes.ALL) {
+            if (core.contains(Permission.forDocument("CREATE", type))) {
+                for (String action : new String[] {"EDIT", "SUBMIT", "CANCEL", "DELETE"}) {
+                    all.add(Permission.forDocument(action, type));
+                }
+            }
+            boolean acts = false;
+            for (String action : new String[] {"CREATE", "APPROVE", "POST", "UNPOST"}) {
+                acts |= core.contains(Permission.forDocument(action, type));
+            }
+            if (acts) {
+                for (String action : new String[] {"VIEW", "PRINT", "EXPORT"}) {
+                    all.add(Permission.forDocument(action, type));
+                }
+            }
+        }
+        return all;
+    }
+
+    private static Set<Permission> withEveryType(Set<String> actions, Set<Permission> core) {
+        Set<Permission> all = EnumSet.copyOf(core);
+        for (String type : DocumentTypes.ALL) {
+            for (String action : actions) {
+                all.add(Permission.forDocument(action, type));
+            }
+        }
+        return all;
     }
 
     public Set<Permission> permissions() {
         return permissions;
+    }
+
+    /** Held apart so that it exists while the constants are built (enum statics come after them). */
+    private static final class DocumentTypes {
+        static final String[] ALL = {
+            "OTHER_INBOUND",
+            "OTHER_OUTBOUND",
+            "TRANSFER",
+            "STATUS_CHANGE",
+            "PURCHASE_ORDER",
+            "PURCHASE_RECEIPT",
+            "PURCHASE_RETURN",
+            "SALES_ORDER",
+            "SALES_DELIVERY",
+            "SALES_RETURN"
+        };
     }
 }

@@ -17,7 +17,18 @@ public record NewUser(
         @NotBlank @Size(max = 100) String displayName,
         List<@NotBlank String> roles,
         List<@NotBlank String> orgUnits,
-        List<@NotBlank String> warehouses) {
+        List<@NotBlank String> warehouses,
+        Boolean ownDocumentsOnly) {
+
+    public NewUser(
+            String username,
+            String password,
+            String displayName,
+            List<String> roles,
+            List<String> orgUnits,
+            List<String> warehouses) {
+        this(username, password, displayName, roles, orgUnits, warehouses, null);
+    }
 
     public List<String> rolesOrEmpty() {
         return roles == null ? List.of() : roles;

@@ -28,6 +28,11 @@ public class Tokens {
     }
 
     public IssuedToken issue(String username, String password) {
+        return issue(username, password, null);
+    }
+
+    /** Issues a token; the label ("WMS integration") tells its owner later which one to revoke. */
+    public IssuedToken issue(String username, String password, String label) {
         AuthenticatedUser user;
         try {
             user = (AuthenticatedUser) authentication
@@ -39,6 +44,6 @@ public class Tokens {
             throw new BusinessException(ErrorCode.UNAUTHENTICATED, "error.login.badCredentials");
         }
         OffsetDateTime expiresAt = OffsetDateTime.now(ZoneOffset.UTC).plus(properties.tokenTtl());
-        return new IssuedToken(tokens.issue(user.companyId(), user.userId(), expiresAt), expiresAt);
+        return new IssuedToken(tokens.issue(user.companyId(), user.userId(), expiresAt, label), expiresAt);
     }
 }

@@ -14,4 +14,5 @@ public record AuditEntry(
         String entityType,
         String entityKey,
         String before,
-        String after) {}
+        String after,
+        AuditMarker marker) {}

@@ -3,6 +3,10 @@ package org.openjxc.audit;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.openjxc.audit.internal.AuditEntries;
 import org.openjxc.shared.Actor;
 import org.openjxc.shared.Actors;
@@ -13,6 +17,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -72,6 +77,8 @@ public class AuditLog {
             ip = request.getRemoteAddr();
             agent = truncate(request.getHeader("User-Agent"), 300);
         }
+        String beforeJson = toJson(before);
+        String afterJson = toJson(after);
         entries.insert(
                 new AuditEntry(
                         0,
@@ -83,9 +90,63 @@ public class AuditLog {
                         action,
                         entityType,
                         truncate(String.valueOf(entityKey), 200),
-                        toJson(before),
-                        toJson(after)),
+                        beforeJson,
+                        afterJson,
+                        marker(action, entityType, beforeJson, afterJson)),
                 companyId);
+    }
+
+    /** Entities whose every change alters who may do what. */
+    private static final Set<String> ACCESS_ENTITIES = Set.of("Role", "User", "TemporaryGrant", "ApiToken");
+
+    /** Field names that hold money values a reviewer must see changing: prices, costs, limits. */
+    private static final Pattern SENSITIVE = Pattern.compile("(?i).*(price|cost|creditlimit|discount).*");
+
+    private AuditMarker marker(String action, String entityType, String before, String after) {
+        if (action.startsWith("DELETE") || (before != null && after == null && !action.startsWith("LOGIN"))) {
+            return AuditMarker.DELETION;
+        }
+        if (ACCESS_ENTITIES.contains(entityType) && !action.startsWith("LOGIN")) {
+            return AuditMarker.PERMISSION_CHANGE;
+        }
+        if (before != null && after != null && !sensitiveValues(before).equals(sensitiveValues(after))) {
+            return AuditMarker.SENSITIVE_FIELD;
+        }
+        return null;
+    }
+
+    /** Every value under a sensitive field name, by its path, so that any change among them shows. */
+    private Map<String, String> sensitiveValues(String jsonText) {
+        Map<String, String> values = new TreeMap<>();
+        JsonNode root;
+        try {
+            root = json.readTree(jsonText);
+        } catch (RuntimeException notJson) {
+            return values;
+        }
+        collect(root, "", false, values);
+        return values;
+    }
+
+    private static void collect(JsonNode node, String path, boolean sensitive, Map<String, String> values) {
+        if (node.isObject()) {
+            for (var field : node.properties()) {
+                collect(
+                        field.getValue(),
+                        path + "." + field.getKey(),
+                        sensitive || SENSITIVE.matcher(field.getKey()).matches(),
+                        values);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                collect(node.get(i), path + "[" + i + "]", sensitive, values);
+            }
+        } else if (sensitive && !node.isNull()) {
+            // 12.50 and 12.5 are the same price.
+            values.put(
+                    path,
+                    node.isNumber() ? node.decimalValue().stripTrailingZeros().toPlainString() : node.asText());
+        }
     }
 
     private String toJson(Object value) {

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.openjxc.attachment.AttachmentFile;
 import org.openjxc.attachment.AttachmentOwner;
 import org.openjxc.attachment.AttachmentView;
@@ -123,6 +124,10 @@ public class Documents {
         });
         Resolved r = prepared.resolved();
         String number = prepared.number();
+        requireAt(actor, command.type(), "CREATE", r.warehouseId());
+        if (post) {
+            requireAt(actor, command.type(), "POST", r.warehouseId());
+        }
         return transactions.execute(tx -> {
             long id = rows.insertHeader(
                     actor.companyId(),
@@ -171,7 +176,7 @@ public class Documents {
     @Transactional
     public DocumentView update(Actor actor, long id, DocumentCommand command) {
         Locked doc = lock(actor, id);
-        require(doc.type(), "CREATE");
+        require(actor, doc, "EDIT");
         if (command.type() != doc.type()) {
             throw BusinessException.invalid("type", "error.document.typeFixed", doc.type());
         }
@@ -199,7 +204,7 @@ public class Documents {
     @Transactional
     public void delete(Actor actor, long id, Integer version) {
         Locked doc = lock(actor, id);
-        require(doc.type(), "CREATE");
+        require(actor, doc, "DELETE");
         expect(doc, version, DocumentStatus.DRAFT);
         if (rows.hasLedgerMoves(actor.companyId(), id)) {
             // Its moves and their reversals stay in the ledger, which must keep naming it.
@@ -221,7 +226,7 @@ public class Documents {
     @Transactional
     public AttachmentView attach(Actor actor, long id, String fileName, byte[] content) {
         Locked doc = lock(actor, id);
-        require(doc.type(), "CREATE");
+        require(actor, doc, "EDIT");
         return attachments.store(actor, AttachmentOwner.DOCUMENT, id, ENTITY, doc.number(), fileName, content);
     }
 
@@ -240,7 +245,7 @@ public class Documents {
     @Transactional
     public void detach(Actor actor, long id, long attachmentId) {
         Locked doc = lock(actor, id);
-        require(doc.type(), "CREATE");
+        require(actor, doc, "EDIT");
         attachments.delete(actor, AttachmentOwner.DOCUMENT, id, ENTITY, doc.number(), attachmentId);
     }
 
@@ -249,7 +254,7 @@ public class Documents {
     @Transactional
     public DocumentView submit(Actor actor, long id, Integer version) {
         Locked doc = lock(actor, id);
-        require(doc.type(), "CREATE");
+        require(actor, doc, "SUBMIT");
         expect(doc, version, DocumentStatus.DRAFT);
         submitLocked(actor, doc);
         return get(actor, id);
@@ -258,7 +263,7 @@ public class Documents {
     @Transactional
     public DocumentView approve(Actor actor, long id, Integer version) {
         Locked doc = lock(actor, id);
-        require(doc.type(), "APPROVE");
+        require(actor, doc, "APPROVE");
         expect(doc, version, DocumentStatus.SUBMITTED);
         CompanySettings s = settings.get(actor.companyId());
         if (s.segregationOfDuties() && doc.createdBy() == actor.userId()) {
@@ -281,7 +286,7 @@ public class Documents {
     @Transactional
     public DocumentView post(Actor actor, long id, Integer version) {
         Locked doc = lock(actor, id);
-        require(doc.type(), "POST");
+        require(actor, doc, "POST");
         if (doc.status() == DocumentStatus.POSTED) {
             return get(actor, id);
         }
@@ -290,6 +295,10 @@ public class Documents {
                 && (doc.status() == DocumentStatus.DRAFT || doc.status() == DocumentStatus.SUBMITTED);
         if (!direct) {
             expect(doc, version, DocumentStatus.APPROVED);
+            if (s.segregationOfDuties() && doc.createdBy() == actor.userId()) {
+                // Where a type needs approval, a second person both approves and posts it.
+                throw new BusinessException(ErrorCode.SEGREGATION_OF_DUTIES, "error.document.ownPosting", doc.number());
+            }
         } else if (version != null && version != doc.version()) {
             throw stale(doc);
         }
@@ -328,7 +337,7 @@ public class Documents {
     @Transactional
     public DocumentView close(Actor actor, long id, Integer version) {
         Locked doc = lock(actor, id);
-        require(doc.type(), "CREATE");
+        require(actor, doc, "CANCEL");
         if (doc.type().direction() != DocumentType.Direction.ORDER || doc.closed()) {
             throw new BusinessException(ErrorCode.INVALID_STATE, "error.document.notClosable", doc.number());
         }
@@ -344,7 +353,7 @@ public class Documents {
     @Transactional
     public DocumentView unpost(Actor actor, long id, Integer version) {
         Locked doc = lock(actor, id);
-        require(doc.type(), "UNPOST");
+        require(actor, doc, "UNPOST");
         expect(doc, version, DocumentStatus.POSTED);
         if (rows.postedFollowers(actor.companyId(), id) > 0) {
             // A receipt against this order, a return against this delivery: unpost those first.
@@ -361,10 +370,10 @@ public class Documents {
     @Transactional
     public DocumentView cancel(Actor actor, long id, Integer version) {
         Locked doc = lock(actor, id);
-        if (!Actors.has(Permission.forDocument("CREATE", doc.type().name()))
-                && !Actors.has(Permission.forDocument("APPROVE", doc.type().name()))
-                && !Actors.has(Permission.RELEASE_HOLD)) {
-            throw new BusinessException(ErrorCode.FORBIDDEN, "error.FORBIDDEN.detail");
+        // A document held as a suspected duplicate may also be cancelled by whoever releases holds.
+        boolean holdDecision = doc.status() == DocumentStatus.ON_HOLD && Actors.has(Permission.RELEASE_HOLD);
+        if (!holdDecision) {
+            require(actor, doc, "CANCEL");
         }
         expect(doc, version, DocumentStatus.DRAFT, DocumentStatus.SUBMITTED, DocumentStatus.ON_HOLD);
         rows.transition(actor.companyId(), id, DocumentStatus.CANCELLED, actor.userId(), OffsetDateTime.now(), null);
@@ -389,7 +398,8 @@ public class Documents {
 
     @Transactional(readOnly = true)
     public DocumentView get(Actor actor, long id) {
-        return rows.find(actor.companyId(), id).orElseThrow(() -> BusinessException.notFound(ENTITY, id));
+        return rows.find(actor.companyId(), id, actor.scope(), permitted("VIEW"))
+                .orElseThrow(() -> BusinessException.notFound(ENTITY, id));
     }
 
     /** The last seven prices of these items from a supplier, newest first, for whoever may see purchase prices. */
@@ -404,7 +414,7 @@ public class Documents {
     /** The documents that follow this one: an order's receipts or deliveries, a delivery's returns. */
     @Transactional(readOnly = true)
     public List<DocumentView> followers(Actor actor, long id) {
-        return rows.followers(actor.companyId(), get(actor, id).id());
+        return rows.followers(actor.companyId(), get(actor, id).id(), actor.scope(), permitted("VIEW"));
     }
 
     /** What a customer's open sales orders, other than {@code except}, still have to deliver, at their prices. */
@@ -415,7 +425,40 @@ public class Documents {
 
     @Transactional(readOnly = true)
     public PageResult<DocumentView> list(Actor actor, DocumentQuery query, PageQuery page) {
-        return rows.list(actor.companyId(), query, page);
+        return rows.list(actor.companyId(), actor.scope(), permitted("VIEW"), query, page);
+    }
+
+    /** The list for an Excel export: only the types the actor may export. */
+    @Transactional(readOnly = true)
+    public PageResult<DocumentView> export(Actor actor, DocumentQuery query, PageQuery page) {
+        Set<DocumentType> types = permitted("VIEW");
+        types.retainAll(permitted("EXPORT"));
+        return rows.list(actor.companyId(), actor.scope(), types, query, page);
+    }
+
+    /** A document to print (a delivery note, a receipt to sign); printing is recorded. */
+    @Transactional
+    public DocumentView print(Actor actor, long id) {
+        DocumentView doc = get(actor, id);
+        if (!Actors.has(Permission.forDocument("PRINT", doc.type().name()))) {
+            throw new BusinessException(
+                    ErrorCode.FORBIDDEN,
+                    "error.document.permission",
+                    "PRINT_" + doc.type().name());
+        }
+        audit.record("PRINT", ENTITY, doc.number(), null, null);
+        return doc;
+    }
+
+    /** The document types on which the current actor holds a permission for an action. */
+    private static Set<DocumentType> permitted(String action) {
+        Set<DocumentType> types = java.util.EnumSet.noneOf(DocumentType.class);
+        for (DocumentType type : DocumentType.values()) {
+            if (Actors.has(Permission.forDocument(action, type.name()))) {
+                types.add(type);
+            }
+        }
+        return types;
     }
 
     /**
@@ -424,8 +467,12 @@ public class Documents {
      */
     @Transactional
     public PostingDocument lockPostedTransfer(Actor actor, long id) {
-        Locked doc = lock(actor, id);
-        require(doc.type(), "POST");
+        Locked doc = lockVisible(actor, id);
+        // The receiving store receives: the destination must be in scope, and the right held there.
+        if (!actor.scope().covers(doc.toWarehouseId())) {
+            throw new BusinessException(ErrorCode.FORBIDDEN, "error.document.otherSide", doc.number());
+        }
+        requireAt(actor, doc.type(), "POST", doc.toWarehouseId());
         if (doc.type() != DocumentType.TRANSFER) {
             throw new BusinessException(ErrorCode.INVALID_STATE, "error.document.notTransfer", doc.number());
         }
@@ -572,7 +619,7 @@ public class Documents {
     @Transactional
     public List<ScanProgress> scan(Actor actor, long id, String code, String bin, BigDecimal qty) {
         Locked doc = lock(actor, id);
-        require(doc.type(), "POST");
+        require(actor, doc, "POST");
         if (doc.type() != DocumentType.SALES_DELIVERY) {
             throw new BusinessException(ErrorCode.INVALID_STATE, "error.scan.notADelivery", doc.number());
         }
@@ -696,9 +743,24 @@ public class Documents {
                 doc.partnerId());
     }
 
+    /**
+     * Locks a document the actor may see; one outside their data scope answers 404 as if it did
+     * not exist. Changing it needs its own warehouse in scope: the receiving side of a transfer
+     * sees it and receives it, but only the sending side edits, posts or unposts it.
+     */
     private Locked lock(Actor actor, long id) {
+        Locked doc = lockVisible(actor, id);
+        if (!actor.scope().covers(doc.warehouseId())) {
+            throw new BusinessException(ErrorCode.FORBIDDEN, "error.document.otherSide", doc.number());
+        }
+        return doc;
+    }
+
+    private Locked lockVisible(Actor actor, long id) {
         Locked doc = rows.lock(actor.companyId(), id).orElseThrow(() -> BusinessException.notFound(ENTITY, id));
-        if (!Actors.has(Permission.VIEW_DOCUMENTS)) {
+        if (!Actors.has(Permission.VIEW_DOCUMENTS)
+                || !Actors.has(Permission.forDocument("VIEW", doc.type().name()))
+                || !actor.scope().coversDocument(doc.warehouseId(), doc.toWarehouseId(), doc.createdBy())) {
             throw BusinessException.notFound(ENTITY, id);
         }
         return doc;
@@ -706,6 +768,18 @@ public class Documents {
 
     private static void require(DocumentType type, String action) {
         if (!Actors.has(Permission.forDocument(action, type.name()))) {
+            throw new BusinessException(ErrorCode.FORBIDDEN, "error.document.permission", action + "_" + type.name());
+        }
+    }
+
+    /** The permission for an action on this document's warehouse (a temporary grant may cover only some). */
+    private static void require(Actor actor, Locked doc, String action) {
+        requireAt(actor, doc.type(), action, doc.warehouseId());
+    }
+
+    private static void requireAt(Actor actor, DocumentType type, String action, Long warehouseId) {
+        require(type, action);
+        if (!actor.mayAt(Permission.forDocument(action, type.name()), warehouseId)) {
             throw new BusinessException(ErrorCode.FORBIDDEN, "error.document.permission", action + "_" + type.name());
         }
     }
@@ -737,7 +811,7 @@ public class Documents {
         WarehouseView warehouse = warehouse(actor, c.warehouse(), "warehouse", v, true);
         WarehouseView toWarehouse = null;
         if (direction == DocumentType.Direction.TRANSFER) {
-            toWarehouse = warehouse(actor, c.toWarehouse(), "toWarehouse", v, true);
+            toWarehouse = destination(actor, c.toWarehouse(), v);
             if (warehouse != null && toWarehouse != null && warehouse.id() == toWarehouse.id()) {
                 v.add(FieldViolation.of("toWarehouse", "error.document.sameWarehouse"));
             }
@@ -754,7 +828,8 @@ public class Documents {
         DocumentRows.Source source = null;
         if (c.sourceDocument() != null) {
             source = rows.source(actor.companyId(), c.sourceDocument(), false).orElse(null);
-            if (source == null) {
+            if (source == null || !rows.visible(actor.companyId(), source.id(), actor.scope())) {
+                source = null;
                 v.add(FieldViolation.of("sourceDocument", "error.reference.unknown", ENTITY, c.sourceDocument()));
             } else if (c.type().follows().orElse(null) != source.type()) {
                 v.add(FieldViolation.of(
@@ -1011,6 +1086,24 @@ public class Documents {
         }
     }
 
+    /** The destination of a transfer: any active warehouse of the company, in the actor's scope or not. */
+    private WarehouseView destination(Actor actor, String code, List<FieldViolation> v) {
+        if (code == null || code.isBlank()) {
+            v.add(FieldViolation.of("toWarehouse", "import.required"));
+            return null;
+        }
+        try {
+            WarehouseView w = warehouses.destination(actor, code);
+            if (!w.active()) {
+                v.add(FieldViolation.of("toWarehouse", "error.warehouse.inactive", code));
+            }
+            return w;
+        } catch (BusinessException notFound) {
+            v.add(FieldViolation.of("toWarehouse", "error.reference.unknown", "Warehouse", code));
+            return null;
+        }
+    }
+
     private Long bin(
             Actor actor, WarehouseView warehouse, String code, String field, List<FieldViolation> v, Lookups lookups) {
         if (code == null || code.isBlank() || warehouse == null) {
@@ -1027,7 +1120,7 @@ public class Documents {
 
     private Long bin(Actor actor, WarehouseView warehouse, String code, String field, List<FieldViolation> v) {
         try {
-            BinView bin = warehouses.bin(actor, warehouse.code(), code);
+            BinView bin = warehouses.binOf(actor, warehouse, code);
             if (!bin.active()) {
                 v.add(FieldViolation.of(field, "error.bin.inactive", code));
             }

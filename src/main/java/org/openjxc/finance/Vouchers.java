@@ -14,6 +14,8 @@ import org.openjxc.organization.CompanyCreated;
 import org.openjxc.partner.PartnerView;
 import org.openjxc.partner.Partners;
 import org.openjxc.shared.Actor;
+import org.openjxc.shared.BusinessException;
+import org.openjxc.shared.ErrorCode;
 import org.openjxc.shared.Rounding;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -148,6 +150,10 @@ public class Vouchers implements DocumentPoster {
     /** Stock value against the inventory account; a difference is shown, never hidden. */
     @Transactional(readOnly = true)
     public List<ReconciliationCheck> reconcile(Actor actor) {
+        if (actor.scope().restricted()) {
+            // The books are the company's: a user limited to some warehouses would see all of them.
+            throw new BusinessException(ErrorCode.FORBIDDEN, "error.scope.wholeCompany");
+        }
         BigDecimal expected = Rounding.amount(stock.totalValue(actor.companyId()));
         BigDecimal actual = Rounding.amount(rows.balance(actor.companyId(), Account.INVENTORY.code(), null));
         return List.of(

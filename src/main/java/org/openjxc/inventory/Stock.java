@@ -5,6 +5,8 @@ import org.openjxc.audit.AuditLog;
 import org.openjxc.inventory.internal.StockQueries;
 import org.openjxc.shared.Actor;
 import org.openjxc.shared.Actors;
+import org.openjxc.shared.BusinessException;
+import org.openjxc.shared.ErrorCode;
 import org.openjxc.shared.PageQuery;
 import org.openjxc.shared.PageResult;
 import org.openjxc.shared.Permission;
@@ -40,7 +42,7 @@ public class Stock {
 
     @Transactional(readOnly = true)
     public PageResult<StockPosition> positions(Actor actor, StockQuery query, PageQuery page) {
-        var result = queries.positions(actor.companyId(), query, page);
+        var result = queries.positions(actor.companyId(), actor.scope(), query, page);
         return Actors.has(Permission.VIEW_COST)
                 ? result
                 : result.map(p -> new StockPosition(
@@ -62,7 +64,7 @@ public class Stock {
 
     @Transactional(readOnly = true)
     public PageResult<StockSummary> summaries(Actor actor, StockQuery query, PageQuery page) {
-        var result = queries.summaries(actor.companyId(), query, page);
+        var result = queries.summaries(actor.companyId(), actor.scope(), query, page);
         return Actors.has(Permission.VIEW_COST)
                 ? result
                 : result.map(s -> new StockSummary(
@@ -85,7 +87,7 @@ public class Stock {
     @Transactional(readOnly = true)
     public PageResult<StockMoveView> moves(
             Actor actor, StockQuery query, LocalDate from, LocalDate to, PageQuery page) {
-        var result = queries.moves(actor.companyId(), query, from, to, page);
+        var result = queries.moves(actor.companyId(), actor.scope(), query, from, to, page);
         return Actors.has(Permission.VIEW_COST)
                 ? result
                 : result.map(m -> new StockMoveView(
@@ -110,6 +112,7 @@ public class Stock {
 
     @Transactional(readOnly = true)
     public Verification verify(Actor actor) {
+        wholeCompany(actor);
         var differences = queries.differences(actor.companyId());
         return new Verification(
                 differences.isEmpty(),
@@ -124,6 +127,7 @@ public class Stock {
      */
     @Transactional
     public Verification recalculate(Actor actor) {
+        wholeCompany(actor);
         var before = queries.differences(actor.companyId());
         queries.rebuild(actor.companyId());
         Verification after = verify(actor);
@@ -134,5 +138,12 @@ public class Stock {
                 java.util.Map.of("differencesBefore", before.size()),
                 java.util.Map.of("differencesAfter", after.differences().size(), "moves", after.moves()));
         return after;
+    }
+
+    /** Company-wide checks name items and positions of every warehouse: not for a user limited to some. */
+    private static void wholeCompany(Actor actor) {
+        if (actor.scope().restricted()) {
+            throw new BusinessException(ErrorCode.FORBIDDEN, "error.scope.wholeCompany");
+        }
     }
 }

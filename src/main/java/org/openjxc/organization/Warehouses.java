@@ -91,14 +91,26 @@ public class Warehouses {
         audit.record("DELETE", ENTITY, code, before, null);
     }
 
+    /** A warehouse within the actor's data scope; any other answers 404 as if it did not exist. */
     @Transactional(readOnly = true)
     public WarehouseView get(Actor actor, String code) {
+        return rows.find(actor.companyId(), code)
+                .filter(w -> actor.scope().covers(w.id()))
+                .orElseThrow(() -> BusinessException.notFound(ENTITY, code));
+    }
+
+    /**
+     * Any warehouse of the company, in scope or not: the destination of a transfer, which a
+     * store sends to without seeing the other store's data.
+     */
+    @Transactional(readOnly = true)
+    public WarehouseView destination(Actor actor, String code) {
         return rows.find(actor.companyId(), code).orElseThrow(() -> BusinessException.notFound(ENTITY, code));
     }
 
     @Transactional(readOnly = true)
     public PageResult<WarehouseView> list(Actor actor, MasterDataQuery filter, String orgUnit, PageQuery page) {
-        return rows.list(actor.companyId(), filter, orgUnit, page);
+        return rows.list(actor.companyId(), actor.scope(), filter, orgUnit, page);
     }
 
     @Transactional
@@ -148,6 +160,13 @@ public class Warehouses {
         WarehouseView w = get(actor, warehouse);
         return rows.findBin(actor.companyId(), w.id(), code)
                 .orElseThrow(() -> BusinessException.notFound("Bin", warehouse + "/" + code));
+    }
+
+    /** A bin of a warehouse the caller already resolved (a transfer's destination may be out of scope). */
+    @Transactional(readOnly = true)
+    public BinView binOf(Actor actor, WarehouseView warehouse, String code) {
+        return rows.findBin(actor.companyId(), warehouse.id(), code)
+                .orElseThrow(() -> BusinessException.notFound("Bin", warehouse.code() + "/" + code));
     }
 
     @Transactional(readOnly = true)

@@ -20,58 +20,183 @@ public enum Permission {
     MANAGE_ORGANIZATION,
     IMPORT_MASTER_DATA,
     EXPORT_MASTER_DATA,
-    // documents and stock; per document type: create (edit, submit, delete a draft), approve, post, unpost
+    // documents and stock; VIEW_DOCUMENTS opens the document pages, VIEW_<type> shows documents of a type;
+    // per document type: view, create, edit (and attach), submit, approve, post, unpost, cancel (and close
+    // an order), delete a draft, export, print
     VIEW_DOCUMENTS,
     VIEW_STOCK,
     RELEASE_HOLD,
     RECALCULATE_STOCK,
+    VIEW_OTHER_INBOUND,
     CREATE_OTHER_INBOUND,
+    EDIT_OTHER_INBOUND,
+    SUBMIT_OTHER_INBOUND,
     APPROVE_OTHER_INBOUND,
     POST_OTHER_INBOUND,
     UNPOST_OTHER_INBOUND,
+    CANCEL_OTHER_INBOUND,
+    DELETE_OTHER_INBOUND,
+    EXPORT_OTHER_INBOUND,
+    PRINT_OTHER_INBOUND,
+    VIEW_OTHER_OUTBOUND,
     CREATE_OTHER_OUTBOUND,
+    EDIT_OTHER_OUTBOUND,
+    SUBMIT_OTHER_OUTBOUND,
     APPROVE_OTHER_OUTBOUND,
     POST_OTHER_OUTBOUND,
     UNPOST_OTHER_OUTBOUND,
+    CANCEL_OTHER_OUTBOUND,
+    DELETE_OTHER_OUTBOUND,
+    EXPORT_OTHER_OUTBOUND,
+    PRINT_OTHER_OUTBOUND,
+    VIEW_TRANSFER,
     CREATE_TRANSFER,
+    EDIT_TRANSFER,
+    SUBMIT_TRANSFER,
     APPROVE_TRANSFER,
     POST_TRANSFER,
     UNPOST_TRANSFER,
+    CANCEL_TRANSFER,
+    DELETE_TRANSFER,
+    EXPORT_TRANSFER,
+    PRINT_TRANSFER,
+    VIEW_STATUS_CHANGE,
     CREATE_STATUS_CHANGE,
+    EDIT_STATUS_CHANGE,
+    SUBMIT_STATUS_CHANGE,
     APPROVE_STATUS_CHANGE,
     POST_STATUS_CHANGE,
     UNPOST_STATUS_CHANGE,
-    // purchasing and sales; closing an order needs the create permission of its type
+    CANCEL_STATUS_CHANGE,
+    DELETE_STATUS_CHANGE,
+    EXPORT_STATUS_CHANGE,
+    PRINT_STATUS_CHANGE,
+    // purchasing and sales
+    VIEW_PURCHASE_ORDER,
     CREATE_PURCHASE_ORDER,
+    EDIT_PURCHASE_ORDER,
+    SUBMIT_PURCHASE_ORDER,
     APPROVE_PURCHASE_ORDER,
     POST_PURCHASE_ORDER,
     UNPOST_PURCHASE_ORDER,
+    CANCEL_PURCHASE_ORDER,
+    DELETE_PURCHASE_ORDER,
+    EXPORT_PURCHASE_ORDER,
+    PRINT_PURCHASE_ORDER,
+    VIEW_PURCHASE_RECEIPT,
     CREATE_PURCHASE_RECEIPT,
+    EDIT_PURCHASE_RECEIPT,
+    SUBMIT_PURCHASE_RECEIPT,
     APPROVE_PURCHASE_RECEIPT,
     POST_PURCHASE_RECEIPT,
     UNPOST_PURCHASE_RECEIPT,
+    CANCEL_PURCHASE_RECEIPT,
+    DELETE_PURCHASE_RECEIPT,
+    EXPORT_PURCHASE_RECEIPT,
+    PRINT_PURCHASE_RECEIPT,
+    VIEW_PURCHASE_RETURN,
     CREATE_PURCHASE_RETURN,
+    EDIT_PURCHASE_RETURN,
+    SUBMIT_PURCHASE_RETURN,
     APPROVE_PURCHASE_RETURN,
     POST_PURCHASE_RETURN,
     UNPOST_PURCHASE_RETURN,
+    CANCEL_PURCHASE_RETURN,
+    DELETE_PURCHASE_RETURN,
+    EXPORT_PURCHASE_RETURN,
+    PRINT_PURCHASE_RETURN,
+    VIEW_SALES_ORDER,
     CREATE_SALES_ORDER,
+    EDIT_SALES_ORDER,
+    SUBMIT_SALES_ORDER,
     APPROVE_SALES_ORDER,
     POST_SALES_ORDER,
     UNPOST_SALES_ORDER,
+    CANCEL_SALES_ORDER,
+    DELETE_SALES_ORDER,
+    EXPORT_SALES_ORDER,
+    PRINT_SALES_ORDER,
+    VIEW_SALES_DELIVERY,
     CREATE_SALES_DELIVERY,
+    EDIT_SALES_DELIVERY,
+    SUBMIT_SALES_DELIVERY,
     APPROVE_SALES_DELIVERY,
     POST_SALES_DELIVERY,
     UNPOST_SALES_DELIVERY,
+    CANCEL_SALES_DELIVERY,
+    DELETE_SALES_DELIVERY,
+    EXPORT_SALES_DELIVERY,
+    PRINT_SALES_DELIVERY,
+    VIEW_SALES_RETURN,
     CREATE_SALES_RETURN,
+    EDIT_SALES_RETURN,
+    SUBMIT_SALES_RETURN,
     APPROVE_SALES_RETURN,
     POST_SALES_RETURN,
     UNPOST_SALES_RETURN,
+    CANCEL_SALES_RETURN,
+    DELETE_SALES_RETURN,
+    EXPORT_SALES_RETURN,
+    PRINT_SALES_RETURN,
     MANAGE_PROMOTIONS,
     // sensitive reads
     VIEW_COST,
     VIEW_PURCHASE_PRICE,
     VIEW_MARGIN,
     VIEW_PARTNER_BALANCE;
+
+    /**
+     * The group a permission is shown in: the document type for per-type permissions
+     * ({@code POST_SALES_DELIVERY} → {@code SALES_DELIVERY}), otherwise its area.
+     */
+    public String group() {
+        String name = name();
+        for (String action : DOCUMENT_ACTIONS) {
+            if (name.startsWith(action + "_") && !name.equals("VIEW_DOCUMENTS")) {
+                String rest = name.substring(action.length() + 1);
+                if (DOCUMENT_TYPES.contains(rest)) {
+                    return rest;
+                }
+            }
+        }
+        return switch (this) {
+            case MANAGE_USERS, MANAGE_ROLES, MANAGE_SETTINGS, VIEW_AUDIT_LOG -> "ADMINISTRATION";
+            case VIEW_COST, VIEW_PURCHASE_PRICE, VIEW_MARGIN, VIEW_PARTNER_BALANCE -> "SENSITIVE";
+            case VIEW_MASTER_DATA,
+                    MANAGE_ITEMS,
+                    MANAGE_PARTNERS,
+                    MANAGE_ORGANIZATION,
+                    IMPORT_MASTER_DATA,
+                    EXPORT_MASTER_DATA,
+                    MANAGE_PROMOTIONS -> "MASTER_DATA";
+            default -> "GENERAL";
+        };
+    }
+
+    private static final java.util.List<String> DOCUMENT_ACTIONS = java.util.List.of(
+            "VIEW", "CREATE", "EDIT", "SUBMIT", "APPROVE", "POST", "UNPOST", "CANCEL", "DELETE", "EXPORT", "PRINT");
+
+    private static final java.util.Set<String> DOCUMENT_TYPES = java.util.Set.of(
+            "OTHER_INBOUND",
+            "OTHER_OUTBOUND",
+            "TRANSFER",
+            "STATUS_CHANGE",
+            "PURCHASE_ORDER",
+            "PURCHASE_RECEIPT",
+            "PURCHASE_RETURN",
+            "SALES_ORDER",
+            "SALES_DELIVERY",
+            "SALES_RETURN");
+
+    /** Whether a code names a permission of this release (roles may hold codes of an older one). */
+    public static boolean known(String code) {
+        for (Permission p : values()) {
+            if (p.name().equals(code)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** The permission for an action on a document type, such as {@code POST_OTHER_OUTBOUND}. */
     public static Permission forDocument(String action, String documentType) {

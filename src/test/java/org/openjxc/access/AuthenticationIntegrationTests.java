@@ -108,22 +108,23 @@ class AuthenticationIntegrationTests {
         String username = Api.unique("clerk").replace("-", "_");
         var created = admin.post(
                 "/api/v1/users",
-                Map.of("username", username, "password", "12345678", "displayName", "库管", "roles", new String[] {
+                Map.of("username", username, "password", "Secret-pw-7", "displayName", "库管", "roles", new String[] {
                     "WAREHOUSE_CLERK"
                 }));
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.json().get("roles").get(0).asString()).isEqualTo("WAREHOUSE_CLERK");
         assertThat(created.text()).doesNotContain("password");
 
-        var duplicate =
-                admin.post("/api/v1/users", Map.of("username", username, "password", "12345678", "displayName", "x"));
+        var duplicate = admin.post(
+                "/api/v1/users", Map.of("username", username, "password", "Secret-pw-7", "displayName", "x"));
         assertThat(duplicate.status()).isEqualTo(409);
         assertThat(duplicate.code()).isEqualTo("DUPLICATE_CODE");
 
         String other = Api.unique("other").replace("-", "_");
         var unknownRole = admin.post(
                 "/api/v1/users",
-                Map.of("username", other, "password", "12345678", "displayName", "x", "roles", new String[] {"KING"}));
+                Map.of("username", other, "password", "Secret-pw-7", "displayName", "x", "roles", new String[] {"KING"
+                }));
         assertThat(unknownRole.status()).isEqualTo(400);
         assertThat(unknownRole.json().get("errors").get(0).get("field").asString())
                 .isEqualTo("roles[0]");

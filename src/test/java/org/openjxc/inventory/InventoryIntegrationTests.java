@@ -82,10 +82,16 @@ class InventoryIntegrationTests {
                 "/api/v1/documents/" + id + "/attachments", "x.pdf", "<html><script>1</script>".getBytes());
         assertThat(html.status()).isEqualTo(400);
         assertThat(html.code()).isEqualTo("VALIDATION_FAILED");
+        // Seeing a document is not changing it; a type one may not see at all does not exist for one.
+        Api accountant = f.api.newUser("ACCOUNTANT");
+        assertThat(accountant
+                        .upload("/api/v1/documents/" + id + "/attachments", "a.pdf", pdf)
+                        .status())
+                .isEqualTo(403);
         Api clerk = f.api.newUser("SALES_CLERK");
         assertThat(clerk.upload("/api/v1/documents/" + id + "/attachments", "a.pdf", pdf)
                         .status())
-                .isEqualTo(403);
+                .isEqualTo(404);
         assertThat(f.api.get("/api/v1/documents/" + id + "/attachments").json()).hasSize(1);
         assertThat(f.api.get("/api/v1/audit-log?entity=Document&action=ATTACH")
                         .json()

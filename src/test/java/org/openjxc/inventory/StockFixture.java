@@ -11,15 +11,15 @@ import org.openjxc.support.Api;
 import tools.jackson.databind.JsonNode;
 
 /** Builds master data and documents through the API, the way an integration would. */
-final class StockFixture {
+public final class StockFixture {
 
-    final Api api;
+    public final Api api;
 
-    StockFixture(Api api) {
+    public StockFixture(Api api) {
         this.api = api;
     }
 
-    String warehouse(String... bins) {
+    public String warehouse(String... bins) {
         String code = Api.unique("W");
         expect(api.post("/api/v1/warehouses", Map.of("code", code, "name", "仓库 " + code, "orgUnit", "HQ")), 201);
         for (String bin : bins) {
@@ -31,7 +31,7 @@ final class StockFixture {
         return code;
     }
 
-    String item(boolean batchManaged) {
+    public String item(boolean batchManaged) {
         String code = Api.unique("I");
         var body = new LinkedHashMap<String, Object>(Map.of(
                 "code",
@@ -50,7 +50,7 @@ final class StockFixture {
         return code;
     }
 
-    static Map<String, Object> line(String item, Object qty, Object... more) {
+    public static Map<String, Object> line(String item, Object qty, Object... more) {
         var l = new LinkedHashMap<String, Object>(Map.of("item", item, "qty", qty));
         for (int i = 0; i < more.length; i += 2) {
             l.put((String) more[i], more[i + 1]);
@@ -58,7 +58,7 @@ final class StockFixture {
         return l;
     }
 
-    JsonNode draft(String type, String warehouse, String toWarehouse, List<Map<String, Object>> lines) {
+    public JsonNode draft(String type, String warehouse, String toWarehouse, List<Map<String, Object>> lines) {
         var body = new LinkedHashMap<String, Object>(Map.of("type", type, "warehouse", warehouse, "lines", lines));
         if (toWarehouse != null) {
             body.put("toWarehouse", toWarehouse);
@@ -78,7 +78,7 @@ final class StockFixture {
         return id;
     }
 
-    long inbound(String warehouse, String item, Object qty, Object price, Object... more) {
+    public long inbound(String warehouse, String item, Object qty, Object price, Object... more) {
         List<Object> all = new ArrayList<>(List.of("price", price));
         all.addAll(List.of(more));
         return posted("OTHER_INBOUND", warehouse, null, List.of(line(item, qty, all.toArray())));
@@ -107,7 +107,7 @@ final class StockFixture {
         assertThat(v.get("consistent").asBoolean()).isTrue();
     }
 
-    static Api.Response expect(Api.Response r, int status) {
+    public static Api.Response expect(Api.Response r, int status) {
         assertThat(r.status()).as(r.text()).isEqualTo(status);
         return r;
     }

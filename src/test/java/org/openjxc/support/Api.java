@@ -70,6 +70,24 @@ public final class Api {
         return login(username, "secret-pw-1");
     }
 
+    /** Creates a user with the given roles and more fields (data scope, ...) and logs in as them. */
+    public Api newUser(Map<String, Object> more, String... roles) {
+        return login(createUser(more, roles), "secret-pw-1");
+    }
+
+    /** Creates a user (password {@code secret-pw-1}) and returns the username. */
+    public String createUser(Map<String, Object> more, String... roles) {
+        String username = unique("u").replace("-", "_");
+        var body = new LinkedHashMap<String, Object>(
+                Map.of("username", username, "password", "secret-pw-1", "displayName", username, "roles", roles));
+        body.putAll(more);
+        Response r = post("/api/v1/users", body);
+        if (r.status() != 201) {
+            throw new AssertionError("could not create user: " + r);
+        }
+        return username;
+    }
+
     public Api withHeader(String name, String value) {
         var more = new LinkedHashMap<>(headers);
         more.put(name, value);

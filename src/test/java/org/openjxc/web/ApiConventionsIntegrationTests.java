@@ -71,7 +71,7 @@ class ApiConventionsIntegrationTests {
     void refusesUnknownFieldsInsteadOfDroppingThem() {
         var r = admin.post(
                 "/api/v1/users",
-                Map.of("username", Api.unique("x"), "password", "12345678", "displayName", "x", "nickname", "y"));
+                Map.of("username", Api.unique("x"), "password", "Secret-pw-7", "displayName", "x", "nickname", "y"));
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.code()).isEqualTo("VALIDATION_FAILED");
         assertThat(r.json().get("errors").get(0).get("field").asString()).isEqualTo("nickname");

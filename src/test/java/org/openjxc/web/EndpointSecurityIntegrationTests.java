@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.openjxc.shared.OwnAccount;
 import org.openjxc.shared.PublicEndpoint;
 import org.openjxc.shared.RequiresPermission;
 import org.openjxc.support.Api;
@@ -40,6 +41,7 @@ class EndpointSecurityIntegrationTests {
         ours().forEach((info, method) -> {
             boolean declared = method.hasMethodAnnotation(RequiresPermission.class)
                     || method.hasMethodAnnotation(PublicEndpoint.class)
+                    || method.hasMethodAnnotation(OwnAccount.class)
                     || AnnotatedElementUtils.hasAnnotation(method.getBeanType(), RequiresPermission.class);
             if (!declared) {
                 undeclared.add(info + " -> " + method);
@@ -73,7 +75,8 @@ class EndpointSecurityIntegrationTests {
                     if (unauthenticated != 401) {
                         failures.add(m + " " + path + " without token: " + unauthenticated);
                     }
-                    if (forbidden != 403) {
+                    // Every logged-in user may reach their own account; nobody else's data is behind it.
+                    if (forbidden != 403 && !method.hasMethodAnnotation(OwnAccount.class)) {
                         failures.add(m + " " + path + " without permission: " + forbidden);
                     }
                 }
@@ -81,6 +84,59 @@ class EndpointSecurityIntegrationTests {
         }
         assertThat(failures).isEmpty();
         assertThat(checked).isGreaterThan(3);
+    }
+
+    /**
+     * Every text filter of every list endpoint takes quotes, comment markers, LIKE wildcards and
+     * backslashes as plain text: no error, and nothing matches what nothing contains.
+     */
+    @Test
+    void sqlMetacharactersInEveryTextFilterAreJustText() {
+        Api admin = Api.admin(port);
+        List<String> values = List.of("' OR '1'='1", "%", "\\", "'; drop table item; --", "\" OR 1=1 --");
+        List<String> failures = new ArrayList<>();
+        int checked = 0;
+        for (var entry : ours().entrySet()) {
+            HandlerMethod method = entry.getValue();
+            var methods = entry.getKey().getMethodsCondition().getMethods();
+            if (!(methods.isEmpty() || methods.contains(RequestMethod.GET))) {
+                continue;
+            }
+            for (String pattern : entry.getKey().getPatternValues()) {
+                if (!pattern.startsWith("/api/") || pattern.contains("{")) {
+                    continue;
+                }
+                for (var parameter : method.getMethodParameters()) {
+                    var param = parameter.getParameterAnnotation(
+                            org.springframework.web.bind.annotation.RequestParam.class);
+                    if (param == null || parameter.getParameterType() != String.class) {
+                        continue;
+                    }
+                    String name = param.name().isEmpty() ? param.value() : param.name();
+                    if (name.isEmpty()) {
+                        name = parameter.getParameterName();
+                    }
+                    if (name == null || name.equals("sort")) {
+                        continue;
+                    }
+                    for (String value : values) {
+                        checked++;
+                        String path = pattern + "?" + name + "="
+                                + java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+                        var response = admin.get(path);
+                        if (response.status() >= 500) {
+                            failures.add(path + " -> " + response.status());
+                        } else if (response.status() == 200
+                                && response.json().has("total")
+                                && response.json().get("total").asLong() != 0) {
+                            failures.add(path + " matched " + response.json().get("total") + " rows");
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
+        assertThat(checked).isGreaterThan(20);
     }
 
     @Test

@@ -26,7 +26,7 @@ class IdempotencyIntegrationTests {
         Api admin = Api.admin(port);
         String key = Api.unique("key");
         String username = Api.unique("idem").replace("-", "_");
-        Map<String, Object> body = Map.of("username", username, "password", "12345678", "displayName", "I");
+        Map<String, Object> body = Map.of("username", username, "password", "Secret-pw-7", "displayName", "I");
 
         var first = admin.withHeader("Idempotency-Key", key).post("/api/v1/users", body);
         var second = admin.withHeader("Idempotency-Key", key).post("/api/v1/users", body);
@@ -53,7 +53,7 @@ class IdempotencyIntegrationTests {
                                 "username",
                                 Api.unique("a").replace("-", "_"),
                                 "password",
-                                "12345678",
+                                "Secret-pw-7",
                                 "displayName",
                                 "A"));
         var other = admin.withHeader("Idempotency-Key", key)
@@ -63,7 +63,7 @@ class IdempotencyIntegrationTests {
                                 "username",
                                 Api.unique("b").replace("-", "_"),
                                 "password",
-                                "12345678",
+                                "Secret-pw-7",
                                 "displayName",
                                 "B"));
         assertThat(other.status()).isEqualTo(422);
@@ -74,7 +74,8 @@ class IdempotencyIntegrationTests {
     void keepsRefusalsSoAReplayIsRefusedTheSameWay() {
         Api admin = Api.admin(port);
         String key = Api.unique("key");
-        Map<String, Object> bad = Map.of("username", "no spaces allowed", "password", "12345678", "displayName", "A");
+        Map<String, Object> bad =
+                Map.of("username", "no spaces allowed", "password", "Secret-pw-7", "displayName", "A");
         var first = admin.withHeader("Idempotency-Key", key).post("/api/v1/users", bad);
         var second = admin.withHeader("Idempotency-Key", key).post("/api/v1/users", bad);
         assertThat(first.status()).isEqualTo(400);
@@ -93,7 +94,7 @@ class IdempotencyIntegrationTests {
                                 "username",
                                 Api.unique("c").replace("-", "_"),
                                 "password",
-                                "12345678",
+                                "Secret-pw-7",
                                 "displayName",
                                 "C"));
         var b = other.withHeader("Idempotency-Key", key)
@@ -103,7 +104,7 @@ class IdempotencyIntegrationTests {
                                 "username",
                                 Api.unique("d").replace("-", "_"),
                                 "password",
-                                "12345678",
+                                "Secret-pw-7",
                                 "displayName",
                                 "D"));
         assertThat(a.status()).isEqualTo(201);
@@ -115,7 +116,7 @@ class IdempotencyIntegrationTests {
         Api admin = Api.admin(port);
         String key = Api.unique("key");
         String username = Api.unique("race").replace("-", "_");
-        Map<String, Object> body = Map.of("username", username, "password", "12345678", "displayName", "R");
+        Map<String, Object> body = Map.of("username", username, "password", "Secret-pw-7", "displayName", "R");
         int threads = 8;
         var start = new CountDownLatch(1);
         var pool = Executors.newFixedThreadPool(threads);

@@ -3,13 +3,22 @@ package org.openjxc.access.internal;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.openjxc.shared.Actor;
+import org.openjxc.shared.DataScope;
+import org.openjxc.shared.ErrorCode;
+import org.openjxc.shared.Permission;
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-/** The principal of a logged-in user: who they are, their company and their permission codes. */
+/**
+ * The principal of a logged-in user: who they are, their company, their permission codes, the
+ * warehouses they may work in and until when this picture holds (the end of the earliest
+ * temporary grant), after which it must be loaded again.
+ */
 public final class AuthenticatedUser implements UserDetails, CredentialsContainer, Actor {
 
     private final long userId;
@@ -19,6 +28,8 @@ public final class AuthenticatedUser implements UserDetails, CredentialsContaine
     private final boolean enabled;
     private final OffsetDateTime lockedUntil;
     private final List<SimpleGrantedAuthority> authorities;
+    private final UserAccess access;
+    private final boolean mustChangePassword;
     private String passwordHash;
 
     AuthenticatedUser(
@@ -29,7 +40,8 @@ public final class AuthenticatedUser implements UserDetails, CredentialsContaine
             String passwordHash,
             boolean enabled,
             OffsetDateTime lockedUntil,
-            List<String> permissions) {
+            boolean mustChangePassword,
+            UserAccess access) {
         this.userId = userId;
         this.companyId = companyId;
         this.username = username;
@@ -37,7 +49,42 @@ public final class AuthenticatedUser implements UserDetails, CredentialsContaine
         this.passwordHash = passwordHash;
         this.enabled = enabled;
         this.lockedUntil = lockedUntil;
-        this.authorities = permissions.stream().map(SimpleGrantedAuthority::new).toList();
+        this.mustChangePassword = mustChangePassword;
+        this.access = access;
+        // Until the password is changed, the user may do nothing else; the marker says why.
+        this.authorities = mustChangePassword
+                ? List.of(new SimpleGrantedAuthority(ErrorCode.PASSWORD_CHANGE_REQUIRED.name()))
+                : access.permissions().stream().map(SimpleGrantedAuthority::new).toList();
+    }
+
+    /** What a user may do and where; {@code warehouseOnly} holds permissions granted for some warehouses only. */
+    public record UserAccess(
+            Set<String> permissions,
+            Map<String, Set<Long>> warehouseOnly,
+            DataScope scope,
+            OffsetDateTime validUntil) {}
+
+    @Override
+    public DataScope scope() {
+        return access.scope();
+    }
+
+    @Override
+    public boolean mayAt(Permission permission, Long warehouseId) {
+        if (mustChangePassword || !access.permissions().contains(permission.name())) {
+            return false;
+        }
+        Set<Long> only = access.warehouseOnly().get(permission.name());
+        return only == null || (warehouseId != null && only.contains(warehouseId));
+    }
+
+    public boolean mustChangePassword() {
+        return mustChangePassword;
+    }
+
+    /** When this principal's permissions stop being true (a temporary grant ends), or null. */
+    public OffsetDateTime validUntil() {
+        return access.validUntil();
     }
 
     @Override

@@ -28,14 +28,14 @@ class FirstStart implements ApplicationRunner {
 
     private final Companies companies;
     private final Users users;
-    private final Roles roles;
+    private final RoleRows roles;
     private final AccessProperties properties;
     private final TransactionTemplate transactions;
 
     FirstStart(
             Companies companies,
             Users users,
-            Roles roles,
+            RoleRows roles,
             AccessProperties properties,
             TransactionTemplate transactions) {
         this.companies = companies;

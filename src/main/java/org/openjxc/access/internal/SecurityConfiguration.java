@@ -18,6 +18,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -105,11 +106,15 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain uiChain(HttpSecurity http, AuthenticationManager manager) throws Exception {
+    SecurityFilterChain uiChain(
+            HttpSecurity http, AuthenticationManager manager, UserAccounts accounts, TokenCache tokens)
+            throws Exception {
         var failures = new ExceptionMappingAuthenticationFailureHandler();
         failures.setDefaultFailureUrl("/login?error");
         failures.setExceptionMappings(java.util.Map.of(LockedException.class.getName(), "/login?locked"));
         http.authenticationManager(manager)
+                .addFilterBefore(new SessionAccessRefresh(accounts, tokens), AuthorizationFilter.class)
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC_UI_PATHS)
                         .permitAll()
                         .anyRequest()

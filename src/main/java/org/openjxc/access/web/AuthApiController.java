@@ -3,6 +3,7 @@ package org.openjxc.access.web;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.openjxc.access.IssuedToken;
 import org.openjxc.access.Tokens;
 import org.openjxc.shared.PublicEndpoint;
@@ -17,7 +18,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Authentication")
 class AuthApiController {
 
-    record TokenRequest(@NotBlank String username, @NotBlank String password) {}
+    record TokenRequest(
+            @NotBlank String username,
+            @NotBlank String password,
+            @Size(max = 100) String label) {}
 
     private final Tokens tokens;
 
@@ -28,6 +32,6 @@ class AuthApiController {
     @PostMapping("/token")
     @PublicEndpoint("how an integration logs in; failures are throttled per account")
     IssuedToken token(@Valid @RequestBody TokenRequest request) {
-        return tokens.issue(request.username(), request.password());
+        return tokens.issue(request.username(), request.password(), request.label());
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.openjxc.audit.AuditEntry;
+import org.openjxc.audit.AuditMarker;
 import org.openjxc.audit.AuditQuery;
 import org.openjxc.shared.PageQuery;
 import org.openjxc.shared.PageResult;
@@ -33,8 +34,8 @@ public class AuditEntries {
     public void insert(AuditEntry e, long companyId) {
         jdbc.sql("""
                         insert into audit_log (company_id, occurred_at, user_id, username, client_ip, user_agent,
-                                               action, entity_type, entity_key, before_json, after_json)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                               action, entity_type, entity_key, before_json, after_json, marker)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         companyId,
                         e.occurredAt(),
@@ -46,7 +47,8 @@ public class AuditEntries {
                         e.entityType(),
                         e.entityKey(),
                         e.before(),
-                        e.after())
+                        e.after(),
+                        e.marker() == null ? null : e.marker().name())
                 .update();
     }
 
@@ -68,6 +70,10 @@ public class AuditEntries {
         if (q.action() != null && !q.action().isBlank()) {
             where.append(" and action = ?");
             params.add(q.action().trim());
+        }
+        if (q.marker() != null) {
+            where.append(" and marker = ?");
+            params.add(q.marker().name());
         }
         if (q.from() != null) {
             where.append(" and occurred_at >= ?");
@@ -102,6 +108,7 @@ public class AuditEntries {
                 rs.getString("entity_type"),
                 rs.getString("entity_key"),
                 rs.getString("before_json"),
-                rs.getString("after_json"));
+                rs.getString("after_json"),
+                rs.getString("marker") == null ? null : AuditMarker.valueOf(rs.getString("marker")));
     }
 }

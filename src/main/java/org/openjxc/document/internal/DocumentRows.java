@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.openjxc.document.DocumentLineView;
 import org.openjxc.document.DocumentQuery;
 import org.openjxc.document.DocumentStatus;
@@ -18,6 +19,7 @@ import org.openjxc.document.DocumentView;
 import org.openjxc.document.PostingLine;
 import org.openjxc.document.PurchasePrice;
 import org.openjxc.document.StockStatus;
+import org.openjxc.shared.DataScope;
 import org.openjxc.shared.PageQuery;
 import org.openjxc.shared.PageResult;
 import org.openjxc.shared.Rounding;
@@ -346,8 +348,9 @@ public class DocumentRows {
     }
 
     /** The documents that name this one as their source, newest first (headers only). */
-    public List<DocumentView> followers(long companyId, long id) {
-        return jdbc.sql(LIST_HEADER + " where d.company_id = ? and d.source_document_id = ? order by d.id desc")
+    public List<DocumentView> followers(long companyId, long id, DataScope scope, Set<DocumentType> types) {
+        return jdbc.sql(LIST_HEADER + " where d.company_id = ? and d.source_document_id = ?"
+                        + scope.documentCondition("d") + typeCondition(types) + " order by d.id desc")
                 .params(companyId, id)
                 .query((rs, n) ->
                         header(rs, List.of(), rs.getBigDecimal("total_qty"), rs.getBigDecimal("total_amount")))
@@ -533,8 +536,35 @@ public class DocumentRows {
                 .update();
     }
 
-    public Optional<DocumentView> find(long companyId, long id) {
-        return jdbc.sql(HEADER + " where d.company_id = ? and d.id = ?")
+    /** Whether a document exists and lies within the scope. */
+    public boolean visible(long companyId, long id, DataScope scope) {
+        return jdbc.sql("select count(*) from document d where d.company_id = ? and d.id = ?"
+                                + scope.documentCondition("d"))
+                        .params(companyId, id)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    /** Only documents of these types; the names are our enum's, so they are safe in the SQL text. */
+    private static String typeCondition(Set<DocumentType> types) {
+        if (types.size() == DocumentType.values().length) {
+            return "";
+        }
+        if (types.isEmpty()) {
+            return " and 1 = 0";
+        }
+        return " and d.doc_type in ("
+                + types.stream()
+                        .map(t -> "'" + t.name() + "'")
+                        .sorted()
+                        .collect(java.util.stream.Collectors.joining(", "))
+                + ")";
+    }
+
+    public Optional<DocumentView> find(long companyId, long id, DataScope scope, Set<DocumentType> types) {
+        return jdbc.sql(HEADER + " where d.company_id = ? and d.id = ?" + scope.documentCondition("d")
+                        + typeCondition(types))
                 .params(companyId, id)
                 .query((rs, n) -> {
                     List<DocumentLineView> lines = lines(companyId, id);
@@ -595,8 +625,10 @@ public class DocumentRows {
                 .list();
     }
 
-    public PageResult<DocumentView> list(long companyId, DocumentQuery q, PageQuery page) {
-        StringBuilder where = new StringBuilder(" where d.company_id = :company");
+    public PageResult<DocumentView> list(
+            long companyId, DataScope scope, Set<DocumentType> types, DocumentQuery q, PageQuery page) {
+        StringBuilder where = new StringBuilder(
+                " where d.company_id = :company" + scope.documentCondition("d") + typeCondition(types));
         Map<String, Object> params = new HashMap<>(Map.of("company", companyId));
         if (q.type() != null) {
             where.append(" and d.doc_type = :type");

@@ -208,7 +208,7 @@ class DocumentPagesController {
         ExcelExport.write(response, "documents.xlsx", headers, sink -> {
             int page = 0;
             while (true) {
-                var result = documents.list(actor, query, PageQuery.of(page++, PageQuery.MAX_SIZE, null));
+                var result = documents.export(actor, query, PageQuery.of(page++, PageQuery.MAX_SIZE, null));
                 for (DocumentView d : result.items()) {
                     sink.accept(Arrays.asList(
                             d.number(),
@@ -277,7 +277,7 @@ class DocumentPagesController {
         Actor actor = Actors.require();
         DocumentView doc = documents.get(actor, id);
         model.addAttribute("doc", doc);
-        model.addAttribute("actions", actions(doc));
+        model.addAttribute("actions", actions(doc, inScope(doc.warehouse()), inScope(doc.toWarehouse())));
         model.addAttribute("attachments", documents.attachments(actor, id));
         if (doc.sourceDocument() != null) {
             model.addAttribute(
@@ -302,7 +302,7 @@ class DocumentPagesController {
                         .orElse(null));
         model.addAttribute(
                 "mayAttach",
-                Actors.has(Permission.forDocument("CREATE", doc.type().name())));
+                Actors.has(Permission.forDocument("EDIT", doc.type().name())) && inScope(doc.warehouse()));
         model.addAttribute(
                 "history",
                 audit.find(
@@ -495,57 +495,68 @@ class DocumentPagesController {
                 .orElse(-1L);
     }
 
-    /** The buttons this user may press on this document in its state. */
-    private static Set<String> actions(DocumentView d) {
+    /** Whether the acting user's data scope covers a warehouse. */
+    private boolean inScope(String warehouse) {
+        if (warehouse == null) {
+            return false;
+        }
+        try {
+            warehouses.get(Actors.require(), warehouse);
+            return true;
+        } catch (org.openjxc.shared.BusinessException outOfScope) {
+            return false;
+        }
+    }
+
+    /**
+     * The buttons this user may press on this document in its state. The receiving side of a
+     * transfer only receives; everything else belongs to the side that owns the document.
+     */
+    private static Set<String> actions(DocumentView d, boolean owningSide, boolean receivingSide) {
         String t = d.type().name();
-        boolean create = Actors.has(Permission.forDocument("CREATE", t));
         Set<String> actions = new LinkedHashSet<>();
-        switch (d.status()) {
-            case DRAFT -> {
-                if (create) {
-                    actions.addAll(List.of("edit", "submit", "delete", "cancel"));
+        if (owningSide) {
+            switch (d.status()) {
+                case DRAFT -> {
+                    add(actions, "EDIT", t, "edit");
+                    add(actions, "SUBMIT", t, "submit");
+                    add(actions, "DELETE", t, "delete");
+                    add(actions, "CANCEL", t, "cancel");
+                    add(actions, "POST", t, "post");
                 }
-                if (Actors.has(Permission.forDocument("POST", t))) {
-                    actions.add("post");
+                case SUBMITTED -> {
+                    add(actions, "APPROVE", t, "approve");
+                    add(actions, "POST", t, "post");
+                    add(actions, "CANCEL", t, "cancel");
                 }
+                case APPROVED -> add(actions, "POST", t, "post");
+                case ON_HOLD -> {
+                    if (Actors.has(Permission.RELEASE_HOLD)) {
+                        actions.addAll(List.of("release", "cancel"));
+                    }
+                }
+                case POSTED -> {
+                    if (d.type().direction() == DocumentType.Direction.ORDER && !d.closed()) {
+                        add(actions, "CANCEL", t, "close");
+                    }
+                    add(actions, "UNPOST", t, "unpost");
+                }
+                default -> {}
             }
-            case SUBMITTED -> {
-                if (Actors.has(Permission.forDocument("APPROVE", t))) {
-                    actions.add("approve");
-                }
-                if (Actors.has(Permission.forDocument("POST", t))) {
-                    actions.add("post");
-                }
-                if (create) {
-                    actions.add("cancel");
-                }
-            }
-            case APPROVED -> {
-                if (Actors.has(Permission.forDocument("POST", t))) {
-                    actions.add("post");
-                }
-            }
-            case ON_HOLD -> {
-                if (Actors.has(Permission.RELEASE_HOLD)) {
-                    actions.addAll(List.of("release", "cancel"));
-                }
-            }
-            case POSTED -> {
-                if (d.type().direction() == DocumentType.Direction.ORDER && !d.closed() && create) {
-                    actions.add("close");
-                }
-                if (d.type() == DocumentType.TRANSFER
-                        && !d.fullyReceived()
-                        && Actors.has(Permission.forDocument("POST", t))) {
-                    actions.add("receive");
-                }
-                if (Actors.has(Permission.forDocument("UNPOST", t))) {
-                    actions.add("unpost");
-                }
-            }
-            default -> {}
+        }
+        if (receivingSide
+                && d.status() == DocumentStatus.POSTED
+                && d.type() == DocumentType.TRANSFER
+                && !d.fullyReceived()) {
+            add(actions, "POST", t, "receive");
         }
         return actions;
+    }
+
+    private static void add(Set<String> actions, String permission, String type, String action) {
+        if (Actors.has(Permission.forDocument(permission, type))) {
+            actions.add(action);
+        }
     }
 
     private String message(String key, Object... args) {

@@ -34,7 +34,7 @@ class DocumentPrintController {
     @RequiresPermission(Permission.VIEW_DOCUMENTS)
     String print(@PathVariable long id, Model model) {
         Actor actor = Actors.require();
-        DocumentView doc = documents.get(actor, id);
+        DocumentView doc = documents.print(actor, id);
         model.addAttribute("doc", doc);
         model.addAttribute(
                 "companyName",

@@ -10,6 +10,7 @@ import org.openjxc.inventory.StockMoveView;
 import org.openjxc.inventory.StockPosition;
 import org.openjxc.inventory.StockQuery;
 import org.openjxc.inventory.StockSummary;
+import org.openjxc.shared.DataScope;
 import org.openjxc.shared.PageQuery;
 import org.openjxc.shared.PageResult;
 import org.openjxc.shared.Rounding;
@@ -138,8 +139,9 @@ public class StockQueries {
         this.jdbc = jdbc;
     }
 
-    public PageResult<StockPosition> positions(long companyId, StockQuery q, PageQuery page) {
-        StringBuilder where = new StringBuilder(" where s.company_id = :company");
+    public PageResult<StockPosition> positions(long companyId, DataScope scope, StockQuery q, PageQuery page) {
+        StringBuilder where =
+                new StringBuilder(" where s.company_id = :company" + scope.warehouseCondition("s.warehouse_id"));
         Map<String, Object> p = new HashMap<>(Map.of("company", companyId));
         if (!q.includeZero()) {
             where.append(" and s.on_hand <> 0");
@@ -201,8 +203,9 @@ public class StockQueries {
         return new PageResult<>(rows, page.page(), page.size(), total);
     }
 
-    public PageResult<StockSummary> summaries(long companyId, StockQuery q, PageQuery page) {
-        StringBuilder where = new StringBuilder(" where l.company_id = :company");
+    public PageResult<StockSummary> summaries(long companyId, DataScope scope, StockQuery q, PageQuery page) {
+        StringBuilder where =
+                new StringBuilder(" where l.company_id = :company" + scope.warehouseCondition("l.warehouse_id"));
         Map<String, Object> p = new HashMap<>(Map.of("company", companyId));
         if (!q.includeZero()) {
             where.append(" and (l.on_hand <> 0 or l.in_transit <> 0 or l.reserved <> 0)");
@@ -252,8 +255,10 @@ public class StockQueries {
      * Ledger rows, newest last. When one item and one warehouse are named, each row carries the
      * running balance, including everything posted before the first row shown.
      */
-    public PageResult<StockMoveView> moves(long companyId, StockQuery q, LocalDate from, LocalDate to, PageQuery page) {
-        StringBuilder where = new StringBuilder(" where m.company_id = :company");
+    public PageResult<StockMoveView> moves(
+            long companyId, DataScope scope, StockQuery q, LocalDate from, LocalDate to, PageQuery page) {
+        StringBuilder where =
+                new StringBuilder(" where m.company_id = :company" + scope.warehouseCondition("m.warehouse_id"));
         Map<String, Object> p = new HashMap<>(Map.of("company", companyId));
         common(q, where, p, "m");
         if (from != null) {

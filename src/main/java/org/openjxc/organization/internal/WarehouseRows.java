@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.openjxc.organization.BinView;
 import org.openjxc.organization.WarehouseView;
+import org.openjxc.shared.DataScope;
 import org.openjxc.shared.MasterDataQuery;
 import org.openjxc.shared.PageQuery;
 import org.openjxc.shared.PageResult;
@@ -65,8 +66,9 @@ public class WarehouseRows {
                 .update();
     }
 
-    public PageResult<WarehouseView> list(long companyId, MasterDataQuery filter, String orgUnit, PageQuery page) {
-        StringBuilder where = new StringBuilder(" where w.company_id = ?");
+    public PageResult<WarehouseView> list(
+            long companyId, DataScope scope, MasterDataQuery filter, String orgUnit, PageQuery page) {
+        StringBuilder where = new StringBuilder(" where w.company_id = ?" + scope.warehouseCondition("w.id"));
         List<Object> params = new ArrayList<>(List.of(companyId));
         if (SearchText.present(filter.q())) {
             where.append(" and (w.code ilike ? or w.name ilike ?)");

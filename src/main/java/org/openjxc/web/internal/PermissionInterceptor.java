@@ -3,6 +3,9 @@ package org.openjxc.web.internal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
+import org.openjxc.shared.BusinessException;
+import org.openjxc.shared.ErrorCode;
+import org.openjxc.shared.OwnAccount;
 import org.openjxc.shared.PublicEndpoint;
 import org.openjxc.shared.RequiresPermission;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -30,6 +33,15 @@ class PermissionInterceptor implements HandlerInterceptor {
         if (method.hasMethodAnnotation(PublicEndpoint.class)) {
             return true;
         }
+        if (method.hasMethodAnnotation(OwnAccount.class)) {
+            Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+            if (authentication == null
+                    || !authentication.isAuthenticated()
+                    || !(authentication.getPrincipal() instanceof org.openjxc.shared.Actor)) {
+                throw new AuthenticationCredentialsNotFoundException("not logged in");
+            }
+            return true;
+        }
         RequiresPermission onMethod = method.getMethodAnnotation(RequiresPermission.class);
         RequiresPermission required = onMethod != null
                 ? onMethod
@@ -40,6 +52,10 @@ class PermissionInterceptor implements HandlerInterceptor {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !authentication.isAuthenticated()) {
             throw new AuthenticationCredentialsNotFoundException("not logged in");
+        }
+        if (authentication.getAuthorities().stream()
+                .anyMatch(a -> ErrorCode.PASSWORD_CHANGE_REQUIRED.name().equals(a.getAuthority()))) {
+            throw new BusinessException(ErrorCode.PASSWORD_CHANGE_REQUIRED, "error.PASSWORD_CHANGE_REQUIRED.detail");
         }
         boolean granted = authentication.getAuthorities().stream()
                 .anyMatch(a ->
