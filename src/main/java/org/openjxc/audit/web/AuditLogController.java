@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.openjxc.audit.AuditEntry;
 import org.openjxc.audit.AuditLog;
+import org.openjxc.audit.AuditMarker;
 import org.openjxc.audit.AuditQuery;
 import org.openjxc.shared.Actors;
 import org.openjxc.shared.PageQuery;
@@ -49,6 +50,7 @@ class AuditLogController {
             @RequestParam(required = false) String entity,
             @RequestParam(required = false) String key,
             @RequestParam(required = false) String action,
+            @RequestParam(required = false) AuditMarker marker,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) Integer page,
@@ -56,7 +58,7 @@ class AuditLogController {
             @RequestParam(required = false) String sort) {
         return audit.find(
                 Actors.require().companyId(),
-                new AuditQuery(user, entity, key, action, from, to),
+                new AuditQuery(user, entity, key, action, from, to, marker),
                 PageQuery.of(page, size, sort));
     }
 
@@ -67,13 +69,15 @@ class AuditLogController {
             @RequestParam(required = false) String entity,
             @RequestParam(required = false) String key,
             @RequestParam(required = false) String action,
+            @RequestParam(required = false) AuditMarker marker,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) String sort,
             Model model) {
-        var query = new AuditQuery(user, entity, key, action, from, to);
+        var query = new AuditQuery(user, entity, key, action, from, to, marker);
         model.addAttribute("query", query);
+        model.addAttribute("markers", AuditMarker.values());
         model.addAttribute("sort", sort);
         model.addAttribute("result", audit.find(Actors.require().companyId(), query, PageQuery.of(page, 50, sort)));
         return "audit/audit-log";
@@ -86,18 +90,19 @@ class AuditLogController {
             @RequestParam(required = false) String entity,
             @RequestParam(required = false) String key,
             @RequestParam(required = false) String action,
+            @RequestParam(required = false) AuditMarker marker,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) String sort,
             HttpServletResponse response)
             throws IOException {
-        var query = new AuditQuery(user, entity, key, action, from, to);
+        var query = new AuditQuery(user, entity, key, action, from, to, marker);
         long company = Actors.require().companyId();
         PageQuery first = PageQuery.of(0, EXPORT_PAGE, sort);
         ExcelExport.write(
                 response,
                 "audit-log.xlsx",
-                List.of("time", "user", "ip", "action", "entity", "key", "before", "after"),
+                List.of("time", "user", "ip", "userAgent", "action", "marker", "entity", "key", "before", "after"),
                 sink -> {
                     PageQuery pageQuery = first;
                     while (true) {
@@ -107,7 +112,9 @@ class AuditLogController {
                                     e.occurredAt(),
                                     e.username(),
                                     e.clientIp(),
+                                    e.userAgent(),
                                     e.action(),
+                                    e.marker() == null ? null : e.marker().name(),
                                     e.entityType(),
                                     e.entityKey(),
                                     e.before(),
