@@ -125,6 +125,14 @@ class DataScopeIntegrationTests {
         assertThat(home).doesNotContain(theirs.get("number").asString());
         assertThat(web.get("/documents/" + theirId).statusCode()).isEqualTo(404);
         assertThat(web.get("/documents/" + theirId + "/print").statusCode()).isEqualTo(404);
+        List<String> stockRows = new ArrayList<>();
+        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(
+                web.get("/stock/export?item=" + s.item()).body()))) {
+            workbook.getSheetAt(0).forEach(row -> row.forEach(cell -> stockRows.add(cell.toString())));
+        }
+        assertThat(stockRows).contains(s.w1()).doesNotContain(s.w2());
+        Api auditor = s.admin().newUser(Map.of("orgUnits", List.of("N01")), "AUDITOR");
+        expect(auditor.get("/api/v1/audit-log"), 403);
         String stockPage = web.page("/stock?item=" + s.item());
         assertThat(stockPage).contains(s.w1()).doesNotContain(s.w2());
     }

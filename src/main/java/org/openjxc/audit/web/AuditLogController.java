@@ -10,6 +10,8 @@ import org.openjxc.audit.AuditLog;
 import org.openjxc.audit.AuditMarker;
 import org.openjxc.audit.AuditQuery;
 import org.openjxc.shared.Actors;
+import org.openjxc.shared.BusinessException;
+import org.openjxc.shared.ErrorCode;
 import org.openjxc.shared.PageQuery;
 import org.openjxc.shared.PageResult;
 import org.openjxc.shared.Permission;
@@ -57,7 +59,7 @@ class AuditLogController {
             @RequestParam(required = false) Integer size,
             @RequestParam(required = false) String sort) {
         return audit.find(
-                Actors.require().companyId(),
+                wholeCompany(),
                 new AuditQuery(user, entity, key, action, from, to, marker),
                 PageQuery.of(page, size, sort));
     }
@@ -79,7 +81,7 @@ class AuditLogController {
         model.addAttribute("query", query);
         model.addAttribute("markers", AuditMarker.values());
         model.addAttribute("sort", sort);
-        model.addAttribute("result", audit.find(Actors.require().companyId(), query, PageQuery.of(page, 50, sort)));
+        model.addAttribute("result", audit.find(wholeCompany(), query, PageQuery.of(page, 50, sort)));
         return "audit/audit-log";
     }
 
@@ -97,7 +99,7 @@ class AuditLogController {
             HttpServletResponse response)
             throws IOException {
         var query = new AuditQuery(user, entity, key, action, from, to, marker);
-        long company = Actors.require().companyId();
+        long company = wholeCompany();
         PageQuery first = PageQuery.of(0, EXPORT_PAGE, sort);
         ExcelExport.write(
                 response,
@@ -126,5 +128,14 @@ class AuditLogController {
                         pageQuery = PageQuery.of(pageQuery.page() + 1, EXPORT_PAGE, sort);
                     }
                 });
+    }
+
+    /** The log names records of every warehouse: it is for users who see the whole company. */
+    private static long wholeCompany() {
+        var actor = Actors.require();
+        if (actor.scope().restricted()) {
+            throw new BusinessException(ErrorCode.FORBIDDEN, "error.scope.wholeCompany");
+        }
+        return actor.companyId();
     }
 }

@@ -46,7 +46,7 @@ class DashboardController {
         model.addAttribute("company", companies.find(actor.companyId()).orElseThrow());
         boolean canSeeAudit = authentication.getAuthorities().stream()
                 .anyMatch(a -> a.getAuthority().equals("VIEW_AUDIT_LOG"));
-        if (canSeeAudit) {
+        if (canSeeAudit && !actor.scope().restricted()) {
             LocalDate today = LocalDate.now();
             var todays = audit.find(
                     actor.companyId(), new AuditQuery(null, null, null, null, today, today), PageQuery.of(0, 10, null));
