@@ -172,8 +172,8 @@ public class ChannelOrders {
 
     @Transactional
     public SkuMapping map(Actor actor, SkuMapping mapping) {
-        if (!Actors.has(Permission.MANAGE_ITEMS)) {
-            throw new BusinessException(ErrorCode.FORBIDDEN, "error.document.permission", "MANAGE_ITEMS");
+        if (!Actors.has(Permission.EDIT_ITEM)) {
+            throw new BusinessException(ErrorCode.FORBIDDEN, "error.document.permission", "EDIT_ITEM");
         }
         ItemView item = items.find(actor.companyId(), mapping.item().trim())
                 .orElseThrow(

@@ -13,13 +13,27 @@ public enum Permission {
     VIEW_AUDIT_LOG,
     // everyone who may use the application at all
     VIEW_DASHBOARD,
-    // master data
-    VIEW_MASTER_DATA,
-    MANAGE_ITEMS,
-    MANAGE_PARTNERS,
-    MANAGE_ORGANIZATION,
-    IMPORT_MASTER_DATA,
-    EXPORT_MASTER_DATA,
+    // master data, per kind: items (with categories, units, prices, pictures, SKU mappings),
+    // partners (customers and suppliers), warehouses (with org units and bins)
+    VIEW_ITEM,
+    CREATE_ITEM,
+    EDIT_ITEM,
+    DELETE_ITEM,
+    EXPORT_ITEM,
+    IMPORT_ITEM,
+    VIEW_PARTNER,
+    CREATE_PARTNER,
+    EDIT_PARTNER,
+    DELETE_PARTNER,
+    EXPORT_PARTNER,
+    IMPORT_PARTNER,
+    VIEW_WAREHOUSE,
+    CREATE_WAREHOUSE,
+    EDIT_WAREHOUSE,
+    DELETE_WAREHOUSE,
+    EXPORT_WAREHOUSE,
+    IMPORT_WAREHOUSE,
+    PRINT_ITEM,
     // documents and stock; VIEW_DOCUMENTS opens the document pages, VIEW_<type> shows documents of a type;
     // per document type: view, create, edit (and attach), submit, approve, post, unpost, cancel (and close
     // an order), delete a draft, export, print
@@ -151,6 +165,11 @@ public enum Permission {
      */
     public String group() {
         String name = name();
+        for (String kind : MASTER_DATA_KINDS) {
+            if (name.endsWith("_" + kind)) {
+                return kind;
+            }
+        }
         for (String action : DOCUMENT_ACTIONS) {
             if (name.startsWith(action + "_") && !name.equals("VIEW_DOCUMENTS")) {
                 String rest = name.substring(action.length() + 1);
@@ -162,16 +181,11 @@ public enum Permission {
         return switch (this) {
             case MANAGE_USERS, MANAGE_ROLES, MANAGE_SETTINGS, VIEW_AUDIT_LOG -> "ADMINISTRATION";
             case VIEW_COST, VIEW_PURCHASE_PRICE, VIEW_MARGIN, VIEW_PARTNER_BALANCE -> "SENSITIVE";
-            case VIEW_MASTER_DATA,
-                    MANAGE_ITEMS,
-                    MANAGE_PARTNERS,
-                    MANAGE_ORGANIZATION,
-                    IMPORT_MASTER_DATA,
-                    EXPORT_MASTER_DATA,
-                    MANAGE_PROMOTIONS -> "MASTER_DATA";
             default -> "GENERAL";
         };
     }
+
+    private static final java.util.List<String> MASTER_DATA_KINDS = java.util.List.of("ITEM", "PARTNER", "WAREHOUSE");
 
     private static final java.util.List<String> DOCUMENT_ACTIONS = java.util.List.of(
             "VIEW", "CREATE", "EDIT", "SUBMIT", "APPROVE", "POST", "UNPOST", "CANCEL", "DELETE", "EXPORT", "PRINT");

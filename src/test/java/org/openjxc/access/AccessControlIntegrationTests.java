@@ -112,6 +112,25 @@ class AccessControlIntegrationTests {
     }
 
     @Test
+    void masterDataPermissionsAreGrantedPerKindAndAction() {
+        Api admin = TestCompanies.create(context, port);
+        String item = new StockFixture(admin).item(false);
+        String role = "PRICER_" + Api.unique("R").replace("-", "_").toUpperCase();
+        expect(
+                admin.post(
+                        "/api/v1/roles",
+                        Map.of("code", role, "name", "调价员", "permissions", List.of("VIEW_ITEM", "EDIT_ITEM"))),
+                201);
+        Api pricer = admin.newUser(Map.of(), role);
+        expect(pricer.put("/api/v1/items/" + item, itemBody(item, "调价后", "8.80", 1)), 200);
+        expect(pricer.post("/api/v1/items", itemBody(Api.unique("I"), "新品", "1", 1)), 403);
+        expect(pricer.delete("/api/v1/items/" + item), 403);
+        expect(pricer.get("/api/v1/partners"), 403);
+        expect(pricer.get("/api/v1/warehouses"), 403);
+        expect(pricer.get("/api/v1/items/" + item), 200);
+    }
+
+    @Test
     void aTemporaryGrantWorksOnlyInItsWarehouseAndOnlyUntilItEnds() throws Exception {
         Api admin = TestCompanies.create(context, port);
         var f = new StockFixture(admin);

@@ -27,7 +27,7 @@ final class PermissionLabels {
         if (p.code().endsWith("_" + p.group())) {
             String action = p.code().substring(0, p.code().length() - p.group().length() - 1);
             return messages.getMessage("permission.action." + action, null, action, locale) + " · "
-                    + messages.getMessage("documentType." + p.group(), null, p.group(), locale);
+                    + group(p.group(), messages, locale);
         }
         return p.code();
     }

@@ -50,7 +50,7 @@ class CatalogApiController {
     }
 
     @GetMapping("/items")
-    @RequiresPermission(Permission.VIEW_MASTER_DATA)
+    @RequiresPermission(Permission.VIEW_ITEM)
     PageResult<ItemView> items(
             @RequestParam(required = false) String q,
             @RequestParam(required = false) String category,
@@ -65,13 +65,13 @@ class CatalogApiController {
     }
 
     @GetMapping("/items/{code}")
-    @RequiresPermission(Permission.VIEW_MASTER_DATA)
+    @RequiresPermission(Permission.VIEW_ITEM)
     ItemView item(@PathVariable String code) {
         return items.get(Actors.require(), code);
     }
 
     @GetMapping("/items/by-barcode/{barcode}")
-    @RequiresPermission(Permission.VIEW_MASTER_DATA)
+    @RequiresPermission(Permission.VIEW_ITEM)
     ItemView itemByBarcode(@PathVariable String barcode) {
         return items.findByBarcode(Actors.require(), barcode)
                 .orElseThrow(() -> BusinessException.notFound("Barcode", barcode));
@@ -79,59 +79,59 @@ class CatalogApiController {
 
     @PostMapping("/items")
     @ResponseStatus(HttpStatus.CREATED)
-    @RequiresPermission(Permission.MANAGE_ITEMS)
+    @RequiresPermission(Permission.CREATE_ITEM)
     ItemView createItem(@Valid @RequestBody ItemCommand command) {
         return items.create(Actors.require(), command);
     }
 
     @PutMapping("/items/{code}")
-    @RequiresPermission(Permission.MANAGE_ITEMS)
+    @RequiresPermission(Permission.EDIT_ITEM)
     ItemView updateItem(@PathVariable String code, @Valid @RequestBody ItemCommand command) {
         return items.update(Actors.require(), code, command);
     }
 
     @DeleteMapping("/items/{code}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @RequiresPermission(Permission.MANAGE_ITEMS)
+    @RequiresPermission(Permission.DELETE_ITEM)
     void deleteItem(@PathVariable String code) {
         items.delete(Actors.require(), code);
     }
 
     @GetMapping("/units")
-    @RequiresPermission(Permission.VIEW_MASTER_DATA)
+    @RequiresPermission(Permission.VIEW_ITEM)
     List<UnitView> units() {
         return units.list(Actors.require());
     }
 
     @PostMapping("/units")
     @ResponseStatus(HttpStatus.CREATED)
-    @RequiresPermission(Permission.MANAGE_ITEMS)
+    @RequiresPermission(Permission.CREATE_ITEM)
     UnitView createUnit(@Valid @RequestBody UnitCommand command) {
         return units.create(Actors.require(), command);
     }
 
     @GetMapping("/categories")
-    @RequiresPermission(Permission.VIEW_MASTER_DATA)
+    @RequiresPermission(Permission.VIEW_ITEM)
     List<CategoryView> categories() {
         return categories.list(Actors.require());
     }
 
     @PostMapping("/categories")
     @ResponseStatus(HttpStatus.CREATED)
-    @RequiresPermission(Permission.MANAGE_ITEMS)
+    @RequiresPermission(Permission.CREATE_ITEM)
     CategoryView createCategory(@Valid @RequestBody CategoryCommand command) {
         return categories.create(Actors.require(), command);
     }
 
     @PutMapping("/categories/{code}")
-    @RequiresPermission(Permission.MANAGE_ITEMS)
+    @RequiresPermission(Permission.EDIT_ITEM)
     CategoryView updateCategory(@PathVariable String code, @Valid @RequestBody CategoryCommand command) {
         return categories.update(Actors.require(), code, command);
     }
 
     @DeleteMapping("/categories/{code}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @RequiresPermission(Permission.MANAGE_ITEMS)
+    @RequiresPermission(Permission.DELETE_ITEM)
     void deleteCategory(@PathVariable String code) {
         categories.delete(Actors.require(), code);
     }

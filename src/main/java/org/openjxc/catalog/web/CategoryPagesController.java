@@ -38,11 +38,11 @@ class CategoryPagesController {
 
     @Bean
     static NavigationEntry categoriesNavigation() {
-        return new NavigationEntry("nav.section.masterData", "nav.categories", "/categories", "VIEW_MASTER_DATA", 140);
+        return new NavigationEntry("nav.section.masterData", "nav.categories", "/categories", "VIEW_ITEM", 140);
     }
 
     @GetMapping("/categories")
-    @RequiresPermission(Permission.VIEW_MASTER_DATA)
+    @RequiresPermission(Permission.VIEW_ITEM)
     String page(Model model) {
         model.addAttribute("categories", categories.list(Actors.require()));
         model.addAttribute("units", units.list(Actors.require()));
@@ -50,7 +50,7 @@ class CategoryPagesController {
     }
 
     @PostMapping("/categories")
-    @RequiresPermission(Permission.MANAGE_ITEMS)
+    @RequiresPermission(Permission.CREATE_ITEM)
     String addCategory(
             @RequestParam(required = false) String code,
             @RequestParam(required = false) String name,
@@ -61,7 +61,7 @@ class CategoryPagesController {
     }
 
     @PostMapping("/units")
-    @RequiresPermission(Permission.MANAGE_ITEMS)
+    @RequiresPermission(Permission.CREATE_ITEM)
     String addUnit(
             @RequestParam(required = false) String code,
             @RequestParam(required = false) String name,

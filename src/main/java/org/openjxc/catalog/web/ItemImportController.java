@@ -36,7 +36,7 @@ class ItemImportController {
 
     @PostMapping("/api/v1/items/import")
     @ResponseBody
-    @RequiresPermission(Permission.IMPORT_MASTER_DATA)
+    @RequiresPermission(Permission.IMPORT_ITEM)
     ResponseEntity<Object> importApi(
             @RequestParam(required = false) MultipartFile file,
             @RequestParam(defaultValue = "false") boolean dryRun,
@@ -45,13 +45,13 @@ class ItemImportController {
     }
 
     @GetMapping("/import/items")
-    @RequiresPermission(Permission.IMPORT_MASTER_DATA)
+    @RequiresPermission(Permission.IMPORT_ITEM)
     String page(Model model) {
         return imports.form(model, "import.items", "/import/items");
     }
 
     @PostMapping("/import/items")
-    @RequiresPermission(Permission.IMPORT_MASTER_DATA)
+    @RequiresPermission(Permission.IMPORT_ITEM)
     String importPage(
             @RequestParam(required = false) MultipartFile file,
             @RequestParam(defaultValue = "false") boolean dryRun,
@@ -60,7 +60,7 @@ class ItemImportController {
     }
 
     @GetMapping("/import/items/template")
-    @RequiresPermission(Permission.IMPORT_MASTER_DATA)
+    @RequiresPermission(Permission.IMPORT_ITEM)
     void template(HttpServletResponse response) throws IOException {
         imports.template(
                 response,

@@ -56,11 +56,11 @@ class ItemPagesController {
 
     @Bean
     static NavigationEntry itemsNavigation() {
-        return new NavigationEntry("nav.section.masterData", "nav.items", "/items", "VIEW_MASTER_DATA", 100);
+        return new NavigationEntry("nav.section.masterData", "nav.items", "/items", "VIEW_ITEM", 100);
     }
 
     @GetMapping("/items")
-    @RequiresPermission(Permission.VIEW_MASTER_DATA)
+    @RequiresPermission(Permission.VIEW_ITEM)
     String list(
             @RequestParam(required = false) String q,
             @RequestParam(required = false) String category,
@@ -79,7 +79,7 @@ class ItemPagesController {
     }
 
     @GetMapping("/items/export")
-    @RequiresPermission(Permission.EXPORT_MASTER_DATA)
+    @RequiresPermission(Permission.EXPORT_ITEM)
     void export(
             @RequestParam(required = false) String q,
             @RequestParam(required = false) String category,
@@ -103,13 +103,13 @@ class ItemPagesController {
     }
 
     @GetMapping("/items/new")
-    @RequiresPermission(Permission.MANAGE_ITEMS)
+    @RequiresPermission(Permission.CREATE_ITEM)
     String newItem(Model model) {
         return form(model, ItemForm.blank(), null);
     }
 
     @PostMapping("/items/new")
-    @RequiresPermission(Permission.MANAGE_ITEMS)
+    @RequiresPermission(Permission.CREATE_ITEM)
     String create(@ModelAttribute("form") ItemForm form, BindingResult result, Model model, RedirectAttributes flash) {
         ItemCommand command = form.toCommand();
         var created = formErrors.attempt(
@@ -124,7 +124,7 @@ class ItemPagesController {
     }
 
     @GetMapping("/items/{code}")
-    @RequiresPermission(Permission.VIEW_MASTER_DATA)
+    @RequiresPermission(Permission.VIEW_ITEM)
     String detail(@PathVariable String code, Model model) {
         model.addAttribute("item", items.get(Actors.require(), code));
         model.addAttribute("picture", items.pictureInfo(Actors.require(), code).orElse(null));
@@ -133,13 +133,13 @@ class ItemPagesController {
     }
 
     @GetMapping("/items/{code}/edit")
-    @RequiresPermission(Permission.MANAGE_ITEMS)
+    @RequiresPermission(Permission.EDIT_ITEM)
     String edit(@PathVariable String code, Model model) {
         return form(model, ItemForm.of(items.get(Actors.require(), code)), code);
     }
 
     @PostMapping("/items/{code}/edit")
-    @RequiresPermission(Permission.MANAGE_ITEMS)
+    @RequiresPermission(Permission.EDIT_ITEM)
     String update(
             @PathVariable String code,
             @ModelAttribute("form") ItemForm form,
@@ -159,7 +159,7 @@ class ItemPagesController {
     }
 
     @PostMapping("/items/{code}/delete")
-    @RequiresPermission(Permission.MANAGE_ITEMS)
+    @RequiresPermission(Permission.DELETE_ITEM)
     String delete(@PathVariable String code, RedirectAttributes flash) {
         try {
             items.delete(Actors.require(), code);

@@ -47,14 +47,14 @@ class ItemPictureController {
 
     @PutMapping("/api/v1/items/{code}/picture")
     @ResponseBody
-    @RequiresPermission(Permission.MANAGE_ITEMS)
+    @RequiresPermission(Permission.EDIT_ITEM)
     AttachmentView upload(@PathVariable String code, @RequestParam(required = false) MultipartFile file)
             throws IOException {
         return items.storePicture(Actors.require(), code, Uploads.name(file), Uploads.bytes(file));
     }
 
     @GetMapping({"/api/v1/items/{code}/picture", "/items/{code}/picture"})
-    @RequiresPermission(Permission.VIEW_MASTER_DATA)
+    @RequiresPermission(Permission.VIEW_ITEM)
     ResponseEntity<byte[]> show(@PathVariable String code) {
         AttachmentFile picture = items.picture(Actors.require(), code)
                 .orElseThrow(() -> BusinessException.notFound("ItemPicture", code));
@@ -67,13 +67,13 @@ class ItemPictureController {
 
     @DeleteMapping("/api/v1/items/{code}/picture")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @RequiresPermission(Permission.MANAGE_ITEMS)
+    @RequiresPermission(Permission.EDIT_ITEM)
     void delete(@PathVariable String code) {
         items.deletePicture(Actors.require(), code);
     }
 
     @PostMapping("/items/{code}/picture")
-    @RequiresPermission(Permission.MANAGE_ITEMS)
+    @RequiresPermission(Permission.EDIT_ITEM)
     String uploadPage(
             @PathVariable String code, @RequestParam(required = false) MultipartFile file, RedirectAttributes flash)
             throws IOException {
@@ -87,7 +87,7 @@ class ItemPictureController {
     }
 
     @PostMapping("/items/{code}/picture/delete")
-    @RequiresPermission(Permission.MANAGE_ITEMS)
+    @RequiresPermission(Permission.EDIT_ITEM)
     String deletePage(@PathVariable String code, RedirectAttributes flash) {
         items.deletePicture(Actors.require(), code);
         flash.addFlashAttribute("flashSuccess", message("items.pictureDeleted"));

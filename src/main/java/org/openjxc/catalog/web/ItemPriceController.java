@@ -43,14 +43,14 @@ class ItemPriceController {
 
     @GetMapping("/api/v1/items/{code}/prices")
     @ResponseBody
-    @RequiresPermission(Permission.VIEW_MASTER_DATA)
+    @RequiresPermission(Permission.VIEW_ITEM)
     LevelPrices get(@PathVariable String code) {
         return new LevelPrices(items.levelPrices(Actors.require(), code));
     }
 
     @PutMapping("/api/v1/items/{code}/prices")
     @ResponseBody
-    @RequiresPermission(Permission.MANAGE_ITEMS)
+    @RequiresPermission(Permission.EDIT_ITEM)
     LevelPrices put(@PathVariable String code, @RequestBody LevelPrices body) {
         return new LevelPrices(
                 items.setLevelPrices(Actors.require(), code, body.prices() == null ? Map.of() : body.prices()));
@@ -58,7 +58,7 @@ class ItemPriceController {
 
     /** The page's form: parallel lists of levels and prices; blank rows are dropped. */
     @PostMapping("/items/{code}/prices")
-    @RequiresPermission(Permission.MANAGE_ITEMS)
+    @RequiresPermission(Permission.EDIT_ITEM)
     String save(
             @PathVariable String code,
             @RequestParam(name = "level", required = false) List<String> levels,

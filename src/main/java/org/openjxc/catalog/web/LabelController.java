@@ -41,7 +41,7 @@ class LabelController {
     }
 
     @GetMapping("/items/labels")
-    @RequiresPermission(Permission.VIEW_MASTER_DATA)
+    @RequiresPermission(Permission.PRINT_ITEM)
     String labels(
             @RequestParam(required = false) String q,
             @RequestParam(required = false) String category,

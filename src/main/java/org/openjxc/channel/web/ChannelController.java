@@ -86,14 +86,14 @@ class ChannelController {
 
     @GetMapping("/api/v1/sku-mappings")
     @ResponseBody
-    @RequiresPermission(Permission.VIEW_MASTER_DATA)
+    @RequiresPermission(Permission.VIEW_ITEM)
     List<SkuMapping> mappings(@RequestParam(required = false) String channel) {
         return orders.mappings(Actors.require(), channel);
     }
 
     @PutMapping("/api/v1/sku-mappings")
     @ResponseBody
-    @RequiresPermission(Permission.MANAGE_ITEMS)
+    @RequiresPermission(Permission.EDIT_ITEM)
     SkuMapping map(@Valid @RequestBody SkuMapping mapping) {
         return orders.map(Actors.require(), mapping);
     }

@@ -43,7 +43,7 @@ class OrganizationApiController {
     }
 
     @GetMapping("/org-units")
-    @RequiresPermission(Permission.VIEW_MASTER_DATA)
+    @RequiresPermission(Permission.VIEW_WAREHOUSE)
     PageResult<OrgUnitView> orgUnits(
             @RequestParam(required = false) String q,
             @RequestParam(required = false) Boolean active,
@@ -54,33 +54,33 @@ class OrganizationApiController {
     }
 
     @GetMapping("/org-units/{code}")
-    @RequiresPermission(Permission.VIEW_MASTER_DATA)
+    @RequiresPermission(Permission.VIEW_WAREHOUSE)
     OrgUnitView orgUnit(@PathVariable String code) {
         return orgUnits.get(Actors.require(), code);
     }
 
     @PostMapping("/org-units")
     @ResponseStatus(HttpStatus.CREATED)
-    @RequiresPermission(Permission.MANAGE_ORGANIZATION)
+    @RequiresPermission(Permission.CREATE_WAREHOUSE)
     OrgUnitView createOrgUnit(@Valid @RequestBody OrgUnitCommand command) {
         return orgUnits.create(Actors.require(), command);
     }
 
     @PutMapping("/org-units/{code}")
-    @RequiresPermission(Permission.MANAGE_ORGANIZATION)
+    @RequiresPermission(Permission.EDIT_WAREHOUSE)
     OrgUnitView updateOrgUnit(@PathVariable String code, @Valid @RequestBody OrgUnitCommand command) {
         return orgUnits.update(Actors.require(), code, command);
     }
 
     @DeleteMapping("/org-units/{code}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @RequiresPermission(Permission.MANAGE_ORGANIZATION)
+    @RequiresPermission(Permission.DELETE_WAREHOUSE)
     void deleteOrgUnit(@PathVariable String code) {
         orgUnits.delete(Actors.require(), code);
     }
 
     @GetMapping("/warehouses")
-    @RequiresPermission(Permission.VIEW_MASTER_DATA)
+    @RequiresPermission(Permission.VIEW_WAREHOUSE)
     PageResult<WarehouseView> warehouses(
             @RequestParam(required = false) String q,
             @RequestParam(required = false) String orgUnit,
@@ -93,33 +93,33 @@ class OrganizationApiController {
     }
 
     @GetMapping("/warehouses/{code}")
-    @RequiresPermission(Permission.VIEW_MASTER_DATA)
+    @RequiresPermission(Permission.VIEW_WAREHOUSE)
     WarehouseView warehouse(@PathVariable String code) {
         return warehouses.get(Actors.require(), code);
     }
 
     @PostMapping("/warehouses")
     @ResponseStatus(HttpStatus.CREATED)
-    @RequiresPermission(Permission.MANAGE_ORGANIZATION)
+    @RequiresPermission(Permission.CREATE_WAREHOUSE)
     WarehouseView createWarehouse(@Valid @RequestBody WarehouseCommand command) {
         return warehouses.create(Actors.require(), command);
     }
 
     @PutMapping("/warehouses/{code}")
-    @RequiresPermission(Permission.MANAGE_ORGANIZATION)
+    @RequiresPermission(Permission.EDIT_WAREHOUSE)
     WarehouseView updateWarehouse(@PathVariable String code, @Valid @RequestBody WarehouseCommand command) {
         return warehouses.update(Actors.require(), code, command);
     }
 
     @DeleteMapping("/warehouses/{code}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @RequiresPermission(Permission.MANAGE_ORGANIZATION)
+    @RequiresPermission(Permission.DELETE_WAREHOUSE)
     void deleteWarehouse(@PathVariable String code) {
         warehouses.delete(Actors.require(), code);
     }
 
     @GetMapping("/warehouses/{code}/bins")
-    @RequiresPermission(Permission.VIEW_MASTER_DATA)
+    @RequiresPermission(Permission.VIEW_WAREHOUSE)
     PageResult<BinView> bins(
             @PathVariable String code,
             @RequestParam(required = false) String q,
@@ -131,13 +131,13 @@ class OrganizationApiController {
 
     @PostMapping("/warehouses/{code}/bins")
     @ResponseStatus(HttpStatus.CREATED)
-    @RequiresPermission(Permission.MANAGE_ORGANIZATION)
+    @RequiresPermission(Permission.CREATE_WAREHOUSE)
     BinView createBin(@PathVariable String code, @Valid @RequestBody BinCommand command) {
         return warehouses.createBin(Actors.require(), code, command);
     }
 
     @PutMapping("/warehouses/{code}/bins/{bin}")
-    @RequiresPermission(Permission.MANAGE_ORGANIZATION)
+    @RequiresPermission(Permission.EDIT_WAREHOUSE)
     BinView updateBin(@PathVariable String code, @PathVariable String bin, @Valid @RequestBody BinCommand command) {
         return warehouses.updateBin(Actors.require(), code, bin, command);
     }

@@ -40,7 +40,7 @@ class OrganizationImportController {
 
     @PostMapping("/api/v1/warehouses/import")
     @ResponseBody
-    @RequiresPermission(Permission.IMPORT_MASTER_DATA)
+    @RequiresPermission(Permission.IMPORT_WAREHOUSE)
     ResponseEntity<Object> importWarehouses(
             @RequestParam(required = false) MultipartFile file,
             @RequestParam(defaultValue = "false") boolean dryRun,
@@ -50,7 +50,7 @@ class OrganizationImportController {
 
     @PostMapping("/api/v1/bins/import")
     @ResponseBody
-    @RequiresPermission(Permission.IMPORT_MASTER_DATA)
+    @RequiresPermission(Permission.IMPORT_WAREHOUSE)
     ResponseEntity<Object> importBins(
             @RequestParam(required = false) MultipartFile file,
             @RequestParam(defaultValue = "false") boolean dryRun,
@@ -59,13 +59,13 @@ class OrganizationImportController {
     }
 
     @GetMapping("/import/{resource:warehouses|bins}")
-    @RequiresPermission(Permission.IMPORT_MASTER_DATA)
+    @RequiresPermission(Permission.IMPORT_WAREHOUSE)
     String page(@PathVariable String resource, Model model) {
         return imports.form(model, "import." + resource, "/import/" + resource);
     }
 
     @PostMapping("/import/{resource:warehouses|bins}")
-    @RequiresPermission(Permission.IMPORT_MASTER_DATA)
+    @RequiresPermission(Permission.IMPORT_WAREHOUSE)
     String importPage(
             @PathVariable String resource,
             @RequestParam(required = false) MultipartFile file,
@@ -76,7 +76,7 @@ class OrganizationImportController {
     }
 
     @GetMapping("/import/{resource:warehouses|bins}/template")
-    @RequiresPermission(Permission.IMPORT_MASTER_DATA)
+    @RequiresPermission(Permission.IMPORT_WAREHOUSE)
     void template(@PathVariable String resource, HttpServletResponse response) throws IOException {
         if (resource.equals("bins")) {
             imports.template(

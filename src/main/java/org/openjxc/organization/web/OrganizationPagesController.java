@@ -47,16 +47,16 @@ class OrganizationPagesController {
 
     @Bean
     static NavigationEntry warehousesNavigation() {
-        return new NavigationEntry("nav.section.masterData", "nav.warehouses", "/warehouses", "VIEW_MASTER_DATA", 120);
+        return new NavigationEntry("nav.section.masterData", "nav.warehouses", "/warehouses", "VIEW_WAREHOUSE", 120);
     }
 
     @Bean
     static NavigationEntry orgUnitsNavigation() {
-        return new NavigationEntry("nav.section.masterData", "nav.orgUnits", "/org-units", "VIEW_MASTER_DATA", 130);
+        return new NavigationEntry("nav.section.masterData", "nav.orgUnits", "/org-units", "VIEW_WAREHOUSE", 130);
     }
 
     @GetMapping("/warehouses")
-    @RequiresPermission(Permission.VIEW_MASTER_DATA)
+    @RequiresPermission(Permission.VIEW_WAREHOUSE)
     String warehouses(
             @RequestParam(required = false) String q,
             @RequestParam(required = false) String orgUnit,
@@ -80,13 +80,13 @@ class OrganizationPagesController {
     }
 
     @GetMapping("/warehouses/new")
-    @RequiresPermission(Permission.MANAGE_ORGANIZATION)
+    @RequiresPermission(Permission.CREATE_WAREHOUSE)
     String newWarehouse(Model model) {
         return warehouseForm(model, new WarehouseForm(), null);
     }
 
     @PostMapping("/warehouses/new")
-    @RequiresPermission(Permission.MANAGE_ORGANIZATION)
+    @RequiresPermission(Permission.CREATE_WAREHOUSE)
     String createWarehouse(
             @ModelAttribute("form") WarehouseForm form, BindingResult result, Model model, RedirectAttributes flash) {
         var command = form.toCommand();
@@ -101,7 +101,7 @@ class OrganizationPagesController {
     }
 
     @GetMapping("/warehouses/{code}")
-    @RequiresPermission(Permission.VIEW_MASTER_DATA)
+    @RequiresPermission(Permission.VIEW_WAREHOUSE)
     String warehouse(@PathVariable String code, @RequestParam(required = false) Integer page, Model model) {
         model.addAttribute("warehouse", warehouses.get(Actors.require(), code));
         model.addAttribute("bins", warehouses.bins(Actors.require(), code, null, PageQuery.of(page, 100, null)));
@@ -112,13 +112,13 @@ class OrganizationPagesController {
     }
 
     @GetMapping("/warehouses/{code}/edit")
-    @RequiresPermission(Permission.MANAGE_ORGANIZATION)
+    @RequiresPermission(Permission.EDIT_WAREHOUSE)
     String editWarehouse(@PathVariable String code, Model model) {
         return warehouseForm(model, WarehouseForm.of(warehouses.get(Actors.require(), code)), code);
     }
 
     @PostMapping("/warehouses/{code}/edit")
-    @RequiresPermission(Permission.MANAGE_ORGANIZATION)
+    @RequiresPermission(Permission.EDIT_WAREHOUSE)
     String updateWarehouse(
             @PathVariable String code,
             @ModelAttribute("form") WarehouseForm form,
@@ -137,7 +137,7 @@ class OrganizationPagesController {
     }
 
     @PostMapping("/warehouses/{code}/bins")
-    @RequiresPermission(Permission.MANAGE_ORGANIZATION)
+    @RequiresPermission(Permission.CREATE_WAREHOUSE)
     String addBin(
             @PathVariable String code,
             @ModelAttribute("binForm") BinForm form,
@@ -155,7 +155,7 @@ class OrganizationPagesController {
     }
 
     @GetMapping("/org-units")
-    @RequiresPermission(Permission.VIEW_MASTER_DATA)
+    @RequiresPermission(Permission.VIEW_WAREHOUSE)
     String orgUnits(
             @RequestParam(required = false) String q,
             @RequestParam(required = false) Integer page,
@@ -172,7 +172,7 @@ class OrganizationPagesController {
     }
 
     @PostMapping("/org-units")
-    @RequiresPermission(Permission.MANAGE_ORGANIZATION)
+    @RequiresPermission(Permission.CREATE_WAREHOUSE)
     String createOrgUnit(
             @ModelAttribute("form") OrgUnitForm form, BindingResult result, Model model, RedirectAttributes flash) {
         var command = form.toCommand();

@@ -37,7 +37,7 @@ class PartnerApiController {
     }
 
     @GetMapping
-    @RequiresPermission(Permission.VIEW_MASTER_DATA)
+    @RequiresPermission(Permission.VIEW_PARTNER)
     PageResult<PartnerView> list(
             @RequestParam(required = false) String q,
             @RequestParam(required = false) PartnerType type,
@@ -54,27 +54,27 @@ class PartnerApiController {
     }
 
     @GetMapping("/{code}")
-    @RequiresPermission(Permission.VIEW_MASTER_DATA)
+    @RequiresPermission(Permission.VIEW_PARTNER)
     PartnerView get(@PathVariable String code) {
         return partners.get(Actors.require(), code);
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @RequiresPermission(Permission.MANAGE_PARTNERS)
+    @RequiresPermission(Permission.CREATE_PARTNER)
     PartnerView create(@Valid @RequestBody PartnerCommand command) {
         return partners.create(Actors.require(), command);
     }
 
     @PutMapping("/{code}")
-    @RequiresPermission(Permission.MANAGE_PARTNERS)
+    @RequiresPermission(Permission.EDIT_PARTNER)
     PartnerView update(@PathVariable String code, @Valid @RequestBody PartnerCommand command) {
         return partners.update(Actors.require(), code, command);
     }
 
     @DeleteMapping("/{code}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @RequiresPermission(Permission.MANAGE_PARTNERS)
+    @RequiresPermission(Permission.DELETE_PARTNER)
     void delete(@PathVariable String code) {
         partners.delete(Actors.require(), code);
     }

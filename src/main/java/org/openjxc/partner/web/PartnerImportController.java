@@ -36,7 +36,7 @@ class PartnerImportController {
 
     @PostMapping("/api/v1/partners/import")
     @ResponseBody
-    @RequiresPermission(Permission.IMPORT_MASTER_DATA)
+    @RequiresPermission(Permission.IMPORT_PARTNER)
     ResponseEntity<Object> importApi(
             @RequestParam(required = false) MultipartFile file,
             @RequestParam(defaultValue = "false") boolean dryRun,
@@ -45,13 +45,13 @@ class PartnerImportController {
     }
 
     @GetMapping("/import/partners")
-    @RequiresPermission(Permission.IMPORT_MASTER_DATA)
+    @RequiresPermission(Permission.IMPORT_PARTNER)
     String page(Model model) {
         return imports.form(model, "import.partners", "/import/partners");
     }
 
     @PostMapping("/import/partners")
-    @RequiresPermission(Permission.IMPORT_MASTER_DATA)
+    @RequiresPermission(Permission.IMPORT_PARTNER)
     String importPage(
             @RequestParam(required = false) MultipartFile file,
             @RequestParam(defaultValue = "false") boolean dryRun,
@@ -60,7 +60,7 @@ class PartnerImportController {
     }
 
     @GetMapping("/import/partners/template")
-    @RequiresPermission(Permission.IMPORT_MASTER_DATA)
+    @RequiresPermission(Permission.IMPORT_PARTNER)
     void template(HttpServletResponse response) throws IOException {
         imports.template(
                 response,

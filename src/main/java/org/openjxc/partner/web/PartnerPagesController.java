@@ -64,11 +64,11 @@ class PartnerPagesController {
 
     @Bean
     static NavigationEntry partnersNavigation() {
-        return new NavigationEntry("nav.section.masterData", "nav.partners", "/partners", "VIEW_MASTER_DATA", 110);
+        return new NavigationEntry("nav.section.masterData", "nav.partners", "/partners", "VIEW_PARTNER", 110);
     }
 
     @GetMapping("/partners")
-    @RequiresPermission(Permission.VIEW_MASTER_DATA)
+    @RequiresPermission(Permission.VIEW_PARTNER)
     String list(
             @RequestParam(required = false) String q,
             @RequestParam(required = false) PartnerType type,
@@ -87,7 +87,7 @@ class PartnerPagesController {
     }
 
     @GetMapping("/partners/export")
-    @RequiresPermission(Permission.EXPORT_MASTER_DATA)
+    @RequiresPermission(Permission.EXPORT_PARTNER)
     void export(
             @RequestParam(required = false) String q,
             @RequestParam(required = false) PartnerType type,
@@ -125,13 +125,13 @@ class PartnerPagesController {
     }
 
     @GetMapping("/partners/new")
-    @RequiresPermission(Permission.MANAGE_PARTNERS)
+    @RequiresPermission(Permission.CREATE_PARTNER)
     String newPartner(Model model) {
         return form(model, PartnerForm.blank(), null);
     }
 
     @PostMapping("/partners/new")
-    @RequiresPermission(Permission.MANAGE_PARTNERS)
+    @RequiresPermission(Permission.CREATE_PARTNER)
     String create(
             @ModelAttribute("form") PartnerForm form, BindingResult result, Model model, RedirectAttributes flash) {
         PartnerCommand command = form.toCommand();
@@ -149,13 +149,13 @@ class PartnerPagesController {
     }
 
     @GetMapping("/partners/{code}/edit")
-    @RequiresPermission(Permission.MANAGE_PARTNERS)
+    @RequiresPermission(Permission.EDIT_PARTNER)
     String edit(@PathVariable String code, Model model) {
         return form(model, PartnerForm.of(partners.get(Actors.require(), code)), code);
     }
 
     @PostMapping("/partners/{code}/edit")
-    @RequiresPermission(Permission.MANAGE_PARTNERS)
+    @RequiresPermission(Permission.EDIT_PARTNER)
     String update(
             @PathVariable String code,
             @ModelAttribute("form") PartnerForm form,

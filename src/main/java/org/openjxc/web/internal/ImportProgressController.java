@@ -28,7 +28,7 @@ class ImportProgressController {
     }
 
     @GetMapping({"/import/progress/{id}", "/api/v1/import-progress/{id}"})
-    @RequiresPermission(Permission.IMPORT_MASTER_DATA)
+    @RequiresPermission({Permission.IMPORT_ITEM, Permission.IMPORT_PARTNER, Permission.IMPORT_WAREHOUSE})
     Map<String, Object> get(@PathVariable String id) {
         var snapshot = progress.get(id, Actors.require().userId())
                 .orElseThrow(() -> BusinessException.notFound("ImportProgress", id));
