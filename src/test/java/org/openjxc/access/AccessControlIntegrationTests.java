@@ -343,6 +343,47 @@ class AccessControlIntegrationTests {
         assertThat(admin.put("/api/v1/audit-log/" + id, Map.of()).status()).isIn(404, 405);
     }
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    /** On PostgreSQL the database itself refuses to change or remove audit entries. */
+    @Test
+    void theDatabaseRefusesToRewriteTheAuditLog() throws Exception {
+        String product;
+        try (var connection = context.getBean(javax.sql.DataSource.class).getConnection()) {
+            product = connection.getMetaData().getDatabaseProductName();
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                product.equals("PostgreSQL"), "the append-only trigger exists on PostgreSQL");
+        long before =
+                jdbc.sql("select count(*) from audit_log").query(Long.class).single();
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> jdbc.sql("update audit_log set action = 'X'").update())
+                .hasMessageContaining("append-only");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> jdbc.sql("delete from audit_log").update())
+                .hasMessageContaining("append-only");
+        assertThat(jdbc.sql("select count(*) from audit_log").query(Long.class).single())
+                .isEqualTo(before);
+    }
+
+    /** Forms refuse a post without the page's CSRF token; pages carry the security headers. */
+    @Test
+    void formsNeedTheirCsrfTokenAndPagesCarrySecurityHeaders() throws Exception {
+        Api admin = TestCompanies.create(context, port);
+        String admins = admin.get("/api/v1/account").json().get("username").asString();
+        WebSession web = WebSession.login(port, admins, Api.ADMIN_PASSWORD);
+        var page = web.get("/users");
+        assertThat(page.headers().firstValue("Content-Security-Policy").orElse(""))
+                .contains("script-src 'self'")
+                .contains("frame-ancestors 'none'");
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(page.headers().firstValue("X-Frame-Options")).contains("DENY");
+        var forged = web.postWithoutToken("/users/new", "username=forged&password=Forged-pass-1&displayName=x");
+        assertThat(forged.statusCode()).isEqualTo(403);
+        expect(admin.get("/api/v1/users/forged"), 404);
+    }
+
     @Test
     void namesAndRemarksAreShownAsTextNeverAsMarkup() {
         Api admin = TestCompanies.create(context, port);

@@ -74,6 +74,13 @@ public final class WebSession {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Posts a form with this session's cookie but without any CSRF token, as a forged request would. */
+    public HttpResponse<byte[]> postWithoutToken(String action, String formBody) {
+        return send(HttpRequest.newBuilder(URI.create(base + action))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(formBody)));
+    }
+
     private HttpResponse<byte[]> send(HttpRequest.Builder builder) {
         try {
             return http.send(builder.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
