@@ -45,6 +45,7 @@ public enum BuiltInRole {
             CREATE_SALES_RETURN)),
     WAREHOUSE_CLERK(EnumSet.of(
             VIEW_DASHBOARD,
+            ENTER_COUNT,
             PRINT_ITEM,
             VIEW_ITEM,
             VIEW_PARTNER,
@@ -67,6 +68,13 @@ public enum BuiltInRole {
             POST_SALES_RETURN)),
     STORE_MANAGER(EnumSet.of(
             VIEW_DASHBOARD,
+            CREATE_COUNT,
+            ENTER_COUNT,
+            APPROVE_COUNT,
+            VIEW_COUNT_ADJUSTMENT,
+            CREATE_COUNT_ADJUSTMENT,
+            POST_COUNT_ADJUSTMENT,
+            UNPOST_COUNT_ADJUSTMENT,
             PRINT_ITEM,
             VIEW_ITEM,
             VIEW_PARTNER,
@@ -204,7 +212,8 @@ public enum BuiltInRole {
             "PURCHASE_RETURN",
             "SALES_ORDER",
             "SALES_DELIVERY",
-            "SALES_RETURN"
+            "SALES_RETURN",
+            "COUNT_ADJUSTMENT"
         };
     }
 }

@@ -16,7 +16,9 @@ public enum DocumentType {
     PURCHASE_RETURN("CGTH", Direction.OUTBOUND, PartnerRole.SUPPLIER, "PURCHASE_RECEIPT", true),
     SALES_ORDER("XSDD", Direction.ORDER, PartnerRole.CUSTOMER, null, false),
     SALES_DELIVERY("XSCK", Direction.OUTBOUND, PartnerRole.CUSTOMER, "SALES_ORDER", false),
-    SALES_RETURN("XSTH", Direction.INBOUND, PartnerRole.CUSTOMER, "SALES_DELIVERY", true);
+    SALES_RETURN("XSTH", Direction.INBOUND, PartnerRole.CUSTOMER, "SALES_DELIVERY", true),
+    /** Gains and losses found by an approved stock count (盘盈盘亏): signed quantities per position. */
+    COUNT_ADJUSTMENT("PDTZ", Direction.ADJUSTMENT, null, null, false);
 
     /** How a type's lines move stock; an order moves none (a sales order may reserve). */
     public enum Direction {
@@ -24,7 +26,9 @@ public enum DocumentType {
         OUTBOUND,
         TRANSFER,
         STATUS_CHANGE,
-        ORDER
+        ORDER,
+        /** Lines carry signed quantities: positive into a position, negative out of it. */
+        ADJUSTMENT
     }
 
     /** Whom a purchasing or sales document is with; the partner must be of that kind (or both). */

@@ -929,6 +929,10 @@ public class Documents {
         if (factor == null) {
             v.add(FieldViolation.of(at + "unit", "error.document.unitOfItem", unitCode, item.code()));
         }
+        boolean signed = c.type().direction() == DocumentType.Direction.ADJUSTMENT;
+        if (l.qty() != null && (signed ? l.qty().signum() == 0 : l.qty().signum() <= 0)) {
+            v.add(FieldViolation.of(at + "qty", signed ? "error.document.qtyNonZero" : "openjxc.qty.positive"));
+        }
         BigDecimal baseQty = factor == null ? null : l.qty().multiply(factor);
         if (baseQty != null && !Rounding.isQty(baseQty)) {
             v.add(FieldViolation.of(at + "qty", "error.document.qtyScale"));

@@ -17,10 +17,8 @@ import java.time.LocalDate;
 public record LineCommand(
         @NotBlank String item,
 
-        @NotNull
-        @DecimalMin(value = "0", inclusive = false, message = "{openjxc.qty.positive}")
-        @Digits(integer = 14, fraction = 4)
-        BigDecimal qty,
+        /** Positive; signed only on a count adjustment (gain or loss). Checked by the service. */
+        @NotNull @Digits(integer = 14, fraction = 4) BigDecimal qty,
 
         String unit,
         @DecimalMin("0") @Digits(integer = 12, fraction = 6) BigDecimal price,

@@ -88,6 +88,8 @@ public class Vouchers implements DocumentPoster {
             }
             case OTHER_INBOUND -> pair(lines, Account.INVENTORY, Account.PENDING_LOSS, value, null, null);
             case OTHER_OUTBOUND -> pair(lines, Account.PENDING_LOSS, Account.INVENTORY, value.negate(), null, null);
+            // 盘盈 Dr 库存商品 / Cr 待处理财产损溢, 盘亏 the other way round: the net of the count.
+            case COUNT_ADJUSTMENT -> pair(lines, Account.INVENTORY, Account.PENDING_LOSS, value, null, null);
             default -> {
                 return;
             }

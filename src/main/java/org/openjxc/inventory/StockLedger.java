@@ -106,6 +106,35 @@ public class StockLedger implements DocumentPoster {
                                 l.line());
                     }
                 }
+                case ADJUSTMENT -> {
+                    if (l.baseQty().signum() > 0) {
+                        // A gain comes in at the item's current average cost in the warehouse.
+                        Level level = session.levels.get(new Key(l.itemId(), d.warehouseId()));
+                        session.in(
+                                d.warehouseId(),
+                                l.binId(),
+                                l.itemId(),
+                                l.batch(),
+                                l.status(),
+                                l.baseQty(),
+                                level.avgCost,
+                                null,
+                                l.expiryDate(),
+                                l.line());
+                    } else {
+                        // A loss found by counting is what is physically gone: reservations do not hold
+                        // it back, but it never takes a position below zero.
+                        session.take(
+                                d.warehouseId(),
+                                l.binId(),
+                                l.itemId(),
+                                l.batch(),
+                                l.status(),
+                                l.baseQty().negate(),
+                                l.line(),
+                                true);
+                    }
+                }
                 case STATUS_CHANGE -> {
                     for (Move out : session.take(
                             d.warehouseId(),
@@ -374,9 +403,21 @@ public class StockLedger implements DocumentPoster {
          */
         List<Move> take(
                 long warehouseId, long binId, long itemId, String batch, StockStatus status, BigDecimal qty, int line) {
+            return take(warehouseId, binId, itemId, batch, status, qty, line, false);
+        }
+
+        List<Move> take(
+                long warehouseId,
+                long binId,
+                long itemId,
+                String batch,
+                StockStatus status,
+                BigDecimal qty,
+                int line,
+                boolean ignoreReserved) {
             Level level = levels.get(new Key(itemId, warehouseId));
             boolean availablePool = status == StockStatus.AVAILABLE;
-            if (availablePool && (binId == 0 || counts(binId)) && !allowNegative) {
+            if (availablePool && (binId == 0 || counts(binId)) && !allowNegative && !ignoreReserved) {
                 BigDecimal free = level.availableOnHand.subtract(level.reserved);
                 if (free.compareTo(qty) < 0) {
                     throw insufficient(itemId, warehouseId, binId, batch, status, qty, free.max(BigDecimal.ZERO));

@@ -153,6 +153,21 @@ public enum Permission {
     EXPORT_SALES_RETURN,
     PRINT_SALES_RETURN,
     MANAGE_PROMOTIONS,
+    // stock counts: plan and create, enter counted quantities, approve (which posts the adjustment)
+    CREATE_COUNT,
+    ENTER_COUNT,
+    APPROVE_COUNT,
+    VIEW_COUNT_ADJUSTMENT,
+    CREATE_COUNT_ADJUSTMENT,
+    EDIT_COUNT_ADJUSTMENT,
+    SUBMIT_COUNT_ADJUSTMENT,
+    APPROVE_COUNT_ADJUSTMENT,
+    POST_COUNT_ADJUSTMENT,
+    UNPOST_COUNT_ADJUSTMENT,
+    CANCEL_COUNT_ADJUSTMENT,
+    DELETE_COUNT_ADJUSTMENT,
+    EXPORT_COUNT_ADJUSTMENT,
+    PRINT_COUNT_ADJUSTMENT,
     // sensitive reads
     VIEW_COST,
     VIEW_PURCHASE_PRICE,
@@ -200,7 +215,8 @@ public enum Permission {
             "PURCHASE_RETURN",
             "SALES_ORDER",
             "SALES_DELIVERY",
-            "SALES_RETURN");
+            "SALES_RETURN",
+            "COUNT_ADJUSTMENT");
 
     /** Whether a code names a permission of this release (roles may hold codes of an older one). */
     public static boolean known(String code) {

@@ -66,11 +66,11 @@ public final class StockFixture {
         return expect(api.post("/api/v1/documents", body), 201).json();
     }
 
-    Api.Response post(long id) {
+    public Api.Response post(long id) {
         return api.post("/api/v1/documents/" + id + "/post", Map.of());
     }
 
-    long posted(String type, String warehouse, String toWarehouse, List<Map<String, Object>> lines) {
+    public long posted(String type, String warehouse, String toWarehouse, List<Map<String, Object>> lines) {
         long id = draft(type, warehouse, toWarehouse, lines).get("id").asLong();
         var r = post(id);
         expect(r, 200);
@@ -91,7 +91,7 @@ public final class StockFixture {
         return items.isEmpty() ? null : items.get(0);
     }
 
-    BigDecimal onHand(String item, String warehouse) {
+    public BigDecimal onHand(String item, String warehouse) {
         JsonNode s = summary(item, warehouse);
         return s == null ? BigDecimal.ZERO : s.get("onHand").decimalValue();
     }
@@ -101,7 +101,7 @@ public final class StockFixture {
         return s == null ? BigDecimal.ZERO : s.get("available").decimalValue();
     }
 
-    void assertConsistent() {
+    public void assertConsistent() {
         var v = api.get("/api/v1/stock/verify").json();
         assertThat(v.get("differences").toString()).isEqualTo("[]");
         assertThat(v.get("consistent").asBoolean()).isTrue();

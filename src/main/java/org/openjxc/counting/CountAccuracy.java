@@ -1,0 +1,16 @@
+package org.openjxc.counting;
+
+import java.math.BigDecimal;
+
+/**
+ * Count accuracy of approved counts in a period, per warehouse, ABC class and counter:
+ * {@code accuracy} = lines counted right / lines counted, in percent.
+ */
+public record CountAccuracy(
+        String warehouse,
+        String abcClass,
+        String counter,
+        long lines,
+        long differences,
+        BigDecimal accuracy,
+        BigDecimal differenceValue) {}
