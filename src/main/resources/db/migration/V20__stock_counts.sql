@@ -9,7 +9,7 @@ create table stock_count (
     kind                   varchar(12)   not null,
     abc_class              varchar(1),
     blind                  boolean       not null default true,
-    freeze                 boolean       not null default false,
+    frozen                 boolean       not null default false,
     tolerance_percent      numeric(6, 2) not null default 0,
     status                 varchar(12)   not null,
     remark                 varchar(500),

@@ -86,7 +86,7 @@ public class CountRows {
             OffsetDateTime now) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                        insert into stock_count (company_id, number, warehouse_id, kind, abc_class, blind, freeze,
+                        insert into stock_count (company_id, number, warehouse_id, kind, abc_class, blind, frozen,
                                                  tolerance_percent, status, remark, created_by, created_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?)""")
                 .params(
@@ -143,7 +143,7 @@ public class CountRows {
 
     public Optional<Header> lock(long companyId, long id) {
         return jdbc.sql("""
-                        select id, number, warehouse_id, status, blind, freeze, tolerance_percent, created_by, version
+                        select id, number, warehouse_id, status, blind, frozen, tolerance_percent, created_by, version
                         from stock_count where company_id = ? and id = ? for update""")
                 .params(companyId, id)
                 .query((rs, n) -> new Header(
@@ -455,7 +455,7 @@ public class CountRows {
         return jdbc.sql("""
                         select c.number, c.warehouse_id, l.bin_id from stock_count c
                         join stock_count_line l on l.company_id = c.company_id and l.count_id = c.id
-                        where c.company_id = ? and c.freeze and c.status in ('OPEN', 'SUBMITTED')
+                        where c.company_id = ? and c.frozen and c.status in ('OPEN', 'SUBMITTED')
                           and c.warehouse_id in (""" + in + ")")
                 .param(companyId)
                 .query((rs, n) -> new FrozenBin(rs.getString(1), rs.getLong(2), rs.getLong(3)))
@@ -466,7 +466,7 @@ public class CountRows {
 
     /** Whether any count with freeze is open in the company: the posting check's cheap first question. */
     public boolean anyFrozen(long companyId) {
-        return jdbc.sql("select count(*) from stock_count where company_id = ? and freeze"
+        return jdbc.sql("select count(*) from stock_count where company_id = ? and frozen"
                                 + " and status in ('OPEN', 'SUBMITTED')")
                         .param(companyId)
                         .query(Long.class)
@@ -562,7 +562,7 @@ public class CountRows {
 
     private static final String VIEW = """
             select c.id, c.number, w.code as warehouse, w.name as warehouse_name, c.kind, c.abc_class, c.blind,
-                   c.freeze, c.tolerance_percent, c.status, c.remark, cu.display_name as created_by, c.created_at,
+                   c.frozen, c.tolerance_percent, c.status, c.remark, cu.display_name as created_by, c.created_at,
                    au.display_name as approved_by, c.approved_at, c.adjustment_document_id, c.version,
                    (select count(*) from stock_count_line l where l.company_id = c.company_id and l.count_id = c.id)
                        as lines,
@@ -586,7 +586,7 @@ public class CountRows {
                 CountKind.valueOf(rs.getString("kind")),
                 rs.getString("abc_class"),
                 rs.getBoolean("blind"),
-                rs.getBoolean("freeze"),
+                rs.getBoolean("frozen"),
                 rs.getBigDecimal("tolerance_percent"),
                 CountStatus.valueOf(rs.getString("status")),
                 rs.getString("remark"),
