@@ -211,6 +211,19 @@ public class Items {
         return after;
     }
 
+    /**
+     * Sets the ABC class of items as a classification run decided it (by consumption value), all
+     * in one audit entry with how many items each class now holds.
+     */
+    @Transactional
+    public Map<AbcClass, Integer> classify(Actor actor, Map<AbcClass, List<Long>> classes) {
+        rows.setAbcClasses(actor.companyId(), classes);
+        Map<AbcClass, Integer> sizes = new java.util.EnumMap<>(AbcClass.class);
+        classes.forEach((abc, ids) -> sizes.put(abc, ids.size()));
+        audit.record("CLASSIFY", ENTITY, "ABC", null, sizes);
+        return sizes;
+    }
+
     /** Sale prices of one customer price level for many items, by item code. */
     @Transactional(readOnly = true)
     public Map<String, BigDecimal> pricesOfLevel(long companyId, String level, java.util.Collection<String> codes) {

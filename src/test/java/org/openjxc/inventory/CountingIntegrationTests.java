@@ -246,6 +246,66 @@ class CountingIntegrationTests {
     }
 
     @Test
+    void itemsAreClassifiedByConsumptionValueAndPlansMakeCycleCounts() {
+        Shop s = shop();
+        String a = s.f().item(false);
+        String b = s.f().item(false);
+        String c = s.f().item(false);
+        String d = s.f().item(false);
+        for (String item : List.of(a, b, c, d)) {
+            s.f().inbound(s.w(), item, 100, "1.00", "bin", "A-01");
+        }
+        s.f().posted("OTHER_OUTBOUND", s.w(), null, List.of(line(a, 80, "bin", "A-01")));
+        s.f().posted("OTHER_OUTBOUND", s.w(), null, List.of(line(b, 15, "bin", "A-01")));
+        s.f().posted("OTHER_OUTBOUND", s.w(), null, List.of(line(c, 5, "bin", "A-01")));
+        JsonNode sizes = expect(s.admin().post("/api/v1/items/abc-classification", Map.of()), 200)
+                .json();
+        assertThat(sizes.get("A").asInt()).isEqualTo(1);
+        assertThat(s.admin().get("/api/v1/items/" + a).json().get("abcClass").asString())
+                .isEqualTo("A");
+        assertThat(s.admin().get("/api/v1/items/" + b).json().get("abcClass").asString())
+                .isEqualTo("B");
+        assertThat(s.admin().get("/api/v1/items/" + c).json().get("abcClass").asString())
+                .isEqualTo("C");
+        assertThat(s.admin().get("/api/v1/items/" + d).json().get("abcClass").asString())
+                .isEqualTo("D");
+        expect(s.manager().post("/api/v1/items/abc-classification", Map.of()), 403);
+
+        var plan = s.manager()
+                .put(
+                        "/api/v1/count-plans",
+                        Map.of("warehouse", s.w(), "abcClass", "A", "samplePercent", 100, "everyDays", 1));
+        expect(plan, 200);
+        expect(
+                s.manager()
+                        .put(
+                                "/api/v1/count-plans",
+                                Map.of("warehouse", s.w(), "abcClass", "A", "samplePercent", 0, "everyDays", 1)),
+                400);
+        JsonNode made = expect(s.manager().post("/api/v1/count-plans/run", Map.of()), 200)
+                .json();
+        assertThat(made.size()).isEqualTo(1);
+        assertThat(made.get(0).get("kind").asString()).isEqualTo("CYCLE");
+        JsonNode lines = s.manager()
+                .get("/api/v1/counts/" + made.get(0).get("id").asLong() + "/lines")
+                .json();
+        assertThat(lines.get("total").asLong()).isEqualTo(1);
+        assertThat(lines.get("items").get(0).get("item").asString()).isEqualTo(a);
+        // counted today: the plan is due again tomorrow, not twice today
+        assertThat(expect(s.manager().post("/api/v1/count-plans/run", Map.of()), 200)
+                        .json()
+                        .size())
+                .isZero();
+        assertThat(s.manager()
+                        .get("/api/v1/count-plans")
+                        .json()
+                        .get(0)
+                        .get("nextDue")
+                        .asString())
+                .isEqualTo(java.time.LocalDate.now().plusDays(1).toString());
+    }
+
+    @Test
     void aCountOfAnotherStoreDoesNotExistForItsUsers() {
         Shop s = shop();
         String other = s.f().warehouse("B-01");

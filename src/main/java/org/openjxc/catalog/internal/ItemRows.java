@@ -365,4 +365,19 @@ public class ItemRows {
         }
         return Arrays.stream((Object[]) array.getArray()).map(String::valueOf).toList();
     }
+
+    /** Sets the ABC class of many items, a thousand ids per statement. */
+    public void setAbcClasses(long companyId, java.util.Map<org.openjxc.catalog.AbcClass, List<Long>> classes) {
+        classes.forEach((abc, ids) -> {
+            for (int from = 0; from < ids.size(); from += 1000) {
+                String in = ids.subList(from, Math.min(ids.size(), from + 1000)).stream()
+                        .map(String::valueOf)
+                        .collect(java.util.stream.Collectors.joining(", "));
+                jdbc.sql("update item set abc_class = ? where company_id = ? and id in (" + in + ")"
+                                + " and (abc_class is null or abc_class <> ?)")
+                        .params(abc.name(), companyId, abc.name())
+                        .update();
+            }
+        });
+    }
 }

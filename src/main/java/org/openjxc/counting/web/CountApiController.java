@@ -5,11 +5,16 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import org.openjxc.catalog.AbcClass;
 import org.openjxc.counting.CountAccuracy;
 import org.openjxc.counting.CountCause;
 import org.openjxc.counting.CountCommand;
 import org.openjxc.counting.CountEntry;
 import org.openjxc.counting.CountLineView;
+import org.openjxc.counting.CountPlanCommand;
+import org.openjxc.counting.CountPlanView;
+import org.openjxc.counting.CountPlans;
 import org.openjxc.counting.CountResponsibility;
 import org.openjxc.counting.CountStatus;
 import org.openjxc.counting.CountView;
@@ -36,9 +41,37 @@ import org.springframework.web.bind.annotation.RestController;
 class CountApiController {
 
     private final StockCounts counts;
+    private final CountPlans plans;
 
-    CountApiController(StockCounts counts) {
+    CountApiController(StockCounts counts, CountPlans plans) {
         this.counts = counts;
+        this.plans = plans;
+    }
+
+    /** Reclassifies every item A/B/C/D by its consumption value of the last year. */
+    @PostMapping("/api/v1/items/abc-classification")
+    @RequiresPermission(Permission.EDIT_ITEM)
+    Map<AbcClass, Integer> classify() {
+        return plans.classify(Actors.require());
+    }
+
+    @GetMapping("/api/v1/count-plans")
+    @RequiresPermission({Permission.CREATE_COUNT, Permission.APPROVE_COUNT})
+    List<CountPlanView> plans() {
+        return plans.list(Actors.require());
+    }
+
+    @PutMapping("/api/v1/count-plans")
+    @RequiresPermission(Permission.CREATE_COUNT)
+    CountPlanView savePlan(@Valid @RequestBody CountPlanCommand command) {
+        return plans.save(Actors.require(), command);
+    }
+
+    /** Makes the counts of every plan due today now, instead of waiting for the morning run. */
+    @PostMapping("/api/v1/count-plans/run")
+    @RequiresPermission(Permission.CREATE_COUNT)
+    List<CountView> runPlans() {
+        return plans.runDue(Actors.require(), LocalDate.now());
     }
 
     @PostMapping("/api/v1/counts")

@@ -16,6 +16,9 @@ import org.openjxc.counting.CountCommand;
 import org.openjxc.counting.CountEntry;
 import org.openjxc.counting.CountKind;
 import org.openjxc.counting.CountLineView;
+import org.openjxc.counting.CountPlanCommand;
+import org.openjxc.counting.CountPlanView;
+import org.openjxc.counting.CountPlans;
 import org.openjxc.counting.CountStatus;
 import org.openjxc.counting.CountView;
 import org.openjxc.counting.StockCounts;
@@ -71,11 +74,21 @@ class CountPagesController {
             Map.entry("实盘数", "counted"));
 
     private final StockCounts counts;
+    private final CountPlans plans;
     private final Warehouses warehouses;
     private final ProblemWriter messages;
 
-    CountPagesController(StockCounts counts, Warehouses warehouses, ProblemWriter messages) {
+    private final jakarta.validation.Validator validator;
+
+    CountPagesController(
+            StockCounts counts,
+            CountPlans plans,
+            Warehouses warehouses,
+            ProblemWriter messages,
+            jakarta.validation.Validator validator) {
+        this.validator = validator;
         this.counts = counts;
+        this.plans = plans;
         this.warehouses = warehouses;
         this.messages = messages;
     }
@@ -110,6 +123,7 @@ class CountPagesController {
                         .list(actor, MasterDataQuery.of(null, true), null, ALL)
                         .items());
         model.addAttribute("result", counts.list(actor, status, warehouse, PageQuery.of(page, 50, null)));
+        model.addAttribute("plans", plans.list(actor));
         return "counting/counts";
     }
 
@@ -156,6 +170,62 @@ class CountPagesController {
             flash.addFlashAttribute("flashError", sentence(e));
             return "redirect:/counts";
         }
+    }
+
+    @PostMapping("/counts/plans")
+    @RequiresPermission(Permission.CREATE_COUNT)
+    String savePlan(
+            @RequestParam(required = false) String warehouse,
+            @RequestParam(required = false) AbcClass abcClass,
+            @RequestParam(required = false) Integer samplePercent,
+            @RequestParam(required = false) Integer everyDays,
+            @RequestParam(defaultValue = "false") boolean blind,
+            @RequestParam(required = false) BigDecimal tolerancePercent,
+            @RequestParam(defaultValue = "false") boolean active,
+            RedirectAttributes flash) {
+        var command =
+                new CountPlanCommand(warehouse, abcClass, samplePercent, everyDays, blind, tolerancePercent, active);
+        var problems = validator.validate(command);
+        if (!problems.isEmpty()) {
+            flash.addFlashAttribute(
+                    "flashError",
+                    problems.stream()
+                            .map(v -> v.getPropertyPath() + ": " + v.getMessage())
+                            .sorted()
+                            .collect(java.util.stream.Collectors.joining("; ")));
+            return "redirect:/counts";
+        }
+        try {
+            CountPlanView saved = plans.save(Actors.require(), command);
+            flash.addFlashAttribute(
+                    "flashSuccess", message("counts.planSaved", saved.warehouseName(), saved.abcClass()));
+        } catch (BusinessException e) {
+            flash.addFlashAttribute("flashError", sentence(e) + fields(e));
+        }
+        return "redirect:/counts";
+    }
+
+    @PostMapping("/counts/plans/run")
+    @RequiresPermission(Permission.CREATE_COUNT)
+    String runPlans(RedirectAttributes flash) {
+        var made = plans.runDue(Actors.require(), LocalDate.now());
+        flash.addFlashAttribute("flashSuccess", message("counts.plansRun", made.size()));
+        return "redirect:/counts";
+    }
+
+    @PostMapping("/counts/abc")
+    @RequiresPermission(Permission.EDIT_ITEM)
+    String classify(RedirectAttributes flash) {
+        Map<AbcClass, Integer> sizes = plans.classify(Actors.require());
+        flash.addFlashAttribute(
+                "flashSuccess",
+                message(
+                        "counts.classified",
+                        sizes.getOrDefault(AbcClass.A, 0),
+                        sizes.getOrDefault(AbcClass.B, 0),
+                        sizes.getOrDefault(AbcClass.C, 0),
+                        sizes.getOrDefault(AbcClass.D, 0)));
+        return "redirect:/counts";
     }
 
     @GetMapping("/counts/{id}")
