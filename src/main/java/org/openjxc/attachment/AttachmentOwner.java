@@ -5,5 +5,7 @@ public enum AttachmentOwner {
     /** The one picture of an item; storing another replaces it. */
     ITEM_PICTURE,
     /** Any number of files attached to a document. */
-    DOCUMENT
+    DOCUMENT,
+    /** Photos taken during a stock count, each naming its line. */
+    STOCK_COUNT
 }

@@ -61,8 +61,8 @@ public class Attachments {
         List<AttachmentView> existing = rows.list(actor.companyId(), owner, ownerId);
         if (picture) {
             rows.deleteAll(actor.companyId(), owner, ownerId);
-        } else if (existing.size() >= MAX_FILES_PER_DOCUMENT) {
-            throw BusinessException.invalid("file", "attachment.tooMany", MAX_FILES_PER_DOCUMENT);
+        } else if (existing.size() >= maxFiles(owner)) {
+            throw BusinessException.invalid("file", "attachment.tooMany", maxFiles(owner));
         }
         String name = cleanName(fileName, type);
         long id = rows.insert(
@@ -73,6 +73,11 @@ public class Attachments {
                 .orElseThrow();
         audit.record("ATTACH", auditEntity, auditKey, picture && !existing.isEmpty() ? existing.get(0) : null, stored);
         return stored;
+    }
+
+    /** A count of a big warehouse may need more photos than a document has papers. */
+    private static int maxFiles(AttachmentOwner owner) {
+        return owner == AttachmentOwner.STOCK_COUNT ? 10 * MAX_FILES_PER_DOCUMENT : MAX_FILES_PER_DOCUMENT;
     }
 
     @Transactional(readOnly = true)

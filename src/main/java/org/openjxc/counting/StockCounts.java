@@ -8,6 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.openjxc.attachment.AttachmentFile;
+import org.openjxc.attachment.AttachmentOwner;
+import org.openjxc.attachment.AttachmentView;
+import org.openjxc.attachment.Attachments;
 import org.openjxc.audit.AuditLog;
 import org.openjxc.catalog.ItemView;
 import org.openjxc.catalog.Items;
@@ -28,11 +32,15 @@ import org.openjxc.shared.Actors;
 import org.openjxc.shared.BusinessException;
 import org.openjxc.shared.ErrorCode;
 import org.openjxc.shared.FieldViolation;
+import org.openjxc.shared.ImportProblem;
+import org.openjxc.shared.ImportResult;
+import org.openjxc.shared.ImportSource;
 import org.openjxc.shared.PageQuery;
 import org.openjxc.shared.PageResult;
 import org.openjxc.shared.Permission;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
  * Stock counts: create, enter at the shelf, recount, submit, approve (posting the adjustment) or
@@ -52,6 +60,7 @@ public class StockCounts {
     private final Documents documents;
     private final Settings settings;
     private final CountFreeze freeze;
+    private final Attachments attachments;
     private final AuditLog audit;
 
     StockCounts(
@@ -61,6 +70,7 @@ public class StockCounts {
             Documents documents,
             Settings settings,
             CountFreeze freeze,
+            Attachments attachments,
             AuditLog audit) {
         this.rows = rows;
         this.warehouses = warehouses;
@@ -68,6 +78,7 @@ public class StockCounts {
         this.documents = documents;
         this.settings = settings;
         this.freeze = freeze;
+        this.attachments = attachments;
         this.audit = audit;
     }
 
@@ -401,6 +412,86 @@ public class StockCounts {
         CountLineView after = rows.line(actor.companyId(), id, line).orElseThrow();
         audit.record("EXPLAIN", ENTITY, count.number() + "/" + line, before.cause(), after.cause());
         return after;
+    }
+
+    /**
+     * Counted quantities from a count sheet (columns bin, item, batch, counted): every row or none.
+     * Rows without a counted quantity are skipped, so a half-filled sheet can be imported twice.
+     */
+    @Transactional
+    public ImportResult importSheet(Actor actor, long id, ImportSource source) {
+        lockVisible(actor, id);
+        List<ImportProblem> problems = new ArrayList<>();
+        int[] rowsSeen = {0};
+        int[] entered = {0};
+        source.forEach(row -> {
+            rowsSeen[0]++;
+            String counted = row.get("counted");
+            if (counted == null || counted.isBlank()) {
+                return;
+            }
+            BigDecimal qty;
+            try {
+                qty = new BigDecimal(counted.trim());
+            } catch (NumberFormatException e) {
+                problems.add(ImportProblem.of(row.number(), "counted", "import.notANumber", counted));
+                return;
+            }
+            try {
+                enter(
+                        actor,
+                        id,
+                        new CountEntry(
+                                row.get("bin"),
+                                row.get("item") == null ? "" : row.get("item"),
+                                row.get("batch"),
+                                qty,
+                                row.get("unit"),
+                                false));
+                entered[0]++;
+            } catch (BusinessException e) {
+                if (e.violations().isEmpty()) {
+                    problems.add(ImportProblem.of(
+                            row.number(), "", e.messageKey(), e.args().toArray()));
+                }
+                for (FieldViolation v : e.violations()) {
+                    problems.add(ImportProblem.of(
+                            row.number(), v.field(), v.messageKey(), v.args().toArray()));
+                }
+            }
+        });
+        if (!problems.isEmpty()) {
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+        }
+        return new ImportResult(
+                "count-sheet",
+                rowsSeen[0],
+                problems.isEmpty() ? entered[0] : 0,
+                false,
+                problems.size(),
+                problems.subList(0, Math.min(problems.size(), ImportResult.MAX_PROBLEMS)));
+    }
+
+    /** A photo taken at the shelf (damage, a wrong label), kept with the count and naming its line. */
+    @Transactional
+    public AttachmentView attachPhoto(Actor actor, long id, int line, String fileName, byte[] content) {
+        CountRows.Header count = lockVisible(actor, id);
+        rows.line(actor.companyId(), id, line)
+                .orElseThrow(() -> BusinessException.notFound("StockCountLine", count.number() + "/" + line));
+        String name = "line-" + line + "-" + (fileName == null ? "photo" : fileName);
+        return attachments.store(actor, AttachmentOwner.STOCK_COUNT, id, ENTITY, count.number(), name, content);
+    }
+
+    @Transactional(readOnly = true)
+    public List<AttachmentView> photos(Actor actor, long id) {
+        return attachments.list(
+                actor.companyId(), AttachmentOwner.STOCK_COUNT, get(actor, id).id());
+    }
+
+    @Transactional(readOnly = true)
+    public AttachmentFile photo(Actor actor, long id, long attachmentId) {
+        return attachments.file(
+                actor.companyId(), AttachmentOwner.STOCK_COUNT, get(actor, id).id(), attachmentId);
     }
 
     @Transactional(readOnly = true)

@@ -306,6 +306,43 @@ class CountingIntegrationTests {
     }
 
     @Test
+    void aFilledInSheetIsImportedWhollyOrNotAtAllAndPhotosStayWithTheCount() throws Exception {
+        Shop s = shop();
+        String x = s.f().item(false);
+        String y = s.f().item(false);
+        s.f().inbound(s.w(), x, 10, "4.00", "bin", "A-01");
+        s.f().inbound(s.w(), y, 10, "4.00", "bin", "A-02");
+        long id = expect(s.manager().post("/api/v1/counts", count(s.w())), 201)
+                .json()
+                .get("id")
+                .asLong();
+        String path = "/api/v1/counts/" + id;
+        String bad = "货位,商品,实盘数\nA-01," + x + ",9\nA-02,NO-SUCH-ITEM,3\nA-02," + y + ",abc\n";
+        JsonNode refused = expect(s.clerk().upload(path + "/sheet", "sheet.csv", bad.getBytes()), 200)
+                .json();
+        assertThat(refused.get("problemCount").asLong()).isEqualTo(2);
+        assertThat(refused.get("imported").asInt()).isZero();
+        assertThat(s.manager().get(path).json().get("counted").asLong())
+                .as("nothing entered")
+                .isZero();
+        String good = "bin,item,counted qty\nA-01," + x + ",9\nA-02," + y + ",\n";
+        JsonNode imported = expect(s.clerk().upload(path + "/sheet", "sheet.csv", good.getBytes()), 200)
+                .json();
+        assertThat(imported.get("imported").asInt()).isEqualTo(1);
+        assertThat(s.manager().get(path).json().get("counted").asLong()).isEqualTo(1);
+
+        var image = new java.awt.image.BufferedImage(4, 4, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        expect(s.clerk().upload(path + "/lines/1/photo", "破损.png", out.toByteArray()), 201);
+        expect(s.clerk().upload(path + "/lines/99/photo", "x.png", out.toByteArray()), 404);
+        expect(s.clerk().upload(path + "/lines/1/photo", "x.png", "<script>".getBytes()), 400);
+        JsonNode photos = s.manager().get(path + "/photos").json();
+        assertThat(photos.size()).isEqualTo(1);
+        assertThat(photos.get(0).get("fileName").asString()).isEqualTo("line-1-破损.png");
+    }
+
+    @Test
     void aCountOfAnotherStoreDoesNotExistForItsUsers() {
         Shop s = shop();
         String other = s.f().warehouse("B-01");

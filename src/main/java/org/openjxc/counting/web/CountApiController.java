@@ -3,9 +3,11 @@ package org.openjxc.counting.web;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.openjxc.attachment.AttachmentView;
 import org.openjxc.catalog.AbcClass;
 import org.openjxc.counting.CountAccuracy;
 import org.openjxc.counting.CountCause;
@@ -20,10 +22,12 @@ import org.openjxc.counting.CountStatus;
 import org.openjxc.counting.CountView;
 import org.openjxc.counting.StockCounts;
 import org.openjxc.shared.Actors;
+import org.openjxc.shared.ImportResult;
 import org.openjxc.shared.PageQuery;
 import org.openjxc.shared.PageResult;
 import org.openjxc.shared.Permission;
 import org.openjxc.shared.RequiresPermission;
+import org.openjxc.web.Uploads;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,6 +38,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /** Stock counts over the API: create, enter, submit, approve; accuracy and responsibility reports. */
 @RestController
@@ -138,6 +143,27 @@ class CountApiController {
     @RequiresPermission(Permission.CREATE_COUNT)
     CountView cancel(@PathVariable long id, @RequestParam(required = false) Integer version) {
         return counts.cancel(Actors.require(), id, version);
+    }
+
+    /** Counted quantities from an uploaded count sheet (.xlsx or .csv): every row or none. */
+    @PostMapping(value = "/api/v1/counts/{id}/sheet", consumes = "multipart/form-data")
+    @RequiresPermission(Permission.ENTER_COUNT)
+    ImportResult importSheet(@PathVariable long id, @RequestParam("file") MultipartFile file) throws IOException {
+        return CountPagesController.readSheet(counts, id, file);
+    }
+
+    @PostMapping(value = "/api/v1/counts/{id}/lines/{line}/photo", consumes = "multipart/form-data")
+    @ResponseStatus(HttpStatus.CREATED)
+    @RequiresPermission(Permission.ENTER_COUNT)
+    AttachmentView photo(@PathVariable long id, @PathVariable int line, @RequestParam("file") MultipartFile file)
+            throws IOException {
+        return counts.attachPhoto(Actors.require(), id, line, Uploads.name(file), Uploads.bytes(file));
+    }
+
+    @GetMapping("/api/v1/counts/{id}/photos")
+    @RequiresPermission({Permission.CREATE_COUNT, Permission.ENTER_COUNT, Permission.APPROVE_COUNT})
+    List<AttachmentView> photos(@PathVariable long id) {
+        return counts.photos(Actors.require(), id);
     }
 
     record Explanation(@NotNull CountCause cause, String note) {}

@@ -6,10 +6,10 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.openjxc.attachment.AttachmentFile;
 import org.openjxc.catalog.AbcClass;
 import org.openjxc.counting.CountCause;
 import org.openjxc.counting.CountCommand;
@@ -27,10 +27,12 @@ import org.openjxc.shared.Actor;
 import org.openjxc.shared.Actors;
 import org.openjxc.shared.BusinessException;
 import org.openjxc.shared.FieldViolation;
+import org.openjxc.shared.ImportResult;
 import org.openjxc.shared.MasterDataQuery;
 import org.openjxc.shared.PageQuery;
 import org.openjxc.shared.Permission;
 import org.openjxc.shared.RequiresPermission;
+import org.openjxc.web.Downloads;
 import org.openjxc.web.ExcelExport;
 import org.openjxc.web.NavigationEntry;
 import org.openjxc.web.ProblemWriter;
@@ -240,6 +242,7 @@ class CountPagesController {
         model.addAttribute("differences", differences);
         model.addAttribute("lines", counts.lines(actor, id, differences, PageQuery.of(page, 100, null)));
         model.addAttribute("causes", CountCause.values());
+        model.addAttribute("photos", counts.photos(actor, id));
         return "counting/count";
     }
 
@@ -363,45 +366,63 @@ class CountPagesController {
     @RequiresPermission(Permission.ENTER_COUNT)
     String importSheet(@PathVariable long id, @RequestParam("file") MultipartFile file, RedirectAttributes flash)
             throws IOException {
-        Actor actor = Actors.require();
+        ImportResult result;
+        try {
+            result = readSheet(counts, id, file);
+        } catch (BusinessException e) {
+            flash.addFlashAttribute("flashError", sentence(e) + fields(e));
+            return "redirect:/counts/" + id;
+        }
+        if (result.ok()) {
+            flash.addFlashAttribute("flashSuccess", message("counts.sheetImported", result.imported()));
+        } else {
+            StringBuilder problems = new StringBuilder(message("counts.sheetRefused", result.problemCount()));
+            result.problems().stream()
+                    .limit(10)
+                    .forEach(p -> problems.append(' ')
+                            .append(message(
+                                    "counts.sheetRow",
+                                    p.row(),
+                                    p.field() + ": "
+                                            + message(p.messageKey(), p.args().toArray()))));
+            flash.addFlashAttribute("flashError", problems.toString());
+        }
+        return "redirect:/counts/" + id;
+    }
+
+    /** Reads an uploaded sheet through the count's import: every row or none. */
+    static ImportResult readSheet(StockCounts counts, long id, MultipartFile file) throws IOException {
         Path temp = Files.createTempFile("count-sheet", ".tmp");
-        List<String> problems = new ArrayList<>();
-        int[] entered = {0};
         try {
             Files.write(temp, Uploads.bytes(file));
-            TabularFile.of(temp, Uploads.name(file), SHEET_COLUMNS).forEach(row -> {
-                String counted = row.get("counted");
-                if (counted == null || counted.isBlank()) {
-                    return;
-                }
-                try {
-                    counts.enter(
-                            actor,
-                            id,
-                            new CountEntry(
-                                    row.get("bin"),
-                                    row.get("item") == null ? "" : row.get("item"),
-                                    row.get("batch"),
-                                    new BigDecimal(counted.trim()),
-                                    null,
-                                    false));
-                    entered[0]++;
-                } catch (NumberFormatException e) {
-                    problems.add(message("counts.sheetRow", row.number(), counted));
-                } catch (BusinessException e) {
-                    problems.add(message("counts.sheetRow", row.number(), sentence(e) + fields(e)));
-                }
-            });
-        } catch (BusinessException e) {
-            problems.add(sentence(e));
+            return counts.importSheet(Actors.require(), id, TabularFile.of(temp, Uploads.name(file), SHEET_COLUMNS));
         } finally {
             Files.deleteIfExists(temp);
         }
-        flash.addFlashAttribute("flashSuccess", message("counts.sheetImported", entered[0]));
-        if (!problems.isEmpty()) {
-            flash.addFlashAttribute("flashError", String.join(" ", problems.subList(0, Math.min(10, problems.size()))));
+    }
+
+    @PostMapping("/counts/{id}/photos")
+    @RequiresPermission(Permission.ENTER_COUNT)
+    String photo(
+            @PathVariable long id,
+            @RequestParam(required = false) Integer line,
+            @RequestParam("file") MultipartFile file,
+            RedirectAttributes flash)
+            throws IOException {
+        try {
+            counts.attachPhoto(Actors.require(), id, line == null ? 0 : line, Uploads.name(file), Uploads.bytes(file));
+            flash.addFlashAttribute("flashSuccess", message("counts.photoSaved"));
+        } catch (BusinessException e) {
+            flash.addFlashAttribute("flashError", sentence(e) + fields(e));
         }
-        return "redirect:/counts/" + id;
+        return "redirect:/counts/" + id + "/scan";
+    }
+
+    @GetMapping("/counts/{id}/photos/{photo}")
+    @RequiresPermission({Permission.CREATE_COUNT, Permission.ENTER_COUNT, Permission.APPROVE_COUNT})
+    org.springframework.http.ResponseEntity<byte[]> photoFile(@PathVariable long id, @PathVariable long photo) {
+        AttachmentFile f = counts.photo(Actors.require(), id, photo);
+        return Downloads.attachment(f.view().fileName(), f.view().contentType(), f.content());
     }
 
     @GetMapping("/counts/accuracy")

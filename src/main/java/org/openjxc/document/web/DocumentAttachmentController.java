@@ -2,7 +2,6 @@ package org.openjxc.document.web;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.openjxc.attachment.AttachmentFile;
 import org.openjxc.attachment.AttachmentView;
@@ -11,14 +10,12 @@ import org.openjxc.shared.Actors;
 import org.openjxc.shared.BusinessException;
 import org.openjxc.shared.Permission;
 import org.openjxc.shared.RequiresPermission;
+import org.openjxc.web.Downloads;
 import org.openjxc.web.ProblemWriter;
 import org.openjxc.web.Uploads;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -67,15 +64,7 @@ class DocumentAttachmentController {
     @RequiresPermission(Permission.VIEW_DOCUMENTS)
     ResponseEntity<byte[]> download(@PathVariable long id, @PathVariable long attachment) {
         AttachmentFile file = documents.attachment(Actors.require(), id, attachment);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(file.view().contentType()))
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(file.view().fileName(), StandardCharsets.UTF_8)
-                                .build()
-                                .toString())
-                .body(file.content());
+        return Downloads.attachment(file.view().fileName(), file.view().contentType(), file.content());
     }
 
     @DeleteMapping("/api/v1/documents/{id}/attachments/{attachment}")
