@@ -147,7 +147,9 @@ class CountingIntegrationTests {
         assertThat(vouchers.get(0).toString()).contains("1901").contains("1405");
 
         JsonNode accuracy = s.admin().get("/api/v1/reports/count-accuracy").json();
-        assertThat(accuracy.toString()).contains(s.w());
+        assertThat(accuracy.toString())
+                .contains(s.w())
+                .contains(java.time.LocalDate.now().toString().substring(0, 7));
         long total = 0;
         long wrong = 0;
         for (JsonNode a : accuracy) {

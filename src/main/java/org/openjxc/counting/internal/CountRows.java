@@ -476,7 +476,8 @@ public class CountRows {
 
     public List<CountAccuracy> accuracy(long companyId, DataScope scope, OffsetDateTime from, OffsetDateTime to) {
         return jdbc.sql("""
-                        select w.code, coalesce(i.abc_class, '-'), coalesce(u.display_name, '-'), count(*),
+                        select extract(year from c.approved_at) * 100 + extract(month from c.approved_at) as ym,
+                               w.code, coalesce(i.abc_class, '-'), coalesce(u.display_name, '-'), count(*),
                                sum(case when coalesce(l.recount_qty, l.counted_qty) <> coalesce(l.system_qty, 0)
                                         then 1 else 0 end),
                                sum(abs(coalesce(l.recount_qty, l.counted_qty) - coalesce(l.system_qty, 0))
@@ -487,25 +488,28 @@ public class CountRows {
                         join item i on i.company_id = l.company_id and i.id = l.item_id
                         left join app_user u on u.id = l.counted_by
                         where c.company_id = ? and c.status = 'APPROVED' and c.approved_at >= ? and c.approved_at < ?""" + scope.warehouseCondition("c.warehouse_id") + """
-                         group by w.code, coalesce(i.abc_class, '-'), coalesce(u.display_name, '-')
-                        order by w.code, coalesce(i.abc_class, '-'), coalesce(u.display_name, '-')""")
+                         group by extract(year from c.approved_at) * 100 + extract(month from c.approved_at),
+                                  w.code, coalesce(i.abc_class, '-'), coalesce(u.display_name, '-')
+                        order by 1, 2, 3, 4""")
                 .params(companyId, from, to)
                 .query((rs, n) -> {
-                    long lines = rs.getLong(4);
-                    long wrong = rs.getLong(5);
+                    int ym = rs.getInt(1);
+                    long lines = rs.getLong(5);
+                    long wrong = rs.getLong(6);
                     BigDecimal accuracy = lines == 0
                             ? BigDecimal.ZERO
                             : BigDecimal.valueOf(lines - wrong)
                                     .multiply(BigDecimal.valueOf(100))
                                     .divide(BigDecimal.valueOf(lines), 1, java.math.RoundingMode.HALF_UP);
                     return new CountAccuracy(
-                            rs.getString(1),
+                            String.format("%04d-%02d", ym / 100, ym % 100),
                             rs.getString(2),
                             rs.getString(3),
+                            rs.getString(4),
                             lines,
                             wrong,
                             accuracy,
-                            Rounding.amount(rs.getBigDecimal(6)));
+                            Rounding.amount(rs.getBigDecimal(7)));
                 })
                 .list();
     }
