@@ -333,6 +333,29 @@ class CountingIntegrationTests {
         assertThat(imported.get("imported").asInt()).isEqualTo(1);
         assertThat(s.manager().get(path).json().get("counted").asLong()).isEqualTo(1);
 
+        // the sheet as the page gives it: walking order, the books hidden from counters of a blind count
+        org.openjxc.support.WebSession web = org.openjxc.support.WebSession.login(
+                port, s.clerk().get("/api/v1/account").json().get("username").asString(), "secret-pw-1");
+        var sheet = web.get("/counts/" + id + "/sheet");
+        assertThat(sheet.statusCode()).isEqualTo(200);
+        List<List<String>> rows = new java.util.ArrayList<>();
+        try (var workbook =
+                new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(sheet.body()))) {
+            var formatter = new org.apache.poi.ss.usermodel.DataFormatter();
+            workbook.getSheetAt(0).forEach(r -> {
+                List<String> cells = new java.util.ArrayList<>();
+                for (int c = 0; c < 7; c++) {
+                    cells.add(formatter.formatCellValue(r.getCell(c)));
+                }
+                rows.add(cells);
+            });
+        }
+        assertThat(rows.get(0)).containsExactly("货位", "商品", "名称", "单位", "批次", "账面数", "实盘数");
+        assertThat(rows.get(1).subList(0, 2)).containsExactly("A-01", x);
+        assertThat(rows.get(1).get(5)).as("blind").isEmpty();
+        assertThat(rows.get(1).get(6)).isEqualTo("9");
+        assertThat(rows.get(2).subList(0, 2)).containsExactly("A-02", y);
+
         var image = new java.awt.image.BufferedImage(4, 4, java.awt.image.BufferedImage.TYPE_INT_RGB);
         var out = new java.io.ByteArrayOutputStream();
         javax.imageio.ImageIO.write(image, "png", out);

@@ -146,13 +146,13 @@ class CountApiController {
     }
 
     /** Counted quantities from an uploaded count sheet (.xlsx or .csv): every row or none. */
-    @PostMapping(value = "/api/v1/counts/{id}/sheet", consumes = "multipart/form-data")
+    @PostMapping("/api/v1/counts/{id}/sheet")
     @RequiresPermission(Permission.ENTER_COUNT)
     ImportResult importSheet(@PathVariable long id, @RequestParam("file") MultipartFile file) throws IOException {
         return CountPagesController.readSheet(counts, id, file);
     }
 
-    @PostMapping(value = "/api/v1/counts/{id}/lines/{line}/photo", consumes = "multipart/form-data")
+    @PostMapping("/api/v1/counts/{id}/lines/{line}/photo")
     @ResponseStatus(HttpStatus.CREATED)
     @RequiresPermission(Permission.ENTER_COUNT)
     AttachmentView photo(@PathVariable long id, @PathVariable int line, @RequestParam("file") MultipartFile file)
