@@ -487,7 +487,7 @@ public class CountRows {
                         join warehouse w on w.company_id = c.company_id and w.id = c.warehouse_id
                         join item i on i.company_id = l.company_id and i.id = l.item_id
                         left join app_user u on u.id = l.counted_by
-                        where c.company_id = ? and c.status = 'APPROVED' and c.approved_at >= ? and c.approved_at < ?""" + scope.warehouseCondition("c.warehouse_id") + """
+                        where c.company_id = ? and c.status = 'APPROVED' and c.approved_at >= ? and c.approved_at < ?""" + scope.warehouseCondition("c.warehouse_id") + " " + """
                          group by extract(year from c.approved_at) * 100 + extract(month from c.approved_at),
                                   w.code, coalesce(i.abc_class, '-'), coalesce(u.display_name, '-')
                         order by 1, 2, 3, 4""")

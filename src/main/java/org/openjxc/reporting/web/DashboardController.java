@@ -8,6 +8,7 @@ import org.openjxc.document.DocumentStatus;
 import org.openjxc.document.DocumentView;
 import org.openjxc.document.Documents;
 import org.openjxc.organization.Companies;
+import org.openjxc.reporting.Reports;
 import org.openjxc.shared.Actor;
 import org.openjxc.shared.Actors;
 import org.openjxc.shared.PageQuery;
@@ -27,8 +28,10 @@ class DashboardController {
     private final Companies companies;
     private final AuditLog audit;
     private final Documents documents;
+    private final Reports reports;
 
-    DashboardController(Companies companies, AuditLog audit, Documents documents) {
+    DashboardController(Companies companies, AuditLog audit, Documents documents, Reports reports) {
+        this.reports = reports;
         this.companies = companies;
         this.audit = audit;
         this.documents = documents;
@@ -68,6 +71,7 @@ class DashboardController {
             model.addAttribute("unposted", unposted.stream().limit(10).toList());
             model.addAttribute("today", LocalDate.now());
         }
+        model.addAttribute("attention", reports.alerts(actor).stream().limit(20).toList());
         return "reporting/dashboard";
     }
 }

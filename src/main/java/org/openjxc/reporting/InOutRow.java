@@ -1,0 +1,25 @@
+package org.openjxc.reporting;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+/**
+ * An item in a warehouse over a period: opening, what came in and went out (in total and by
+ * document type), closing; quantities in the base unit, values at cost (null without
+ * {@code VIEW_COST}). Status changes move nothing in or out and are left out.
+ */
+public record InOutRow(
+        String item,
+        String itemName,
+        String unit,
+        String warehouse,
+        BigDecimal openingQty,
+        BigDecimal openingValue,
+        BigDecimal inQty,
+        BigDecimal inValue,
+        BigDecimal outQty,
+        BigDecimal outValue,
+        BigDecimal closingQty,
+        BigDecimal closingValue,
+        Map<String, BigDecimal> inByType,
+        Map<String, BigDecimal> outByType) {}

@@ -1,0 +1,110 @@
+package org.openjxc.reporting;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.openjxc.finance.ReconciliationCheck;
+import org.openjxc.finance.Vouchers;
+import org.openjxc.reporting.internal.ReportQueries;
+import org.openjxc.shared.Actor;
+import org.openjxc.shared.Actors;
+import org.openjxc.shared.BusinessException;
+import org.openjxc.shared.PageQuery;
+import org.openjxc.shared.PageResult;
+import org.openjxc.shared.Permission;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The reports of API.md "Reports" that exist so far: the dashboard's alerts, stock balance as of
+ * any date, and the in/out summary of a period. All filter by the actor's data scope in SQL and
+ * leave out values for users who may not see cost.
+ */
+@Service
+public class Reports {
+
+    /** Batches expiring within this many days are an alert; documents older than this many days unposted. */
+    static final int EXPIRY_DAYS = 30;
+
+    static final int STALE_DAYS = 2;
+    static final int PER_KIND = 50;
+
+    private final ReportQueries queries;
+    private final Vouchers vouchers;
+
+    Reports(ReportQueries queries, Vouchers vouchers) {
+        this.queries = queries;
+        this.vouchers = vouchers;
+    }
+
+    /** What needs attention, most urgent kind first; each kind only for those who may see it. */
+    @Transactional(readOnly = true)
+    public List<Alert> alerts(Actor actor) {
+        List<Alert> alerts = new ArrayList<>();
+        if (Actors.has(Permission.VIEW_COST) && !actor.scope().restricted()) {
+            for (ReconciliationCheck check : vouchers.reconcile(actor)) {
+                if (check.difference().signum() != 0) {
+                    alerts.add(new Alert(
+                            AlertKind.RECONCILIATION_DIFFERENCE,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            check.name() + ": " + check.expected() + " / " + check.actual()));
+                }
+            }
+        }
+        boolean documents = Actors.has(Permission.VIEW_DOCUMENTS);
+        boolean stock = Actors.has(Permission.VIEW_STOCK);
+        for (Alert a :
+                queries.alerts(actor.companyId(), actor.scope(), LocalDate.now(), EXPIRY_DAYS, STALE_DAYS, PER_KIND)) {
+            boolean aboutDocument = a.document() != null;
+            if ((aboutDocument && documents) || (!aboutDocument && stock)) {
+                alerts.add(a);
+            }
+        }
+        alerts.sort(Comparator.comparing(Alert::kind));
+        return alerts;
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<StockBalanceRow> stockBalance(
+            Actor actor, LocalDate date, String warehouse, String item, PageQuery page) {
+        var result = queries.stockBalance(
+                actor.companyId(), actor.scope(), date == null ? LocalDate.now() : date, warehouse, item, page);
+        return Actors.has(Permission.VIEW_COST)
+                ? result
+                : result.map(r -> new StockBalanceRow(r.item(), r.itemName(), r.unit(), r.warehouse(), r.qty(), null));
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<InOutRow> inOut(
+            Actor actor, LocalDate from, LocalDate to, String warehouse, String item, PageQuery page) {
+        LocalDate end = to == null ? LocalDate.now() : to;
+        LocalDate start = from == null ? end.withDayOfMonth(1) : from;
+        if (start.isAfter(end)) {
+            throw BusinessException.invalid("from", "error.report.period");
+        }
+        var result = queries.inOut(actor.companyId(), actor.scope(), start, end, warehouse, item, page);
+        if (Actors.has(Permission.VIEW_COST)) {
+            return result;
+        }
+        return result.map(r -> new InOutRow(
+                r.item(),
+                r.itemName(),
+                r.unit(),
+                r.warehouse(),
+                r.openingQty(),
+                null,
+                r.inQty(),
+                null,
+                r.outQty(),
+                null,
+                r.closingQty(),
+                null,
+                r.inByType(),
+                r.outByType()));
+    }
+}

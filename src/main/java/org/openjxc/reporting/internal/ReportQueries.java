@@ -1,0 +1,307 @@
+package org.openjxc.reporting.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.openjxc.document.DocumentType;
+import org.openjxc.reporting.Alert;
+import org.openjxc.reporting.AlertKind;
+import org.openjxc.reporting.InOutRow;
+import org.openjxc.reporting.StockBalanceRow;
+import org.openjxc.shared.DataScope;
+import org.openjxc.shared.PageQuery;
+import org.openjxc.shared.PageResult;
+import org.openjxc.shared.Rounding;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Report queries, each one set-based statement filtered by the data scope in SQL. Dates are
+ * document dates, so a back-dated receipt counts on the day it belongs to; an unposted
+ * document's reversing moves carry the same date and cancel it.
+ */
+@Repository
+public class ReportQueries {
+
+    /** Types that move stock in or out (status changes only move it between pools). */
+    private static final List<DocumentType> MOVING = java.util.Arrays.stream(DocumentType.values())
+            .filter(t -> t.direction() != DocumentType.Direction.ORDER
+                    && t.direction() != DocumentType.Direction.STATUS_CHANGE)
+            .toList();
+
+    private final JdbcClient jdbc;
+
+    ReportQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<Alert> alerts(
+            long companyId, DataScope scope, LocalDate today, int expiryDays, int staleDays, int limit) {
+        List<Alert> alerts = new ArrayList<>();
+        OffsetDateTime stale = today.minusDays(staleDays)
+                .atStartOfDay(java.time.ZoneId.systemDefault())
+                .toOffsetDateTime();
+        jdbc.sql("""
+                        select d.id, d.number, w.code, d.created_at, d.doc_type from document d
+                        join warehouse w on w.company_id = d.company_id and w.id = d.warehouse_id
+                        where d.company_id = ? and d.status = 'ON_HOLD'""" + scope.documentCondition("d") + " " + """
+                         order by d.created_at fetch first ? rows only""")
+                .params(companyId, limit)
+                .query((rs, n) -> alerts.add(new Alert(
+                        AlertKind.ON_HOLD,
+                        null,
+                        rs.getString(3),
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getObject(4, OffsetDateTime.class),
+                        rs.getString(5))))
+                .list();
+        jdbc.sql("""
+                        select i.code, w.code, l.available_on_hand - l.reserved, i.safety_stock from stock_level l
+                        join item i on i.company_id = l.company_id and i.id = l.item_id
+                        join warehouse w on w.company_id = l.company_id and w.id = l.warehouse_id
+                        where l.company_id = ? and i.active and i.safety_stock > 0
+                          and l.available_on_hand - l.reserved < i.safety_stock""" + scope.warehouseCondition("l.warehouse_id") + " " + """
+                         order by (l.available_on_hand - l.reserved) / i.safety_stock, i.code fetch first ? rows only""")
+                .params(companyId, limit)
+                .query((rs, n) -> alerts.add(new Alert(
+                        AlertKind.BELOW_SAFETY_STOCK,
+                        rs.getString(1),
+                        rs.getString(2),
+                        null,
+                        null,
+                        null,
+                        Rounding.plain(rs.getBigDecimal(3)) + " < " + Rounding.plain(rs.getBigDecimal(4)))))
+                .list();
+        jdbc.sql("""
+                        select i.code, w.code, s.batch_no, s.expiry_date, s.on_hand from stock_balance s
+                        join item i on i.company_id = s.company_id and i.id = s.item_id
+                        join warehouse w on w.company_id = s.company_id and w.id = s.warehouse_id
+                        where s.company_id = ? and s.on_hand > 0 and s.expiry_date <= ?""" + scope.warehouseCondition("s.warehouse_id") + " " + """
+                         order by s.expiry_date, i.code fetch first ? rows only""")
+                .params(companyId, today.plusDays(expiryDays), limit)
+                .query((rs, n) -> alerts.add(new Alert(
+                        AlertKind.EXPIRING,
+                        rs.getString(1),
+                        rs.getString(2),
+                        null,
+                        null,
+                        null,
+                        rs.getString(3) + " " + rs.getObject(4, LocalDate.class) + " × "
+                                + Rounding.plain(rs.getBigDecimal(5)))))
+                .list();
+        jdbc.sql("""
+                        select d.id, d.number, tw.code, d.posted_at from document d
+                        join warehouse tw on tw.company_id = d.company_id and tw.id = d.to_warehouse_id
+                        where d.company_id = ? and d.doc_type = 'TRANSFER' and d.status = 'POSTED'
+                          and not d.fully_received""" + scope.documentCondition("d") + " " + """
+                         order by d.posted_at fetch first ? rows only""")
+                .params(companyId, limit)
+                .query((rs, n) -> alerts.add(new Alert(
+                        AlertKind.IN_TRANSIT,
+                        null,
+                        rs.getString(3),
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getObject(4, OffsetDateTime.class),
+                        null)))
+                .list();
+        jdbc.sql("""
+                        select d.id, d.number, w.code, d.created_at, d.status from document d
+                        join warehouse w on w.company_id = d.company_id and w.id = d.warehouse_id
+                        where d.company_id = ? and d.status in ('DRAFT', 'SUBMITTED', 'APPROVED')
+                          and d.doc_type not in ('PURCHASE_ORDER', 'SALES_ORDER') and d.created_at < ?""" + scope.documentCondition("d") + " " + """
+                         order by d.created_at fetch first ? rows only""")
+                .params(companyId, stale, limit)
+                .query((rs, n) -> alerts.add(new Alert(
+                        AlertKind.UNPOSTED_DOCUMENT,
+                        null,
+                        rs.getString(3),
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getObject(4, OffsetDateTime.class),
+                        rs.getString(5))))
+                .list();
+        jdbc.sql("""
+                        select i.code, w.code, coalesce(b.code, ''), s.stock_status, s.on_hand from stock_balance s
+                        join item i on i.company_id = s.company_id and i.id = s.item_id
+                        join warehouse w on w.company_id = s.company_id and w.id = s.warehouse_id
+                        left join bin b on b.company_id = s.company_id and b.id = s.bin_id
+                        where s.company_id = ? and s.on_hand <> 0 and s.stock_status <> 'IN_TRANSIT'
+                          and (s.stock_status <> 'AVAILABLE' or b.counts_as_available = false)""" + scope.warehouseCondition("s.warehouse_id") + " " + """
+                         order by w.code, i.code fetch first ? rows only""")
+                .params(companyId, limit)
+                .query((rs, n) -> alerts.add(new Alert(
+                        AlertKind.NOT_AVAILABLE_STOCK,
+                        rs.getString(1),
+                        rs.getString(2),
+                        null,
+                        null,
+                        null,
+                        (rs.getString(3).isEmpty() ? "" : rs.getString(3) + " ") + rs.getString(4) + " × "
+                                + Rounding.plain(rs.getBigDecimal(5)))))
+                .list();
+        return alerts;
+    }
+
+    /** On hand and value per item and warehouse at the end of {@code date}, by document date. */
+    public PageResult<StockBalanceRow> stockBalance(
+            long companyId, DataScope scope, LocalDate date, String warehouse, String item, PageQuery page) {
+        StringBuilder where = new StringBuilder(
+                " where m.company_id = ? and d.doc_date <= ?" + scope.warehouseCondition("m.warehouse_id"));
+        List<Object> params = new ArrayList<>(List.of(companyId, date));
+        filters(where, params, warehouse, item);
+        String grouped = """
+                 from stock_move m
+                join document d on d.company_id = m.company_id and d.id = m.document_id
+                join item i on i.company_id = m.company_id and i.id = m.item_id
+                join warehouse w on w.company_id = m.company_id and w.id = m.warehouse_id""" + where
+                + " group by i.code, i.name, i.base_unit_id, w.code having sum(m.qty) <> 0 or sum(m.move_value) <> 0";
+        long total = jdbc.sql("select count(*) from (select i.code" + grouped + ") t")
+                .params(params)
+                .query(Long.class)
+                .single();
+        var rows = jdbc.sql(
+                        "select i.code, i.name, (select u.code from unit u where u.company_id = ? and u.id = i.base_unit_id),"
+                                + " w.code, sum(m.qty), sum(m.move_value)" + grouped + " order by i.code, w.code"
+                                + page.limitOffset())
+                .params(prepend(companyId, params))
+                .query((rs, n) -> new StockBalanceRow(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        Rounding.plain(rs.getBigDecimal(5)),
+                        Rounding.amount(rs.getBigDecimal(6))))
+                .list();
+        return new PageResult<>(rows, page.page(), page.size(), total);
+    }
+
+    /**
+     * Opening, in and out by type, closing per item and warehouse over [{@code from}, {@code to}].
+     * Moves are first netted per document, so a transfer's arrival in transit and its receipt count
+     * once, and a document posted and unposted counts not at all.
+     */
+    public PageResult<InOutRow> inOut(
+            long companyId,
+            DataScope scope,
+            LocalDate from,
+            LocalDate to,
+            String warehouse,
+            String item,
+            PageQuery page) {
+        StringBuilder columns = new StringBuilder();
+        for (DocumentType t : MOVING) {
+            for (String sign : new String[] {">", "<"}) {
+                columns.append(", sum(case when x.doc_date >= ? and x.doc_type = '")
+                        .append(t.name())
+                        .append("' and x.qty ")
+                        .append(sign)
+                        .append(" 0 then x.qty else 0 end)");
+                columns.append(", sum(case when x.doc_date >= ? and x.doc_type = '")
+                        .append(t.name())
+                        .append("' and x.qty ")
+                        .append(sign)
+                        .append(" 0 then x.val else 0 end)");
+            }
+        }
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        List<Object> filterParams = new ArrayList<>(List.of(companyId, to));
+        filters(where, filterParams, warehouse, item);
+        String body = " " + """
+                 from (select m.item_id, m.warehouse_id, d.doc_date, d.doc_type, sum(m.qty) as qty,
+                              sum(m.move_value) as val
+                       from stock_move m
+                       join document d on d.company_id = m.company_id and d.id = m.document_id
+                       where m.company_id = ? and d.doc_date <= ? and d.doc_type <> 'STATUS_CHANGE'"""
+                + scope.warehouseCondition("m.warehouse_id") + " " + """
+                       group by m.item_id, m.warehouse_id, m.document_id, d.doc_date, d.doc_type) x
+                join item i on i.id = x.item_id
+                join warehouse w on w.id = x.warehouse_id""" + where
+                + " group by i.code, i.name, i.base_unit_id, w.code";
+        long total = jdbc.sql("select count(*) from (select i.code" + body + ") t")
+                .params(filterParams)
+                .query(Long.class)
+                .single();
+        List<Object> params = new ArrayList<>();
+        params.add(companyId);
+        params.add(from);
+        params.add(from);
+        for (int k = 0; k < MOVING.size() * 4; k++) {
+            params.add(from);
+        }
+        params.addAll(filterParams);
+        var rows = jdbc.sql(
+                        "select i.code, i.name, (select u.code from unit u where u.company_id = ? and u.id = i.base_unit_id),"
+                                + " w.code,"
+                                + " sum(case when x.doc_date < ? then x.qty else 0 end),"
+                                + " sum(case when x.doc_date < ? then x.val else 0 end),"
+                                + " sum(x.qty), sum(x.val)" + columns + body + " order by i.code, w.code"
+                                + page.limitOffset())
+                .params(params)
+                .query((rs, n) -> {
+                    Map<String, BigDecimal> in = new LinkedHashMap<>();
+                    Map<String, BigDecimal> out = new LinkedHashMap<>();
+                    BigDecimal inQty = BigDecimal.ZERO;
+                    BigDecimal inValue = BigDecimal.ZERO;
+                    BigDecimal outQty = BigDecimal.ZERO;
+                    BigDecimal outValue = BigDecimal.ZERO;
+                    int c = 9;
+                    for (DocumentType t : MOVING) {
+                        BigDecimal iq = rs.getBigDecimal(c++);
+                        BigDecimal iv = rs.getBigDecimal(c++);
+                        BigDecimal oq = rs.getBigDecimal(c++).negate();
+                        BigDecimal ov = rs.getBigDecimal(c++).negate();
+                        if (iq.signum() != 0) {
+                            in.put(t.name(), Rounding.plain(iq));
+                        }
+                        if (oq.signum() != 0) {
+                            out.put(t.name(), Rounding.plain(oq));
+                        }
+                        inQty = inQty.add(iq);
+                        inValue = inValue.add(iv);
+                        outQty = outQty.add(oq);
+                        outValue = outValue.add(ov);
+                    }
+                    return new InOutRow(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            Rounding.plain(rs.getBigDecimal(5)),
+                            Rounding.amount(rs.getBigDecimal(6)),
+                            Rounding.plain(inQty),
+                            Rounding.amount(inValue),
+                            Rounding.plain(outQty),
+                            Rounding.amount(outValue),
+                            Rounding.plain(rs.getBigDecimal(7)),
+                            Rounding.amount(rs.getBigDecimal(8)),
+                            in,
+                            out);
+                })
+                .list();
+        return new PageResult<>(rows, page.page(), page.size(), total);
+    }
+
+    private static void filters(StringBuilder where, List<Object> params, String warehouse, String item) {
+        if (warehouse != null && !warehouse.isBlank()) {
+            where.append(" and w.code = ?");
+            params.add(warehouse.trim());
+        }
+        if (item != null && !item.isBlank()) {
+            where.append(" and i.code = ?");
+            params.add(item.trim());
+        }
+    }
+
+    private static List<Object> prepend(Object first, List<Object> rest) {
+        List<Object> all = new ArrayList<>();
+        all.add(first);
+        all.addAll(rest);
+        return all;
+    }
+}

@@ -1,0 +1,214 @@
+package org.openjxc.reporting.web;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.openjxc.document.DocumentType;
+import org.openjxc.reporting.Alert;
+import org.openjxc.reporting.InOutRow;
+import org.openjxc.reporting.Reports;
+import org.openjxc.reporting.StockBalanceRow;
+import org.openjxc.shared.Actor;
+import org.openjxc.shared.Actors;
+import org.openjxc.shared.PageQuery;
+import org.openjxc.shared.PageResult;
+import org.openjxc.shared.Permission;
+import org.openjxc.shared.RequiresPermission;
+import org.openjxc.web.ExcelExport;
+import org.openjxc.web.NavigationEntry;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/**
+ * {@code GET /api/v1/reports/{alerts|stock-balance|in-out-summary}} as JSON or, with
+ * {@code format=xlsx}, Excel; and the same reports as pages.
+ */
+@Controller
+@Tag(name = "Reports")
+class ReportController {
+
+    private static final List<DocumentType> MOVING = Arrays.stream(DocumentType.values())
+            .filter(t -> t.direction() != DocumentType.Direction.ORDER
+                    && t.direction() != DocumentType.Direction.STATUS_CHANGE)
+            .toList();
+
+    private final Reports reports;
+    private final MessageSource messages;
+
+    ReportController(Reports reports, MessageSource messages) {
+        this.reports = reports;
+        this.messages = messages;
+    }
+
+    @Bean
+    static NavigationEntry stockBalanceNavigation() {
+        return new NavigationEntry(
+                "nav.section.reports", "nav.stockBalance", "/reports/stock-balance", "VIEW_STOCK", 800);
+    }
+
+    @Bean
+    static NavigationEntry inOutNavigation() {
+        return new NavigationEntry(
+                "nav.section.reports", "nav.inOutSummary", "/reports/in-out-summary", "VIEW_STOCK", 810);
+    }
+
+    record Alerts(List<Alert> items) {}
+
+    @GetMapping("/api/v1/reports/alerts")
+    @ResponseBody
+    @RequiresPermission(Permission.VIEW_DASHBOARD)
+    Alerts alerts() {
+        return new Alerts(reports.alerts(Actors.require()));
+    }
+
+    @GetMapping("/api/v1/reports/stock-balance")
+    @ResponseBody
+    @RequiresPermission(Permission.VIEW_STOCK)
+    PageResult<StockBalanceRow> stockBalance(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @RequestParam(required = false) String warehouse,
+            @RequestParam(required = false) String item,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return reports.stockBalance(Actors.require(), date, warehouse, item, PageQuery.of(page, size, null));
+    }
+
+    @GetMapping(value = "/api/v1/reports/stock-balance", params = "format=xlsx")
+    @RequiresPermission(Permission.VIEW_STOCK)
+    void stockBalanceExcel(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @RequestParam(required = false) String warehouse,
+            @RequestParam(required = false) String item,
+            HttpServletResponse response)
+            throws IOException {
+        Actor actor = Actors.require();
+        List<String> headers = List.of(
+                m("reports.item"),
+                m("reports.itemName"),
+                m("reports.unit"),
+                m("reports.warehouse"),
+                m("reports.qty"),
+                m("reports.value"));
+        ExcelExport.write(response, "stock-balance.xlsx", headers, sink -> {
+            int page = 0;
+            while (true) {
+                var result = reports.stockBalance(
+                        actor, date, warehouse, item, PageQuery.of(page++, PageQuery.MAX_SIZE, null));
+                result.items()
+                        .forEach(r -> sink.accept(
+                                Arrays.asList(r.item(), r.itemName(), r.unit(), r.warehouse(), r.qty(), r.value())));
+                if (result.items().size() < PageQuery.MAX_SIZE) {
+                    break;
+                }
+            }
+        });
+    }
+
+    @GetMapping("/api/v1/reports/in-out-summary")
+    @ResponseBody
+    @RequiresPermission(Permission.VIEW_STOCK)
+    PageResult<InOutRow> inOut(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String warehouse,
+            @RequestParam(required = false) String item,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return reports.inOut(Actors.require(), from, to, warehouse, item, PageQuery.of(page, size, null));
+    }
+
+    @GetMapping(value = "/api/v1/reports/in-out-summary", params = "format=xlsx")
+    @RequiresPermission(Permission.VIEW_STOCK)
+    void inOutExcel(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String warehouse,
+            @RequestParam(required = false) String item,
+            HttpServletResponse response)
+            throws IOException {
+        Actor actor = Actors.require();
+        List<String> headers = new ArrayList<>(List.of(
+                m("reports.item"),
+                m("reports.itemName"),
+                m("reports.unit"),
+                m("reports.warehouse"),
+                m("reports.opening"),
+                m("reports.openingValue")));
+        MOVING.forEach(t -> headers.add(m("reports.in") + " · " + m("documentType." + t.name())));
+        headers.addAll(List.of(m("reports.in"), m("reports.inValue")));
+        MOVING.forEach(t -> headers.add(m("reports.out") + " · " + m("documentType." + t.name())));
+        headers.addAll(
+                List.of(m("reports.out"), m("reports.outValue"), m("reports.closing"), m("reports.closingValue")));
+        ExcelExport.write(response, "in-out-summary.xlsx", headers, sink -> {
+            int page = 0;
+            while (true) {
+                var result =
+                        reports.inOut(actor, from, to, warehouse, item, PageQuery.of(page++, PageQuery.MAX_SIZE, null));
+                for (InOutRow r : result.items()) {
+                    List<Object> row = new ArrayList<>(Arrays.asList(
+                            r.item(), r.itemName(), r.unit(), r.warehouse(), r.openingQty(), r.openingValue()));
+                    MOVING.forEach(t -> row.add(r.inByType().get(t.name())));
+                    row.addAll(Arrays.asList(r.inQty(), r.inValue()));
+                    MOVING.forEach(t -> row.add(r.outByType().get(t.name())));
+                    row.addAll(Arrays.asList(r.outQty(), r.outValue(), r.closingQty(), r.closingValue()));
+                    sink.accept(row);
+                }
+                if (result.items().size() < PageQuery.MAX_SIZE) {
+                    break;
+                }
+            }
+        });
+    }
+
+    @GetMapping("/reports/stock-balance")
+    @RequiresPermission(Permission.VIEW_STOCK)
+    String stockBalancePage(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @RequestParam(required = false) String warehouse,
+            @RequestParam(required = false) String item,
+            @RequestParam(required = false) Integer page,
+            Model model) {
+        LocalDate day = date == null ? LocalDate.now() : date;
+        model.addAttribute("date", day);
+        model.addAttribute("warehouse", warehouse);
+        model.addAttribute("item", item);
+        model.addAttribute(
+                "result", reports.stockBalance(Actors.require(), day, warehouse, item, PageQuery.of(page, 100, null)));
+        return "reporting/stock-balance";
+    }
+
+    @GetMapping("/reports/in-out-summary")
+    @RequiresPermission(Permission.VIEW_STOCK)
+    String inOutPage(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String warehouse,
+            @RequestParam(required = false) String item,
+            @RequestParam(required = false) Integer page,
+            Model model) {
+        LocalDate end = to == null ? LocalDate.now() : to;
+        LocalDate start = from == null ? end.withDayOfMonth(1) : from;
+        model.addAttribute("from", start);
+        model.addAttribute("to", end);
+        model.addAttribute("warehouse", warehouse);
+        model.addAttribute("item", item);
+        model.addAttribute(
+                "result", reports.inOut(Actors.require(), start, end, warehouse, item, PageQuery.of(page, 100, null)));
+        return "reporting/in-out-summary";
+    }
+
+    private String m(String key) {
+        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+    }
+}

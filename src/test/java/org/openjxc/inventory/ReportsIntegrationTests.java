@@ -1,0 +1,169 @@
+package org.openjxc.inventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openjxc.inventory.StockFixture.expect;
+import static org.openjxc.inventory.StockFixture.line;
+
+import java.io.ByteArrayInputStream;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.openjxc.support.Api;
+import org.openjxc.support.IntegrationTest;
+import org.openjxc.support.TestCompanies;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/** Report figures checked against a small history computed by hand. */
+@IntegrationTest
+class ReportsIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    private static final LocalDate TODAY = LocalDate.now();
+
+    private long posted(
+            Api api, String type, LocalDate date, String warehouse, String to, List<Map<String, Object>> lines) {
+        var body = new LinkedHashMap<String, Object>(
+                Map.of("type", type, "date", date.toString(), "warehouse", warehouse, "lines", lines));
+        if (to != null) {
+            body.put("toWarehouse", to);
+        }
+        var created = expect(api.post("/api/v1/documents", body), 201);
+        long id = created.json().get("id").asLong();
+        expect(api.post("/api/v1/documents/" + id + "/post", Map.of()), 200);
+        return id;
+    }
+
+    /**
+     * By hand, item x in W: day −10 in 10 at 2.00 (value 20); day −5 out 4 at 2.00 (−8); day −3 in
+     * 6 at 3.00 (+18, average 2.50); day −2 out 1 posted and unposted (nothing); day −1 transfer of
+     * 2 to W2 at 2.50 (−5), received. So as of day −6: 10 / 20; as of day −4: 6 / 12; today W 10 /
+     * 25 and W2 2 / 5. From day −5: opening 10 / 20, in 6 (other inbound) / 18, out 4 (other
+     * outbound) + 2 (transfer) / 13, closing 10 / 25.
+     */
+    @Test
+    void stockAsOfAnyDateAndThePeriodsInAndOutMatchTheHandComputedHistory() throws Exception {
+        Api admin = TestCompanies.create(context, port);
+        var f = new StockFixture(admin);
+        String w = f.warehouse();
+        String w2 = f.warehouse();
+        String x = f.item(false);
+        posted(admin, "OTHER_INBOUND", TODAY.minusDays(10), w, null, List.of(line(x, 10, "price", "2.00")));
+        posted(admin, "OTHER_OUTBOUND", TODAY.minusDays(5), w, null, List.of(line(x, 4)));
+        posted(admin, "OTHER_INBOUND", TODAY.minusDays(3), w, null, List.of(line(x, 6, "price", "3.00")));
+        long undone = posted(admin, "OTHER_OUTBOUND", TODAY.minusDays(2), w, null, List.of(line(x, 1)));
+        expect(admin.post("/api/v1/documents/" + undone + "/unpost", Map.of()), 200);
+        long transfer = posted(admin, "TRANSFER", TODAY.minusDays(1), w, w2, List.of(line(x, 2)));
+        expect(admin.post("/api/v1/documents/" + transfer + "/receive", Map.of()), 200);
+
+        assertThat(balance(admin, TODAY.minusDays(6), x)).containsExactly(w + " 10 20.00");
+        assertThat(balance(admin, TODAY.minusDays(4), x)).containsExactly(w + " 6 12.00");
+        assertThat(balance(admin, TODAY, x)).containsExactlyInAnyOrder(w + " 10 25.00", w2 + " 2 5.00");
+
+        JsonNode period = admin.get(
+                        "/api/v1/reports/in-out-summary?item=" + x + "&from=" + TODAY.minusDays(5) + "&to=" + TODAY)
+                .json();
+        Map<String, JsonNode> byWarehouse = new HashMap<>();
+        period.get("items").forEach(r -> byWarehouse.put(r.get("warehouse").asString(), r));
+        JsonNode r = byWarehouse.get(w);
+        assertThat(r.get("openingQty").decimalValue()).isEqualByComparingTo("10");
+        assertThat(r.get("openingValue").decimalValue()).isEqualByComparingTo("20");
+        assertThat(r.get("inQty").decimalValue()).isEqualByComparingTo("6");
+        assertThat(r.get("inValue").decimalValue()).isEqualByComparingTo("18");
+        assertThat(r.get("inByType").get("OTHER_INBOUND").decimalValue()).isEqualByComparingTo("6");
+        assertThat(r.get("outQty").decimalValue()).isEqualByComparingTo("6");
+        assertThat(r.get("outValue").decimalValue()).isEqualByComparingTo("13");
+        assertThat(r.get("outByType").get("OTHER_OUTBOUND").decimalValue()).isEqualByComparingTo("4");
+        assertThat(r.get("outByType").get("TRANSFER").decimalValue()).isEqualByComparingTo("2");
+        assertThat(r.get("closingQty").decimalValue()).isEqualByComparingTo("10");
+        assertThat(r.get("closingValue").decimalValue()).isEqualByComparingTo("25");
+        JsonNode arrived = byWarehouse.get(w2);
+        assertThat(arrived.get("inByType").get("TRANSFER").decimalValue())
+                .as("arrival in transit and receipt count once")
+                .isEqualByComparingTo("2");
+        assertThat(arrived.get("closingQty").decimalValue()).isEqualByComparingTo("2");
+
+        // Excel: the same figures
+        var xlsx = admin.get("/api/v1/reports/stock-balance?format=xlsx&item=" + x + "&warehouse=" + w);
+        assertThat(xlsx.status()).isEqualTo(200);
+        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            var row = workbook.getSheetAt(0).getRow(1);
+            assertThat(row.getCell(0).getStringCellValue()).isEqualTo(x);
+            assertThat(row.getCell(4).getNumericCellValue()).isEqualTo(10.0);
+            assertThat(row.getCell(5).getNumericCellValue()).isEqualTo(25.0);
+        }
+        expect(admin.get("/api/v1/reports/in-out-summary?format=xlsx&item=" + x), 200);
+        expect(admin.get("/api/v1/reports/in-out-summary?from=" + TODAY + "&to=" + TODAY.minusDays(1)), 400);
+
+        // scope and cost: a user of W2 sees W2 only, and no values without VIEW_COST
+        Api store = admin.newUser(Map.of("warehouses", List.of(w2)), "STORE_MANAGER");
+        JsonNode seen =
+                store.get("/api/v1/reports/stock-balance?item=" + x).json().get("items");
+        assertThat(seen.size()).isEqualTo(1);
+        assertThat(seen.get(0).get("warehouse").asString()).isEqualTo(w2);
+        assertThat(seen.get(0).get("value").isNull()).isTrue();
+    }
+
+    @Test
+    void alertsPointAtWhatNeedsAPerson() {
+        Api admin = TestCompanies.create(context, port);
+        var f = new StockFixture(admin);
+        String w = f.warehouse("A-01", "Z-01");
+        String w2 = f.warehouse();
+        String low = Api.unique("I");
+        expect(admin.post("/api/v1/items", Map.of("code", low, "name", "安全库存品", "unit", "pcs", "safetyStock", 5)), 201);
+        f.inbound(w, low, 1, "1.00");
+        String batch = f.item(true);
+        f.inbound(
+                w,
+                batch,
+                3,
+                "1.00",
+                "batch",
+                "B1",
+                "expiryDate",
+                TODAY.plusDays(10).toString());
+        String aside = f.item(false);
+        f.inbound(w, aside, 2, "1.00", "bin", "Z-01");
+        long transfer = f.posted("TRANSFER", w, w2, List.of(line(low, 1)));
+
+        JsonNode alerts = admin.get("/api/v1/reports/alerts").json().get("items");
+        List<String> seen = new ArrayList<>();
+        alerts.forEach(a -> seen.add(a.get("kind").asString() + " "
+                + (a.get("item").isNull()
+                        ? a.get("documentNumber").asString()
+                        : a.get("item").asString())));
+        assertThat(seen).contains("BELOW_SAFETY_STOCK " + low, "EXPIRING " + batch, "NOT_AVAILABLE_STOCK " + aside);
+        assertThat(seen.stream().anyMatch(s -> s.startsWith("IN_TRANSIT "))).isTrue();
+        assertThat(alerts.toString()).contains("\"document\":" + transfer);
+        // a user of the other warehouse sees only what concerns it
+        Api other = admin.newUser(Map.of("warehouses", List.of(w2)), "STORE_MANAGER");
+        JsonNode theirs = other.get("/api/v1/reports/alerts").json().get("items");
+        assertThat(theirs.size()).isPositive();
+        theirs.forEach(
+                a -> assertThat(a.get("warehouse").asString()).as(a.toString()).isEqualTo(w2));
+    }
+
+    private static List<String> balance(Api api, LocalDate date, String item) {
+        List<String> rows = new ArrayList<>();
+        api.get("/api/v1/reports/stock-balance?date=" + date + "&item=" + item)
+                .json()
+                .get("items")
+                .forEach(r -> rows.add(r.get("warehouse").asString() + " "
+                        + r.get("qty").decimalValue().stripTrailingZeros().toPlainString() + " "
+                        + r.get("value").decimalValue().setScale(2).toPlainString()));
+        return rows;
+    }
+}
