@@ -84,7 +84,9 @@ class ReportController {
         return reports.stockBalance(Actors.require(), date, warehouse, item, PageQuery.of(page, size, null));
     }
 
-    @GetMapping(value = "/api/v1/reports/stock-balance", params = "format=xlsx")
+    @GetMapping(
+            value = {"/api/v1/reports/stock-balance", "/reports/stock-balance"},
+            params = "format=xlsx")
     @RequiresPermission(Permission.VIEW_STOCK)
     void stockBalanceExcel(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
@@ -128,7 +130,9 @@ class ReportController {
         return reports.inOut(Actors.require(), from, to, warehouse, item, PageQuery.of(page, size, null));
     }
 
-    @GetMapping(value = "/api/v1/reports/in-out-summary", params = "format=xlsx")
+    @GetMapping(
+            value = {"/api/v1/reports/in-out-summary", "/reports/in-out-summary"},
+            params = "format=xlsx")
     @RequiresPermission(Permission.VIEW_STOCK)
     void inOutExcel(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
