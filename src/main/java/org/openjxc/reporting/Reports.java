@@ -107,4 +107,46 @@ public class Reports {
                 r.inByType(),
                 r.outByType()));
     }
+
+    /**
+     * Turnover and days of supply per item and warehouse over a period (default: the last 90
+     * days); with {@code idleDays}, only stock that did not go out for that long (slow-moving and
+     * dead stock); with {@code byValue}, the capital tied up, largest first.
+     */
+    @Transactional(readOnly = true)
+    public PageResult<TurnoverRow> turnover(
+            Actor actor,
+            LocalDate from,
+            LocalDate to,
+            String warehouse,
+            String item,
+            Integer idleDays,
+            boolean byValue,
+            PageQuery page) {
+        LocalDate end = to == null ? LocalDate.now() : to;
+        LocalDate start = from == null ? end.minusDays(89) : from;
+        if (start.isAfter(end)) {
+            throw BusinessException.invalid("from", "error.report.period");
+        }
+        if (idleDays != null && idleDays < 1) {
+            throw BusinessException.invalid("idleDays", "openjxc.qty.positive");
+        }
+        var result = queries.turnover(
+                actor.companyId(), actor.scope(), start, end, warehouse, item, idleDays, byValue, page);
+        if (Actors.has(Permission.VIEW_COST)) {
+            return result;
+        }
+        return result.map(r -> new TurnoverRow(
+                r.item(),
+                r.itemName(),
+                r.warehouse(),
+                r.onHand(),
+                null,
+                r.soldQty(),
+                null,
+                null,
+                null,
+                r.daysOfSupply(),
+                r.lastOutbound()));
+    }
 }

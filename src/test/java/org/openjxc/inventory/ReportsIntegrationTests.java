@@ -116,6 +116,64 @@ class ReportsIntegrationTests {
         assertThat(seen.get(0).get("value").isNull()).isTrue();
     }
 
+    /**
+     * By hand: x received 100 at 1.00 on day −60, 40 delivered on day −30 → over the last 90 days
+     * cost of sales 40, average stock (0 + 60) / 2 = 30, turnover 1.33, 40 / 90 a day, so 60 last
+     * 135 days. y received 10 at 5.00 on day −120 and never left: slow-moving and dead, not x.
+     */
+    @Test
+    void turnoverDaysOfSupplyAndSlowStockMatchTheHandComputedHistory() {
+        Api admin = TestCompanies.create(context, port);
+        var f = new StockFixture(admin);
+        String w = f.warehouse();
+        String x = f.item(false);
+        String y = f.item(false);
+        String customer = Api.unique("C");
+        expect(admin.post("/api/v1/partners", Map.of("code", customer, "name", "客户", "type", "CUSTOMER")), 201);
+        posted(admin, "OTHER_INBOUND", TODAY.minusDays(60), w, null, List.of(line(x, 100, "price", "1.00")));
+        posted(admin, "OTHER_INBOUND", TODAY.minusDays(120), w, null, List.of(line(y, 10, "price", "5.00")));
+        var delivery = new LinkedHashMap<String, Object>(Map.of(
+                "type",
+                "SALES_DELIVERY",
+                "date",
+                TODAY.minusDays(30).toString(),
+                "warehouse",
+                w,
+                "partner",
+                customer,
+                "lines",
+                List.of(line(x, 40, "price", "2.00"))));
+        long id = expect(admin.post("/api/v1/documents", delivery), 201)
+                .json()
+                .get("id")
+                .asLong();
+        expect(admin.post("/api/v1/documents/" + id + "/post", Map.of()), 200);
+
+        JsonNode turnover = admin.get("/api/v1/reports/turnover?item=" + x)
+                .json()
+                .get("items")
+                .get(0);
+        assertThat(turnover.get("soldQty").decimalValue()).isEqualByComparingTo("40");
+        assertThat(turnover.get("costOfSales").decimalValue()).isEqualByComparingTo("40");
+        assertThat(turnover.get("averageStockValue").decimalValue()).isEqualByComparingTo("30");
+        assertThat(turnover.get("turnover").decimalValue()).isEqualByComparingTo("1.33");
+        assertThat(turnover.get("daysOfSupply").decimalValue()).isEqualByComparingTo("135");
+        assertThat(turnover.get("lastOutbound").asString())
+                .isEqualTo(TODAY.minusDays(30).toString());
+
+        JsonNode slow = admin.get("/api/v1/reports/slow-moving?days=90&warehouse=" + w)
+                .json()
+                .get("items");
+        assertThat(slow.size()).isEqualTo(1);
+        assertThat(slow.get(0).get("item").asString()).isEqualTo(y);
+        assertThat(slow.get(0).get("lastOutbound").isNull()).isTrue();
+        JsonNode capital =
+                admin.get("/api/v1/reports/capital?top=2&warehouse=" + w).json().get("items");
+        assertThat(capital.get(0).get("item").asString()).isEqualTo(x);
+        assertThat(capital.get(1).get("item").asString()).isEqualTo(y);
+        expect(admin.get("/api/v1/reports/slow-moving?days=0"), 400);
+    }
+
     @Test
     void alertsPointAtWhatNeedsAPerson() {
         Api admin = TestCompanies.create(context, port);

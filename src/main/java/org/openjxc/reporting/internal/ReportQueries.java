@@ -12,6 +12,7 @@ import org.openjxc.reporting.Alert;
 import org.openjxc.reporting.AlertKind;
 import org.openjxc.reporting.InOutRow;
 import org.openjxc.reporting.StockBalanceRow;
+import org.openjxc.reporting.TurnoverRow;
 import org.openjxc.shared.DataScope;
 import org.openjxc.shared.PageQuery;
 import org.openjxc.shared.PageResult;
@@ -282,6 +283,95 @@ public class ReportQueries {
                             Rounding.amount(rs.getBigDecimal(8)),
                             in,
                             out);
+                })
+                .list();
+        return new PageResult<>(rows, page.page(), page.size(), total);
+    }
+
+    /**
+     * Turnover per item and warehouse over [{@code from}, {@code to}], in one grouped pass over
+     * the moves up to {@code to}. {@code idleDays} keeps only what did not go out for that long
+     * (slow-moving and dead stock); {@code sort} "value" orders by stock value, largest first (the
+     * capital tied up), otherwise by item.
+     */
+    public PageResult<TurnoverRow> turnover(
+            long companyId,
+            DataScope scope,
+            LocalDate from,
+            LocalDate to,
+            String warehouse,
+            String item,
+            Integer idleDays,
+            boolean byValue,
+            PageQuery page) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        List<Object> filterParams = new ArrayList<>(List.of(companyId, to));
+        filters(where, filterParams, warehouse, item);
+        String having = "";
+        if (idleDays != null) {
+            having =
+                    " having sum(x.qty) > 0 and (max(case when x.qty < 0 and x.doc_type <> 'TRANSFER' then x.doc_date end)"
+                            + " is null or max(case when x.qty < 0 and x.doc_type <> 'TRANSFER' then x.doc_date end) < ?)";
+        }
+        String body = " " + """
+                 from (select m.item_id, m.warehouse_id, d.doc_date, d.doc_type, sum(m.qty) as qty,
+                              sum(m.move_value) as val
+                       from stock_move m
+                       join document d on d.company_id = m.company_id and d.id = m.document_id
+                       where m.company_id = ? and d.doc_date <= ? and d.doc_type <> 'STATUS_CHANGE'"""
+                + scope.warehouseCondition("m.warehouse_id") + " " + """
+                       group by m.item_id, m.warehouse_id, m.document_id, d.doc_date, d.doc_type) x
+                join item i on i.id = x.item_id
+                join warehouse w on w.id = x.warehouse_id""" + where
+                + " group by i.code, i.name, w.code" + having;
+        List<Object> countParams = new ArrayList<>(filterParams);
+        if (idleDays != null) {
+            countParams.add(to.minusDays(idleDays));
+        }
+        long total = jdbc.sql("select count(*) from (select i.code" + body + ") t")
+                .params(countParams)
+                .query(Long.class)
+                .single();
+        List<Object> params = new ArrayList<>(List.of(from, from, from, from));
+        params.addAll(countParams);
+        String order = byValue ? " order by sum(x.val) desc, i.code, w.code" : " order by i.code, w.code";
+        long days = java.time.temporal.ChronoUnit.DAYS.between(from, to) + 1;
+        var rows = jdbc.sql("""
+                        select i.code, i.name, w.code, sum(x.qty), sum(x.val),
+                               sum(case when x.doc_date < ? then x.val else 0 end),
+                               -sum(case when x.doc_date >= ? and x.doc_type in ('SALES_DELIVERY', 'SALES_RETURN')
+                                         then x.qty else 0 end),
+                               -sum(case when x.doc_date >= ? and x.doc_type in ('SALES_DELIVERY', 'SALES_RETURN')
+                                         then x.val else 0 end),
+                               max(case when x.qty < 0 and x.doc_type <> 'TRANSFER' and x.doc_date >= ?
+                                        then x.doc_date end),
+                               max(case when x.qty < 0 and x.doc_type <> 'TRANSFER' then x.doc_date end)""" + body + order + page.limitOffset())
+                .params(params)
+                .query((rs, n) -> {
+                    BigDecimal onHand = rs.getBigDecimal(4);
+                    BigDecimal value = rs.getBigDecimal(5);
+                    BigDecimal opening = rs.getBigDecimal(6);
+                    BigDecimal sold = rs.getBigDecimal(7);
+                    BigDecimal cost = rs.getBigDecimal(8);
+                    BigDecimal average =
+                            opening.add(value).divide(BigDecimal.valueOf(2), 2, java.math.RoundingMode.HALF_UP);
+                    BigDecimal turnover =
+                            average.signum() > 0 ? cost.divide(average, 2, java.math.RoundingMode.HALF_UP) : null;
+                    BigDecimal perDay = sold.divide(BigDecimal.valueOf(days), 6, java.math.RoundingMode.HALF_UP);
+                    BigDecimal supply =
+                            perDay.signum() > 0 ? onHand.divide(perDay, 0, java.math.RoundingMode.HALF_UP) : null;
+                    return new TurnoverRow(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            Rounding.plain(onHand),
+                            Rounding.amount(value),
+                            Rounding.plain(sold),
+                            Rounding.amount(cost),
+                            average,
+                            turnover,
+                            supply,
+                            rs.getObject(10, LocalDate.class));
                 })
                 .list();
         return new PageResult<>(rows, page.page(), page.size(), total);

@@ -12,6 +12,7 @@ import org.openjxc.reporting.Alert;
 import org.openjxc.reporting.InOutRow;
 import org.openjxc.reporting.Reports;
 import org.openjxc.reporting.StockBalanceRow;
+import org.openjxc.reporting.TurnoverRow;
 import org.openjxc.shared.Actor;
 import org.openjxc.shared.Actors;
 import org.openjxc.shared.PageQuery;
@@ -55,6 +56,11 @@ class ReportController {
     static NavigationEntry stockBalanceNavigation() {
         return new NavigationEntry(
                 "nav.section.reports", "nav.stockBalance", "/reports/stock-balance", "VIEW_STOCK", 800);
+    }
+
+    @Bean
+    static NavigationEntry turnoverNavigation() {
+        return new NavigationEntry("nav.section.reports", "nav.turnover", "/reports/turnover", "VIEW_STOCK", 820);
     }
 
     @Bean
@@ -173,6 +179,70 @@ class ReportController {
                 }
             }
         });
+    }
+
+    @GetMapping("/api/v1/reports/turnover")
+    @ResponseBody
+    @RequiresPermission(Permission.VIEW_STOCK)
+    PageResult<TurnoverRow> turnover(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String warehouse,
+            @RequestParam(required = false) String item,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return reports.turnover(
+                Actors.require(), from, to, warehouse, item, null, false, PageQuery.of(page, size, null));
+    }
+
+    /** Stock that has not gone out for {@code days} days (default 90), largest value first. */
+    @GetMapping("/api/v1/reports/slow-moving")
+    @ResponseBody
+    @RequiresPermission(Permission.VIEW_STOCK)
+    PageResult<TurnoverRow> slowMoving(
+            @RequestParam(defaultValue = "90") int days,
+            @RequestParam(required = false) String warehouse,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return reports.turnover(
+                Actors.require(), null, null, warehouse, null, days, true, PageQuery.of(page, size, null));
+    }
+
+    /** The {@code top} positions holding the most stock value: where the capital is tied up. */
+    @GetMapping("/api/v1/reports/capital")
+    @ResponseBody
+    @RequiresPermission(Permission.VIEW_COST)
+    PageResult<TurnoverRow> capital(
+            @RequestParam(defaultValue = "20") int top, @RequestParam(required = false) String warehouse) {
+        return reports.turnover(Actors.require(), null, null, warehouse, null, null, true, PageQuery.of(0, top, null));
+    }
+
+    @GetMapping("/reports/turnover")
+    @RequiresPermission(Permission.VIEW_STOCK)
+    String turnoverPage(
+            @RequestParam(defaultValue = "turnover") String view,
+            @RequestParam(defaultValue = "90") int days,
+            @RequestParam(required = false) String warehouse,
+            @RequestParam(required = false) Integer page,
+            Model model) {
+        Actor actor = Actors.require();
+        boolean slow = view.equals("slow");
+        boolean capital = view.equals("capital");
+        model.addAttribute("view", slow || capital ? view : "turnover");
+        model.addAttribute("days", days);
+        model.addAttribute("warehouse", warehouse);
+        model.addAttribute(
+                "result",
+                reports.turnover(
+                        actor,
+                        null,
+                        null,
+                        warehouse,
+                        null,
+                        slow ? days : null,
+                        slow || capital,
+                        PageQuery.of(page, capital ? 20 : 100, null)));
+        return "reporting/turnover";
     }
 
     @GetMapping("/reports/stock-balance")
