@@ -149,4 +149,19 @@ public class Reports {
                 r.daysOfSupply(),
                 r.lastOutbound()));
     }
+
+    /** Margin by item, customer, region or salesperson over a period (default: this month). */
+    @Transactional(readOnly = true)
+    public List<MarginRow> margin(Actor actor, LocalDate from, LocalDate to, String groupBy) {
+        String group = groupBy == null || groupBy.isBlank() ? "item" : groupBy.trim();
+        if (!ReportQueries.marginGroup(group)) {
+            throw BusinessException.invalid("groupBy", "error.report.groupBy", group);
+        }
+        LocalDate end = to == null ? LocalDate.now() : to;
+        LocalDate start = from == null ? end.withDayOfMonth(1) : from;
+        if (start.isAfter(end)) {
+            throw BusinessException.invalid("from", "error.report.period");
+        }
+        return queries.margin(actor.companyId(), actor.scope(), start, end, group);
+    }
 }

@@ -174,6 +174,88 @@ class ReportsIntegrationTests {
         expect(admin.get("/api/v1/reports/slow-moving?days=0"), 400);
     }
 
+    /**
+     * By hand: x costs 2.00; customer A (华东, 小王) takes 4 at 5.00 (revenue 20, cost 8) and
+     * returns 1 (−5, −2); customer B (华南, 小李) takes 2 at 3.00 (6, 4). Item x: 21 − 10 = 11,
+     * 52.4 %. A: 15 − 6 = 9, B: 6 − 4 = 2; 华东 9, 华南 2; 小王 9, 小李 2.
+     */
+    @Test
+    void marginsByItemCustomerRegionAndSalespersonMatchTheHandComputedSales() {
+        Api admin = TestCompanies.create(context, port);
+        var f = new StockFixture(admin);
+        String w = f.warehouse();
+        String x = f.item(false);
+        f.inbound(w, x, 10, "2.00");
+        String a = Api.unique("CA");
+        String b = Api.unique("CB");
+        expect(
+                admin.post(
+                        "/api/v1/partners",
+                        Map.of("code", a, "name", "甲", "type", "CUSTOMER", "region", "华东", "salesperson", "小王")),
+                201);
+        expect(
+                admin.post(
+                        "/api/v1/partners",
+                        Map.of("code", b, "name", "乙", "type", "CUSTOMER", "region", "华南", "salesperson", "小李")),
+                201);
+        long toA = deliver(admin, w, a, x, 4, "5.00");
+        deliver(admin, w, b, x, 2, "3.00");
+        var back = new LinkedHashMap<String, Object>(Map.of(
+                "type",
+                "SALES_RETURN",
+                "warehouse",
+                w,
+                "sourceDocument",
+                toA,
+                "lines",
+                List.of(line(x, 1, "price", "5.00"))));
+        long returned = expect(admin.post("/api/v1/documents", back), 201)
+                .json()
+                .get("id")
+                .asLong();
+        expect(admin.post("/api/v1/documents/" + returned + "/post", Map.of()), 200);
+
+        JsonNode byItem = admin.get("/api/v1/reports/margin?groupBy=item").json();
+        JsonNode row = byItem.get(0);
+        assertThat(row.get("key").asString()).isEqualTo(x);
+        assertThat(row.get("revenue").decimalValue()).isEqualByComparingTo("21");
+        assertThat(row.get("cost").decimalValue()).isEqualByComparingTo("10");
+        assertThat(row.get("margin").decimalValue()).isEqualByComparingTo("11");
+        assertThat(row.get("marginPercent").decimalValue()).isEqualByComparingTo("52.4");
+        assertThat(margins(admin, "customer")).containsExactly(a + " 9.00", b + " 2.00");
+        assertThat(margins(admin, "region")).containsExactly("华东 9.00", "华南 2.00");
+        assertThat(margins(admin, "salesperson")).containsExactly("小王 9.00", "小李 2.00");
+        expect(admin.get("/api/v1/reports/margin?groupBy=colour"), 400);
+        expect(admin.newUser("WAREHOUSE_CLERK").get("/api/v1/reports/margin"), 403);
+    }
+
+    private long deliver(Api api, String warehouse, String customer, String item, int qty, String price) {
+        var body = new LinkedHashMap<String, Object>(Map.of(
+                "type",
+                "SALES_DELIVERY",
+                "warehouse",
+                warehouse,
+                "partner",
+                customer,
+                "lines",
+                List.of(line(item, qty, "price", price))));
+        long id = expect(api.post("/api/v1/documents", body), 201)
+                .json()
+                .get("id")
+                .asLong();
+        expect(api.post("/api/v1/documents/" + id + "/post", Map.of()), 200);
+        return id;
+    }
+
+    private static List<String> margins(Api api, String groupBy) {
+        List<String> rows = new ArrayList<>();
+        api.get("/api/v1/reports/margin?groupBy=" + groupBy)
+                .json()
+                .forEach(r -> rows.add(r.get("key").asString() + " "
+                        + r.get("margin").decimalValue().setScale(2).toPlainString()));
+        return rows;
+    }
+
     @Test
     void alertsPointAtWhatNeedsAPerson() {
         Api admin = TestCompanies.create(context, port);

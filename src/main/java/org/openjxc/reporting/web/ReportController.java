@@ -10,6 +10,7 @@ import java.util.List;
 import org.openjxc.document.DocumentType;
 import org.openjxc.reporting.Alert;
 import org.openjxc.reporting.InOutRow;
+import org.openjxc.reporting.MarginRow;
 import org.openjxc.reporting.Reports;
 import org.openjxc.reporting.StockBalanceRow;
 import org.openjxc.reporting.TurnoverRow;
@@ -61,6 +62,11 @@ class ReportController {
     @Bean
     static NavigationEntry turnoverNavigation() {
         return new NavigationEntry("nav.section.reports", "nav.turnover", "/reports/turnover", "VIEW_STOCK", 820);
+    }
+
+    @Bean
+    static NavigationEntry marginNavigation() {
+        return new NavigationEntry("nav.section.reports", "nav.margin", "/reports/margin", "VIEW_MARGIN", 830);
     }
 
     @Bean
@@ -215,6 +221,39 @@ class ReportController {
     PageResult<TurnoverRow> capital(
             @RequestParam(defaultValue = "20") int top, @RequestParam(required = false) String warehouse) {
         return reports.turnover(Actors.require(), null, null, warehouse, null, null, true, PageQuery.of(0, top, null));
+    }
+
+    @GetMapping("/api/v1/reports/margin")
+    @ResponseBody
+    @RequiresPermission(Permission.VIEW_MARGIN)
+    List<MarginRow> margin(
+            @RequestParam(required = false) String groupBy,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        return reports.margin(Actors.require(), from, to, groupBy);
+    }
+
+    @GetMapping("/reports/margin")
+    @RequiresPermission(Permission.VIEW_MARGIN)
+    String marginPage(
+            @RequestParam(defaultValue = "item") String groupBy,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            Model model) {
+        LocalDate end = to == null ? LocalDate.now() : to;
+        LocalDate start = from == null ? end.withDayOfMonth(1) : from;
+        List<MarginRow> rows = reports.margin(Actors.require(), start, end, groupBy);
+        model.addAttribute("groupBy", groupBy);
+        model.addAttribute("from", start);
+        model.addAttribute("to", end);
+        model.addAttribute("rows", rows);
+        model.addAttribute(
+                "largest",
+                rows.stream()
+                        .map(r -> r.margin().abs())
+                        .max(java.math.BigDecimal::compareTo)
+                        .orElse(java.math.BigDecimal.ONE));
+        return "reporting/margin";
     }
 
     @GetMapping("/reports/turnover")
