@@ -164,4 +164,20 @@ public class Reports {
         }
         return queries.margin(actor.companyId(), actor.scope(), start, end, group);
     }
+
+    /** Who did what to documents in a period (default: the last 30 days), from the audit trail. */
+    @Transactional(readOnly = true)
+    public List<DocumentTraceRow> documentTrace(Actor actor, LocalDate from, LocalDate to, String user) {
+        LocalDate end = to == null ? LocalDate.now() : to;
+        LocalDate start = from == null ? end.minusDays(29) : from;
+        if (start.isAfter(end)) {
+            throw BusinessException.invalid("from", "error.report.period");
+        }
+        return queries.documentTrace(
+                actor.companyId(),
+                actor.scope(),
+                start.atStartOfDay(java.time.ZoneId.systemDefault()).toOffsetDateTime(),
+                end.plusDays(1).atStartOfDay(java.time.ZoneId.systemDefault()).toOffsetDateTime(),
+                user);
+    }
 }

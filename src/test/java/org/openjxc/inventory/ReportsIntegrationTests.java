@@ -257,6 +257,38 @@ class ReportsIntegrationTests {
     }
 
     @Test
+    void theDocumentTraceCountsWhatEachPersonDidIncludingDeletedDrafts() {
+        Api admin = TestCompanies.create(context, port);
+        var f = new StockFixture(admin);
+        String w = f.warehouse();
+        String x = f.item(false);
+        long kept = f.draft("OTHER_INBOUND", w, null, List.of(line(x, 1, "price", "1")))
+                .get("id")
+                .asLong();
+        var edit = new LinkedHashMap<String, Object>(Map.of(
+                "type", "OTHER_INBOUND", "warehouse", w, "lines", List.of(line(x, 2, "price", "1")), "version", 1));
+        expect(admin.put("/api/v1/documents/" + kept, edit), 200);
+        expect(admin.post("/api/v1/documents/" + kept + "/post", Map.of()), 200);
+        expect(admin.post("/api/v1/documents/" + kept + "/unpost", Map.of()), 200);
+        long dropped = f.draft("OTHER_INBOUND", w, null, List.of(line(x, 1, "price", "1")))
+                .get("id")
+                .asLong();
+        expect(admin.delete("/api/v1/documents/" + dropped), 204);
+        String me = admin.get("/api/v1/account").json().get("username").asString();
+
+        JsonNode trace = admin.get("/api/v1/reports/document-trace?user=" + me).json();
+        assertThat(trace.size()).isEqualTo(1);
+        JsonNode row = trace.get(0);
+        assertThat(row.get("documentType").asString()).isEqualTo("OTHER_INBOUND");
+        assertThat(row.get("created").asLong()).isEqualTo(2);
+        assertThat(row.get("edited").asLong()).isEqualTo(1);
+        assertThat(row.get("posted").asLong()).isEqualTo(1);
+        assertThat(row.get("unposted").asLong()).isEqualTo(1);
+        assertThat(row.get("deleted").asLong()).isEqualTo(1);
+        expect(admin.newUser("WAREHOUSE_CLERK").get("/api/v1/reports/document-trace"), 403);
+    }
+
+    @Test
     void alertsPointAtWhatNeedsAPerson() {
         Api admin = TestCompanies.create(context, port);
         var f = new StockFixture(admin);

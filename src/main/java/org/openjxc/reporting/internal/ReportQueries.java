@@ -10,6 +10,7 @@ import java.util.Map;
 import org.openjxc.document.DocumentType;
 import org.openjxc.reporting.Alert;
 import org.openjxc.reporting.AlertKind;
+import org.openjxc.reporting.DocumentTraceRow;
 import org.openjxc.reporting.InOutRow;
 import org.openjxc.reporting.MarginRow;
 import org.openjxc.reporting.StockBalanceRow;
@@ -427,6 +428,78 @@ public class ReportQueries {
                     return new MarginRow(rs.getString(1), rs.getString(2), revenue, cost, margin, percent);
                 })
                 .list();
+    }
+
+    /**
+     * The document trace: audit entries of documents in the period, counted per user and type in
+     * one grouped query. A deleted draft keeps its type through its number's prefix.
+     */
+    public List<DocumentTraceRow> documentTrace(
+            long companyId, DataScope scope, OffsetDateTime from, OffsetDateTime to, String user) {
+        StringBuilder where = new StringBuilder(" where a.company_id = ? and a.entity_type = 'Document'"
+                + " and a.occurred_at >= ? and a.occurred_at < ? and a.entity_key like '%-%'");
+        List<Object> params = new ArrayList<>(List.of(companyId, from, to));
+        if (user != null && !user.isBlank()) {
+            where.append(" and a.username = ?");
+            params.add(user.trim());
+        }
+        if (scope.restricted()) {
+            // Only documents still there and in scope; a deleted one cannot be placed in a warehouse.
+            where.append(" and d.id is not null").append(scope.documentCondition("d"));
+        }
+        Map<String, String> prefixes = new java.util.HashMap<>();
+        for (DocumentType t : DocumentType.values()) {
+            prefixes.put("#" + t.prefix(), t.name());
+        }
+        String type =
+                "coalesce(d.doc_type, '#' || substring(a.entity_key from 1 for position('-' in a.entity_key) - 1))";
+        return jdbc
+                .sql("select a.username, " + type + ", "
+                        + """
+                        sum(case when a.action = 'CREATE' then 1 else 0 end),
+                        sum(case when a.action = 'UPDATE' then 1 else 0 end),
+                        sum(case when a.action = 'SUBMIT' then 1 else 0 end),
+                        sum(case when a.action = 'APPROVE' then 1 else 0 end),
+                        sum(case when a.action = 'POST' then 1 else 0 end),
+                        sum(case when a.action = 'UNPOST' then 1 else 0 end),
+                        sum(case when a.action = 'CANCEL' then 1 else 0 end),
+                        sum(case when a.action = 'DELETE' then 1 else 0 end)
+                        from audit_log a
+                        left join document d on d.company_id = a.company_id and d.number = a.entity_key"""
+                        + where + " group by a.username, " + type + " order by 1, 2")
+                .params(params)
+                .query((rs, n) -> new DocumentTraceRow(
+                        rs.getString(1),
+                        prefixes.getOrDefault(rs.getString(2), rs.getString(2)),
+                        rs.getLong(3),
+                        rs.getLong(4),
+                        rs.getLong(5),
+                        rs.getLong(6),
+                        rs.getLong(7),
+                        rs.getLong(8),
+                        rs.getLong(9),
+                        rs.getLong(10)))
+                .list()
+                .stream()
+                // Deleted drafts were grouped under their prefix: add them to their type's row.
+                .collect(java.util.stream.Collectors.toMap(
+                        r -> r.user() + "\u0000" + r.documentType(),
+                        r -> r,
+                        (a, b) -> new DocumentTraceRow(
+                                a.user(),
+                                a.documentType(),
+                                a.created() + b.created(),
+                                a.edited() + b.edited(),
+                                a.submitted() + b.submitted(),
+                                a.approved() + b.approved(),
+                                a.posted() + b.posted(),
+                                a.unposted() + b.unposted(),
+                                a.cancelled() + b.cancelled(),
+                                a.deleted() + b.deleted()),
+                        java.util.TreeMap::new))
+                .values()
+                .stream()
+                .toList();
     }
 
     private static void filters(StringBuilder where, List<Object> params, String warehouse, String item) {

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.openjxc.document.DocumentType;
 import org.openjxc.reporting.Alert;
+import org.openjxc.reporting.DocumentTraceRow;
 import org.openjxc.reporting.InOutRow;
 import org.openjxc.reporting.MarginRow;
 import org.openjxc.reporting.Reports;
@@ -67,6 +68,12 @@ class ReportController {
     @Bean
     static NavigationEntry marginNavigation() {
         return new NavigationEntry("nav.section.reports", "nav.margin", "/reports/margin", "VIEW_MARGIN", 830);
+    }
+
+    @Bean
+    static NavigationEntry documentTraceNavigation() {
+        return new NavigationEntry(
+                "nav.section.reports", "nav.documentTrace", "/reports/document-trace", "VIEW_AUDIT_LOG", 840);
     }
 
     @Bean
@@ -254,6 +261,32 @@ class ReportController {
                         .max(java.math.BigDecimal::compareTo)
                         .orElse(java.math.BigDecimal.ONE));
         return "reporting/margin";
+    }
+
+    @GetMapping("/api/v1/reports/document-trace")
+    @ResponseBody
+    @RequiresPermission(Permission.VIEW_AUDIT_LOG)
+    List<DocumentTraceRow> documentTrace(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String user) {
+        return reports.documentTrace(Actors.require(), from, to, user);
+    }
+
+    @GetMapping("/reports/document-trace")
+    @RequiresPermission(Permission.VIEW_AUDIT_LOG)
+    String documentTracePage(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String user,
+            Model model) {
+        LocalDate end = to == null ? LocalDate.now() : to;
+        LocalDate start = from == null ? end.minusDays(29) : from;
+        model.addAttribute("from", start);
+        model.addAttribute("to", end);
+        model.addAttribute("user", user);
+        model.addAttribute("rows", reports.documentTrace(Actors.require(), start, end, user));
+        return "reporting/document-trace";
     }
 
     @GetMapping("/reports/turnover")
