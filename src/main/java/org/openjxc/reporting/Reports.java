@@ -180,4 +180,10 @@ public class Reports {
                 end.plusDays(1).atStartOfDay(java.time.ZoneId.systemDefault()).toOffsetDateTime(),
                 user);
     }
+
+    /** The inventory health score of each warehouse in scope, with the figures it is made of. */
+    @Transactional(readOnly = true)
+    public List<HealthRow> health(Actor actor) {
+        return queries.health(actor.companyId(), actor.scope(), LocalDate.now());
+    }
 }

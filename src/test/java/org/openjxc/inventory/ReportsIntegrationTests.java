@@ -288,6 +288,48 @@ class ReportsIntegrationTests {
         expect(admin.newUser("WAREHOUSE_CLERK").get("/api/v1/reports/document-trace"), 403);
     }
 
+    /**
+     * By hand: a batch worth 10 expires in 10 days and never went out, b worth 30 never went
+     * out, c worth 60 after 40 was delivered at cost. Stock 100: expiring 0.10, idle 0.40 (a and
+     * b), annual turnover 40 × 365 / 90 / 100 = 1.62; score 100 − 4 − 16 − 20 × 0.595 = 68.
+     */
+    @Test
+    void theHealthScoreFollowsItsPublishedFormula() {
+        Api admin = TestCompanies.create(context, port);
+        var f = new StockFixture(admin);
+        String w = f.warehouse();
+        String a = f.item(true);
+        String b = f.item(false);
+        String c = f.item(false);
+        f.inbound(
+                w,
+                a,
+                10,
+                "1.00",
+                "batch",
+                "B1",
+                "expiryDate",
+                TODAY.plusDays(10).toString());
+        f.inbound(w, b, 30, "1.00");
+        f.inbound(w, c, 100, "1.00");
+        String customer = Api.unique("C");
+        expect(admin.post("/api/v1/partners", Map.of("code", customer, "name", "客户", "type", "CUSTOMER")), 201);
+        deliver(admin, w, customer, c, 40, "2.00");
+        JsonNode row = null;
+        for (JsonNode r : admin.get("/api/v1/reports/health").json()) {
+            if (r.get("warehouse").asString().equals(w)) {
+                row = r;
+            }
+        }
+        assertThat(row).isNotNull();
+        assertThat(row.get("stockValue").decimalValue()).isEqualByComparingTo("100");
+        assertThat(row.get("expiringShare").decimalValue()).isEqualByComparingTo("0.10");
+        assertThat(row.get("idleShare").decimalValue()).isEqualByComparingTo("0.40");
+        assertThat(row.get("annualTurnover").decimalValue()).isEqualByComparingTo("1.62");
+        assertThat(row.get("score").decimalValue()).isEqualByComparingTo("68");
+        expect(admin.newUser("WAREHOUSE_CLERK").get("/api/v1/reports/health"), 403);
+    }
+
     @Test
     void alertsPointAtWhatNeedsAPerson() {
         Api admin = TestCompanies.create(context, port);

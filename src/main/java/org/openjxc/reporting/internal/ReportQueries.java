@@ -11,6 +11,7 @@ import org.openjxc.document.DocumentType;
 import org.openjxc.reporting.Alert;
 import org.openjxc.reporting.AlertKind;
 import org.openjxc.reporting.DocumentTraceRow;
+import org.openjxc.reporting.HealthRow;
 import org.openjxc.reporting.InOutRow;
 import org.openjxc.reporting.MarginRow;
 import org.openjxc.reporting.StockBalanceRow;
@@ -500,6 +501,74 @@ public class ReportQueries {
                 .values()
                 .stream()
                 .toList();
+    }
+
+    /** The figures of the health score per warehouse: stock value, expiring value, idle value, cost of sales. */
+    public List<HealthRow> health(long companyId, DataScope scope, LocalDate today) {
+        LocalDate since = today.minusDays(90);
+        return jdbc.sql("""
+                        select w.code, w.name, coalesce(l.v, 0),
+                               coalesce((select sum(s.on_hand * lv.avg_cost) from stock_balance s
+                                         join stock_level lv on lv.company_id = s.company_id
+                                          and lv.item_id = s.item_id and lv.warehouse_id = s.warehouse_id
+                                         where s.company_id = w.company_id and s.warehouse_id = w.id
+                                           and s.on_hand > 0 and s.expiry_date <= ?), 0),
+                               coalesce((select sum(lv.stock_value) from stock_level lv
+                                         where lv.company_id = w.company_id and lv.warehouse_id = w.id
+                                           and lv.on_hand > 0
+                                           and not exists (select 1 from stock_move m
+                                                           join document d on d.company_id = m.company_id
+                                                                          and d.id = m.document_id
+                                                           where m.company_id = lv.company_id
+                                                             and m.item_id = lv.item_id
+                                                             and m.warehouse_id = lv.warehouse_id and m.qty < 0
+                                                             and d.doc_type not in ('TRANSFER', 'STATUS_CHANGE')
+                                                             and d.doc_date >= ?)), 0),
+                               coalesce((select -sum(m.move_value) from stock_move m
+                                         join document d on d.company_id = m.company_id and d.id = m.document_id
+                                         where m.company_id = w.company_id and m.warehouse_id = w.id
+                                           and d.doc_type in ('SALES_DELIVERY', 'SALES_RETURN')
+                                           and d.doc_date >= ?), 0)
+                        from warehouse w
+                        left join (select warehouse_id, sum(stock_value) as v from stock_level
+                                   where company_id = ? group by warehouse_id) l on l.warehouse_id = w.id
+                        where w.company_id = ? and w.active""" + scope.warehouseCondition("w.id") + " order by w.code")
+                .params(today.plusDays(30), since, since, companyId, companyId)
+                .query((rs, n) -> {
+                    BigDecimal value = rs.getBigDecimal(3);
+                    BigDecimal expiring = share(rs.getBigDecimal(4), value);
+                    BigDecimal idle = share(rs.getBigDecimal(5), value);
+                    BigDecimal annual = value.signum() > 0
+                            ? rs.getBigDecimal(6)
+                                    .multiply(BigDecimal.valueOf(365))
+                                    .divide(BigDecimal.valueOf(90), 6, java.math.RoundingMode.HALF_UP)
+                                    .divide(value, 2, java.math.RoundingMode.HALF_UP)
+                            : BigDecimal.ZERO;
+                    BigDecimal slowTurn = BigDecimal.ONE
+                            .subtract(annual.divide(BigDecimal.valueOf(4), 6, java.math.RoundingMode.HALF_UP))
+                            .max(BigDecimal.ZERO);
+                    BigDecimal score = BigDecimal.valueOf(100)
+                            .subtract(expiring.multiply(BigDecimal.valueOf(40)))
+                            .subtract(idle.multiply(BigDecimal.valueOf(40)))
+                            .subtract(slowTurn.multiply(BigDecimal.valueOf(20)))
+                            .setScale(0, java.math.RoundingMode.HALF_UP);
+                    return new HealthRow(
+                            rs.getString(1),
+                            rs.getString(2),
+                            Rounding.amount(value),
+                            expiring.setScale(2, java.math.RoundingMode.HALF_UP),
+                            idle.setScale(2, java.math.RoundingMode.HALF_UP),
+                            annual,
+                            value.signum() == 0 ? null : score);
+                })
+                .list();
+    }
+
+    private static BigDecimal share(BigDecimal part, BigDecimal whole) {
+        if (whole.signum() <= 0) {
+            return BigDecimal.ZERO;
+        }
+        return part.divide(whole, 6, java.math.RoundingMode.HALF_UP).min(BigDecimal.ONE);
     }
 
     private static void filters(StringBuilder where, List<Object> params, String warehouse, String item) {

@@ -10,6 +10,7 @@ import java.util.List;
 import org.openjxc.document.DocumentType;
 import org.openjxc.reporting.Alert;
 import org.openjxc.reporting.DocumentTraceRow;
+import org.openjxc.reporting.HealthRow;
 import org.openjxc.reporting.InOutRow;
 import org.openjxc.reporting.MarginRow;
 import org.openjxc.reporting.Reports;
@@ -74,6 +75,11 @@ class ReportController {
     static NavigationEntry documentTraceNavigation() {
         return new NavigationEntry(
                 "nav.section.reports", "nav.documentTrace", "/reports/document-trace", "VIEW_AUDIT_LOG", 840);
+    }
+
+    @Bean
+    static NavigationEntry healthNavigation() {
+        return new NavigationEntry("nav.section.reports", "nav.health", "/reports/health", "VIEW_COST", 850);
     }
 
     @Bean
@@ -287,6 +293,20 @@ class ReportController {
         model.addAttribute("user", user);
         model.addAttribute("rows", reports.documentTrace(Actors.require(), start, end, user));
         return "reporting/document-trace";
+    }
+
+    @GetMapping("/api/v1/reports/health")
+    @ResponseBody
+    @RequiresPermission(Permission.VIEW_COST)
+    List<HealthRow> health() {
+        return reports.health(Actors.require());
+    }
+
+    @GetMapping("/reports/health")
+    @RequiresPermission(Permission.VIEW_COST)
+    String healthPage(Model model) {
+        model.addAttribute("rows", reports.health(Actors.require()));
+        return "reporting/health";
     }
 
     @GetMapping("/reports/turnover")
