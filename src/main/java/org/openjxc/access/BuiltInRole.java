@@ -167,7 +167,7 @@ public enum BuiltInRole {
     private static Set<Permission> implied(Set<Permission> core) {
         Set<Permission> all = EnumSet.noneOf(Permission.class);
         all.addAll(core);
-        for (String type : DocumentTypes.ALL) {
+        for (String type : Permission.documentTypes()) {
             if (core.contains(Permission.forDocument("CREATE", type))) {
                 for (String action : new String[] {"EDIT", "SUBMIT", "CANCEL", "DELETE"}) {
                     all.add(Permission.forDocument(action, type));
@@ -188,7 +188,7 @@ public enum BuiltInRole {
 
     private static Set<Permission> withEveryType(Set<String> actions, Set<Permission> core) {
         Set<Permission> all = EnumSet.copyOf(core);
-        for (String type : DocumentTypes.ALL) {
+        for (String type : Permission.documentTypes()) {
             for (String action : actions) {
                 all.add(Permission.forDocument(action, type));
             }
@@ -198,22 +198,5 @@ public enum BuiltInRole {
 
     public Set<Permission> permissions() {
         return permissions;
-    }
-
-    /** Held apart so that it exists while the constants are built (enum statics come after them). */
-    private static final class DocumentTypes {
-        static final String[] ALL = {
-            "OTHER_INBOUND",
-            "OTHER_OUTBOUND",
-            "TRANSFER",
-            "STATUS_CHANGE",
-            "PURCHASE_ORDER",
-            "PURCHASE_RECEIPT",
-            "PURCHASE_RETURN",
-            "SALES_ORDER",
-            "SALES_DELIVERY",
-            "SALES_RETURN",
-            "COUNT_ADJUSTMENT"
-        };
     }
 }

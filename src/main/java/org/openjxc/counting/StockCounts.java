@@ -195,7 +195,7 @@ public class StockCounts {
     public PageResult<CountLineView> lines(Actor actor, long id, boolean differencesOnly, PageQuery page) {
         CountView count = get(actor, id);
         PageResult<CountLineView> result = rows.lines(actor.companyId(), id, differencesOnly, page);
-        if (hidesBooks(count)) {
+        if (hidesBooks(count.blind(), count.status())) {
             return result.map(CountLineView::blind);
         }
         if (differencesOnly) {
@@ -223,7 +223,7 @@ public class StockCounts {
             throw new BusinessException(ErrorCode.SEGREGATION_OF_DUTIES, "error.count.ownEntry", count.number());
         }
         List<FieldViolation> v = new ArrayList<>();
-        WarehouseView warehouse = warehouses.get(actor, warehouseCode(actor, count));
+        WarehouseView warehouse = warehouses.get(actor, count.warehouse());
         long binId = 0;
         if (present(entry.bin())) {
             try {
@@ -281,8 +281,7 @@ public class StockCounts {
         }
         CountLineView after = rows.line(actor.companyId(), id, line).orElseThrow();
         audit.record("COUNT", ENTITY, count.number() + "/" + line, null, after.blind());
-        CountView view = get(actor, id);
-        return hidesBooks(view) ? after.blind() : after;
+        return hidesBooks(count.blind(), count.status()) ? after.blind() : after;
     }
 
     /**
@@ -344,7 +343,7 @@ public class StockCounts {
         rows.approve(actor.companyId(), id, actor.userId(), OffsetDateTime.now(), null);
         List<CountRows.Difference> differences = rows.differences(actor.companyId(), id);
         Long first = null;
-        String warehouse = warehouseCode(actor, count);
+        String warehouse = count.warehouse();
         for (int from = 0; from < differences.size(); from += DOCUMENT_LINES) {
             List<LineCommand> lines =
                     differences.subList(from, Math.min(differences.size(), from + DOCUMENT_LINES)).stream()
@@ -515,19 +514,13 @@ public class StockCounts {
         return count;
     }
 
-    private String warehouseCode(Actor actor, CountRows.Header count) {
-        return rows.find(actor.companyId(), count.id(), actor.scope())
-                .orElseThrow()
-                .warehouse();
-    }
-
     private boolean sod(Actor actor) {
         return settings.get(actor.companyId()).segregationOfDuties();
     }
 
     /** Counters of an open blind count see what they entered, not what the books say. */
-    private static boolean hidesBooks(CountView count) {
-        return count.blind() && count.status() == CountStatus.OPEN && !Actors.has(Permission.APPROVE_COUNT);
+    private static boolean hidesBooks(boolean blind, CountStatus status) {
+        return blind && status == CountStatus.OPEN && !Actors.has(Permission.APPROVE_COUNT);
     }
 
     static boolean beyondTolerance(BigDecimal system, BigDecimal counted, BigDecimal tolerancePercent) {

@@ -1,7 +1,10 @@
 package org.openjxc.reporting;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import org.openjxc.document.DocumentType;
 
 /**
  * An item in a warehouse over a period: opening, what came in and went out (in total and by
@@ -22,4 +25,11 @@ public record InOutRow(
         BigDecimal closingQty,
         BigDecimal closingValue,
         Map<String, BigDecimal> inByType,
-        Map<String, BigDecimal> outByType) {}
+        Map<String, BigDecimal> outByType) {
+
+    /** Types that move stock in or out (status changes only move it between pools), in column order. */
+    public static final List<DocumentType> TYPES = Arrays.stream(DocumentType.values())
+            .filter(t -> t.direction() != DocumentType.Direction.ORDER
+                    && t.direction() != DocumentType.Direction.STATUS_CHANGE)
+            .toList();
+}

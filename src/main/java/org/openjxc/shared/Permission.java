@@ -205,7 +205,7 @@ public enum Permission {
     private static final java.util.List<String> DOCUMENT_ACTIONS = java.util.List.of(
             "VIEW", "CREATE", "EDIT", "SUBMIT", "APPROVE", "POST", "UNPOST", "CANCEL", "DELETE", "EXPORT", "PRINT");
 
-    private static final java.util.Set<String> DOCUMENT_TYPES = java.util.Set.of(
+    private static final java.util.List<String> DOCUMENT_TYPES = java.util.List.of(
             "OTHER_INBOUND",
             "OTHER_OUTBOUND",
             "TRANSFER",
@@ -217,6 +217,11 @@ public enum Permission {
             "SALES_DELIVERY",
             "SALES_RETURN",
             "COUNT_ADJUSTMENT");
+
+    /** The document types that have per-type permissions, in menu order. */
+    public static java.util.List<String> documentTypes() {
+        return DOCUMENT_TYPES;
+    }
 
     /** Whether a code names a permission of this release (roles may hold codes of an older one). */
     public static boolean known(String code) {

@@ -44,6 +44,7 @@ public class CountRows {
             long id,
             String number,
             long warehouseId,
+            String warehouse,
             CountStatus status,
             boolean blind,
             boolean freeze,
@@ -143,13 +144,17 @@ public class CountRows {
 
     public Optional<Header> lock(long companyId, long id) {
         return jdbc.sql("""
-                        select id, number, warehouse_id, status, blind, frozen, tolerance_percent, created_by, version
-                        from stock_count where company_id = ? and id = ? for update""")
+                        select c.id, c.number, c.warehouse_id, c.status, c.blind, c.frozen, c.tolerance_percent,
+                               c.created_by, c.version,
+                               (select w.code from warehouse w where w.company_id = c.company_id
+                                  and w.id = c.warehouse_id) as warehouse
+                        from stock_count c where c.company_id = ? and c.id = ? for update""")
                 .params(companyId, id)
                 .query((rs, n) -> new Header(
                         rs.getLong(1),
                         rs.getString(2),
                         rs.getLong(3),
+                        rs.getString(10),
                         CountStatus.valueOf(rs.getString(4)),
                         rs.getBoolean(5),
                         rs.getBoolean(6),

@@ -31,11 +31,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ReportQueries {
 
-    /** Types that move stock in or out (status changes only move it between pools). */
-    private static final List<DocumentType> MOVING = java.util.Arrays.stream(DocumentType.values())
-            .filter(t -> t.direction() != DocumentType.Direction.ORDER
-                    && t.direction() != DocumentType.Direction.STATUS_CHANGE)
-            .toList();
+    private static final List<DocumentType> MOVING = InOutRow.TYPES;
 
     private final JdbcClient jdbc;
 
@@ -216,17 +212,7 @@ public class ReportQueries {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         List<Object> filterParams = new ArrayList<>(List.of(companyId, to));
         filters(where, filterParams, warehouse, item);
-        String body = " " + """
-                 from (select m.item_id, m.warehouse_id, d.doc_date, d.doc_type, sum(m.qty) as qty,
-                              sum(m.move_value) as val
-                       from stock_move m
-                       join document d on d.company_id = m.company_id and d.id = m.document_id
-                       where m.company_id = ? and d.doc_date <= ? and d.doc_type <> 'STATUS_CHANGE'"""
-                + scope.warehouseCondition("m.warehouse_id") + " " + """
-                       group by m.item_id, m.warehouse_id, m.document_id, d.doc_date, d.doc_type) x
-                join item i on i.id = x.item_id
-                join warehouse w on w.id = x.warehouse_id""" + where
-                + " group by i.code, i.name, i.base_unit_id, w.code";
+        String body = netMoves(scope) + where + " group by i.code, i.name, i.base_unit_id, w.code";
         long total = jdbc.sql("select count(*) from (select i.code" + body + ") t")
                 .params(filterParams)
                 .query(Long.class)
@@ -316,17 +302,7 @@ public class ReportQueries {
                     " having sum(x.qty) > 0 and (max(case when x.qty < 0 and x.doc_type <> 'TRANSFER' then x.doc_date end)"
                             + " is null or max(case when x.qty < 0 and x.doc_type <> 'TRANSFER' then x.doc_date end) < ?)";
         }
-        String body = " " + """
-                 from (select m.item_id, m.warehouse_id, d.doc_date, d.doc_type, sum(m.qty) as qty,
-                              sum(m.move_value) as val
-                       from stock_move m
-                       join document d on d.company_id = m.company_id and d.id = m.document_id
-                       where m.company_id = ? and d.doc_date <= ? and d.doc_type <> 'STATUS_CHANGE'"""
-                + scope.warehouseCondition("m.warehouse_id") + " " + """
-                       group by m.item_id, m.warehouse_id, m.document_id, d.doc_date, d.doc_type) x
-                join item i on i.id = x.item_id
-                join warehouse w on w.id = x.warehouse_id""" + where
-                + " group by i.code, i.name, w.code" + having;
+        String body = netMoves(scope) + where + " group by i.code, i.name, w.code" + having;
         List<Object> countParams = new ArrayList<>(filterParams);
         if (idleDays != null) {
             countParams.add(to.minusDays(idleDays));
@@ -569,6 +545,23 @@ public class ReportQueries {
             return BigDecimal.ZERO;
         }
         return part.divide(whole, 6, java.math.RoundingMode.HALF_UP).min(BigDecimal.ONE);
+    }
+
+    /**
+     * Moves up to a day (parameters: company, last day) netted per document, item and warehouse,
+     * as {@code x}, with {@code i} (item) and {@code w} (warehouse) joined: a transfer's arrival
+     * in transit and its receipt count once, a document posted and unposted not at all.
+     */
+    private static String netMoves(DataScope scope) {
+        return " " + """
+                from (select m.item_id, m.warehouse_id, d.doc_date, d.doc_type, sum(m.qty) as qty,
+                             sum(m.move_value) as val
+                      from stock_move m
+                      join document d on d.company_id = m.company_id and d.id = m.document_id
+                      where m.company_id = ? and d.doc_date <= ? and d.doc_type <> 'STATUS_CHANGE'""" + scope.warehouseCondition("m.warehouse_id") + " " + """
+                      group by m.item_id, m.warehouse_id, m.document_id, d.doc_date, d.doc_type) x
+                join item i on i.id = x.item_id
+                join warehouse w on w.id = x.warehouse_id""";
     }
 
     private static void filters(StringBuilder where, List<Object> params, String warehouse, String item) {

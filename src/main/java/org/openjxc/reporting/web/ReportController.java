@@ -42,10 +42,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 @Tag(name = "Reports")
 class ReportController {
 
-    private static final List<DocumentType> MOVING = Arrays.stream(DocumentType.values())
-            .filter(t -> t.direction() != DocumentType.Direction.ORDER
-                    && t.direction() != DocumentType.Direction.STATUS_CHANGE)
-            .toList();
+    private static final List<DocumentType> MOVING = InOutRow.TYPES;
 
     private final Reports reports;
     private final MessageSource messages;
