@@ -354,6 +354,12 @@ public class Items {
         if (c.type() == ItemType.SERVICE && Boolean.TRUE.equals(c.batchManaged())) {
             violations.add(FieldViolation.of("batchManaged", "error.item.serviceBatch"));
         }
+        // Moves already costed one way cannot be re-read another way: the cost layers of FIFO and
+        // specific-batch items exist only for moves posted under that method.
+        CostMethod method = c.costMethod() == null ? CostMethod.MOVING_AVERAGE : c.costMethod();
+        if (selfId != 0 && rows.costMethodOf(company, selfId) != method && rows.hasStockMoves(company, selfId)) {
+            violations.add(FieldViolation.of("costMethod", "error.item.costMethodInUse"));
+        }
         if (!violations.isEmpty()) {
             throw BusinessException.invalid(violations);
         }

@@ -2,6 +2,8 @@ package org.openjxc.inventory;
 
 import java.time.LocalDate;
 import org.openjxc.audit.AuditLog;
+import org.openjxc.costing.CostLayers;
+import org.openjxc.costing.LayerMismatch;
 import org.openjxc.inventory.internal.StockQueries;
 import org.openjxc.shared.Actor;
 import org.openjxc.shared.Actors;
@@ -21,10 +23,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class Stock {
 
     private final StockQueries queries;
+    private final CostLayers costLayers;
     private final AuditLog audit;
 
-    Stock(StockQueries queries, AuditLog audit) {
+    Stock(StockQueries queries, CostLayers costLayers, AuditLog audit) {
         this.queries = queries;
+        this.costLayers = costLayers;
         this.audit = audit;
     }
 
@@ -113,7 +117,18 @@ public class Stock {
     @Transactional(readOnly = true)
     public Verification verify(Actor actor) {
         wholeCompany(actor);
-        var differences = queries.differences(actor.companyId());
+        var differences = new java.util.ArrayList<>(queries.differences(actor.companyId()));
+        // FIFO and specific-batch items: the open cost layers hold exactly the stock and its value.
+        for (LayerMismatch m : costLayers.mismatches(actor.companyId())) {
+            if (m.onHand().compareTo(m.layerQty()) != 0) {
+                differences.add(new StockDifference(
+                        "COST_LAYERS", m.item(), m.warehouse(), null, null, null, "onHand", m.onHand(), m.layerQty()));
+            }
+            if (m.value().compareTo(m.layerValue()) != 0) {
+                differences.add(new StockDifference(
+                        "COST_LAYERS", m.item(), m.warehouse(), null, null, null, "value", m.value(), m.layerValue()));
+            }
+        }
         return new Verification(
                 differences.isEmpty(),
                 queries.moveCount(actor.companyId()),

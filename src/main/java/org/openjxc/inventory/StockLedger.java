@@ -4,9 +4,15 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.openjxc.catalog.CostMethod;
+import org.openjxc.costing.CostLayers;
+import org.openjxc.costing.CostPiece;
+import org.openjxc.costing.LayerBook;
+import org.openjxc.costing.Taken;
 import org.openjxc.document.DocumentPoster;
 import org.openjxc.document.DocumentType;
 import org.openjxc.document.PostingDocument;
@@ -40,15 +46,17 @@ import org.springframework.transaction.annotation.Transactional;
 public class StockLedger implements DocumentPoster {
 
     private final StockRows rows;
+    private final CostLayers costLayers;
 
-    StockLedger(StockRows rows) {
+    StockLedger(StockRows rows, CostLayers costLayers) {
         this.rows = rows;
+        this.costLayers = costLayers;
     }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void post(PostingDocument d) {
-        var session = new Session(d.companyId(), d.allowNegativeStock());
+        var session = new Session(d.companyId(), d.allowNegativeStock(), d.id());
         TreeSet<Key> keys = new TreeSet<>();
         for (PostingLine l : d.lines()) {
             keys.add(new Key(l.itemId(), d.warehouseId()));
@@ -87,9 +95,17 @@ public class StockLedger implements DocumentPoster {
                             null,
                             l.expiryDate(),
                             l.line());
-                case OUTBOUND ->
+                case OUTBOUND -> {
+                    // A purchase return gives back, first, the layer its receipt line opened.
+                    session.prefer(
+                            d.type() == DocumentType.PURCHASE_RETURN && l.sourceLine() != null
+                                    ? d.sourceDocumentId()
+                                    : null,
+                            l.sourceLine());
                     session.take(
                             d.warehouseId(), l.binId(), l.itemId(), batchOrAny(l), l.status(), l.baseQty(), l.line());
+                    session.prefer(null, null);
+                }
                 case TRANSFER -> {
                     for (Move out : session.take(
                             d.warehouseId(), l.binId(), l.itemId(), batchOrAny(l), l.status(), l.baseQty(), l.line())) {
@@ -103,7 +119,8 @@ public class StockLedger implements DocumentPoster {
                                 out.unitCost(),
                                 out.value().negate(),
                                 out.expiryDate(),
-                                l.line());
+                                l.line(),
+                                session.piecesOf(out));
                     }
                 }
                 case ADJUSTMENT -> {
@@ -136,6 +153,8 @@ public class StockLedger implements DocumentPoster {
                     }
                 }
                 case STATUS_CHANGE -> {
+                    // Stock changing status stays in the warehouse with its cost layers.
+                    session.neutral = true;
                     for (Move out : session.take(
                             d.warehouseId(),
                             l.binId(),
@@ -156,6 +175,7 @@ public class StockLedger implements DocumentPoster {
                                 out.expiryDate(),
                                 l.line());
                     }
+                    session.neutral = false;
                 }
             }
         }
@@ -170,16 +190,19 @@ public class StockLedger implements DocumentPoster {
             return;
         }
         List<Move> moves = rows.unreversedMoves(d.companyId(), d.id());
-        var session = new Session(d.companyId(), d.allowNegativeStock());
+        var session = new Session(d.companyId(), d.allowNegativeStock(), d.id());
         TreeSet<Key> keys = new TreeSet<>();
         moves.forEach(m -> keys.add(new Key(m.itemId(), m.warehouseId())));
         Map<Integer, StockRows.Reservation> reserved = orderReservations(d, keys);
         session.lock(keys);
+        session.book.restore(d.id());
         // Newest first, so a transfer's receipt is undone before its shipment.
         for (int i = moves.size() - 1; i >= 0; i--) {
             Move m = moves.get(i);
+            session.neutral = withinWarehouse(d, m);
             session.reverse(m);
         }
+        session.neutral = false;
         // The order has these quantities open again and sets aside what is free of them.
         session.consumeReservations(d, reserved, true);
         session.write(d.id(), d.actorId());
@@ -197,7 +220,7 @@ public class StockLedger implements DocumentPoster {
         if (reserved.isEmpty()) {
             return;
         }
-        var session = new Session(d.companyId(), d.allowNegativeStock());
+        var session = new Session(d.companyId(), d.allowNegativeStock(), d.id());
         TreeSet<Key> keys = new TreeSet<>();
         reserved.values().forEach(r -> keys.add(new Key(r.itemId(), r.warehouseId())));
         session.lock(keys);
@@ -234,10 +257,12 @@ public class StockLedger implements DocumentPoster {
             BigDecimal qty,
             long binId,
             Map<String, BigDecimal> receivableByBatch) {
-        var session = new Session(d.companyId(), false);
+        var session = new Session(d.companyId(), false, d.id());
         TreeSet<Key> keys = new TreeSet<>();
         keys.add(new Key(line.itemId(), d.toWarehouseId()));
         session.lock(keys);
+        // In transit to available in the same warehouse: the layers the shipment opened stay.
+        session.neutral = true;
         BigDecimal remaining = qty;
         for (var batch : receivableByBatch.entrySet()) {
             if (remaining.signum() == 0) {
@@ -271,6 +296,20 @@ public class StockLedger implements DocumentPoster {
         rows.recountBin(event.companyId(), event.binId(), event.countsAsAvailable());
     }
 
+    /**
+     * Whether a move only shifted stock inside its warehouse (a status change, or the receipt of a
+     * transfer from in transit into a bin), leaving cost layers as they were.
+     */
+    private static boolean withinWarehouse(PostingDocument d, Move m) {
+        return switch (d.type()) {
+            case STATUS_CHANGE -> true;
+            case TRANSFER ->
+                m.warehouseId() == d.toWarehouseId()
+                        && !(m.status() == StockStatus.IN_TRANSIT && m.qty().signum() > 0);
+            default -> false;
+        };
+    }
+
     private static String batchOrAny(PostingLine l) {
         return l.batch().isEmpty() ? null : l.batch();
     }
@@ -288,14 +327,33 @@ public class StockLedger implements DocumentPoster {
     private final class Session {
         private final long companyId;
         private final boolean allowNegative;
+        private final long documentId;
+        private LayerBook book;
+        /** Moves inside one warehouse keep cost layers as they are. */
+        private boolean neutral;
+        /** The document line whose layers an outbound takes first. */
+        private Long preferDocument;
+
+        private Integer preferLine;
+        private final Map<Move, List<CostPiece>> pieces = new IdentityHashMap<>();
         private final Map<Key, Level> levels = new HashMap<>();
         private final Map<Long, Boolean> counting = new HashMap<>();
         private final List<Move> moves = new ArrayList<>();
         private Map<String, List<Position>> positions;
 
-        Session(long companyId, boolean allowNegative) {
+        Session(long companyId, boolean allowNegative, long documentId) {
             this.companyId = companyId;
             this.allowNegative = allowNegative;
+            this.documentId = documentId;
+        }
+
+        void prefer(Long document, Integer line) {
+            preferDocument = document;
+            preferLine = line;
+        }
+
+        List<CostPiece> piecesOf(Move out) {
+            return pieces.get(out);
         }
 
         void lock(TreeSet<Key> keys) {
@@ -303,9 +361,12 @@ public class StockLedger implements DocumentPoster {
                     keys.stream().map(Key::itemId).distinct().sorted().toList();
             List<Long> warehouseIds =
                     keys.stream().map(Key::warehouseId).distinct().sorted().toList();
+            Map<Long, CostMethod> methods = new HashMap<>();
             for (Level level : rows.lockLevels(companyId, itemIds, warehouseIds)) {
                 levels.put(new Key(level.itemId, level.warehouseId), level);
+                methods.put(level.itemId, level.costMethod);
             }
+            book = costLayers.book(companyId, methods, warehouseIds);
         }
 
         /** A sales order sets aside, per line, what is free of its quantity (never more). */
@@ -392,9 +453,48 @@ public class StockLedger implements DocumentPoster {
                 BigDecimal value,
                 java.time.LocalDate expiry,
                 int line) {
+            in(warehouseId, binId, itemId, batch, status, qty, unitCost, value, expiry, line, null);
+        }
+
+        /** Stock into a position; a layered item opens a layer per piece that came from another warehouse. */
+        void in(
+                long warehouseId,
+                long binId,
+                long itemId,
+                String batch,
+                StockStatus status,
+                BigDecimal qty,
+                BigDecimal unitCost,
+                BigDecimal value,
+                java.time.LocalDate expiry,
+                int line,
+                List<CostPiece> from) {
             BigDecimal cost = unitCost == null ? BigDecimal.ZERO : unitCost;
             BigDecimal v = value != null ? value : Rounding.amount(qty.multiply(cost));
+            Level level = levels.get(new Key(itemId, warehouseId));
+            BigDecimal before = level.onHand;
             apply(new Move(warehouseId, binId, itemId, batch, status, qty, cost, v, expiry, line, null));
+            if (neutral || !book.layered(itemId)) {
+                return;
+            }
+            if (before.signum() < 0) {
+                // Stock that was short is first made good; only what is left over is a layer, holding
+                // all the value left.
+                if (level.onHand.signum() > 0) {
+                    book.add(itemId, warehouseId, batch, documentId, line, level.onHand, level.value);
+                }
+                return;
+            }
+            BigDecimal restQty = qty;
+            BigDecimal restValue = v;
+            if (from != null) {
+                for (CostPiece piece : from) {
+                    book.add(itemId, warehouseId, piece.batch(), documentId, line, piece.qty(), piece.value());
+                    restQty = restQty.subtract(piece.qty());
+                    restValue = restValue.subtract(piece.value());
+                }
+            }
+            book.add(itemId, warehouseId, batch, documentId, line, restQty, restValue);
         }
 
         /**
@@ -481,7 +581,21 @@ public class StockLedger implements DocumentPoster {
             }
             BigDecimal value = m.value().negate();
             BigDecimal unitCost = m.unitCost();
-            if (qty.signum() < 0) {
+            if (book.layered(m.itemId())) {
+                if (qty.signum() < 0 && !neutral) {
+                    // Stock that came in goes out of its own layers first; what later documents took
+                    // of them is replaced from the oldest other layers.
+                    Level level = levels.get(new Key(m.itemId(), m.warehouseId()));
+                    Taken t = book.take(
+                            m.itemId(), m.warehouseId(), m.batch(), qty.negate(), documentId, m.line(), null, 0);
+                    BigDecimal rest = qty.negate().subtract(t.qty());
+                    value = t.value()
+                            .add(Rounding.amount(rest.multiply(level.avgCost)))
+                            .negate();
+                    unitCost = Rounding.unitCost(value, qty);
+                }
+                // Outbound moves come back at their cost: their layers were restored before.
+            } else if (qty.signum() < 0) {
                 // Received stock goes back out at its original cost, unless the average has moved so far
                 // that this would leave value without stock, or negative value: then like any outbound.
                 Level level = levels.get(new Key(m.itemId(), m.warehouseId()));
@@ -523,6 +637,14 @@ public class StockLedger implements DocumentPoster {
                     : level.avgCost;
             // Taking everything that is left takes all the value that is left: no residue.
             BigDecimal value = level.onHand.compareTo(qty) == 0 ? level.value : Rounding.amount(qty.multiply(unitCost));
+            Taken taken = null;
+            if (!neutral && book.layered(itemId)) {
+                taken = book.take(itemId, warehouseId, batch, qty, preferDocument, preferLine, documentId, line);
+                // Beyond the layers (negative stock allowed) the rest goes at the last average.
+                value = taken.value()
+                        .add(Rounding.amount(qty.subtract(taken.qty()).multiply(level.avgCost)));
+                unitCost = Rounding.unitCost(value, qty);
+            }
             Move move = new Move(
                     warehouseId,
                     binId,
@@ -536,6 +658,9 @@ public class StockLedger implements DocumentPoster {
                     line,
                     null);
             apply(move);
+            if (taken != null) {
+                pieces.put(move, taken.pieces());
+            }
             return move;
         }
 
@@ -587,7 +712,9 @@ public class StockLedger implements DocumentPoster {
                                 a.expiryDate() != null ? a.expiryDate() : b.expiryDate()));
             }
             rows.addToPositions(companyId, List.copyOf(changes.values()));
-            rows.insertMoves(companyId, documentId, userId, OffsetDateTime.now(), moves);
+            OffsetDateTime now = OffsetDateTime.now();
+            rows.insertMoves(companyId, documentId, userId, now, moves);
+            book.flush(now);
             rows.saveLevels(companyId, levels.values());
             return moves;
         }

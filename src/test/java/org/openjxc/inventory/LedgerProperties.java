@@ -26,7 +26,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Random sequences of documents — receipts, issues, transfers with receipts, status changes and
- * unposts — against the running application: afterwards the ledger equals the balances, no
+ * unposts — against the running application: afterwards the ledger equals the balances (and the
+ * FIFO item's open cost layers its stock and value), no
  * position is negative, each item's total is what the posted documents say, and recalculation
  * changes nothing.
  */
@@ -93,7 +94,8 @@ class LedgerProperties {
         settings.put("segregationOfDuties", false);
         assertThat(f.api.put("/api/v1/settings", settings).status()).isEqualTo(200);
         List<String> warehouses = List.of(f.warehouse("A-01", "Z-01"), f.warehouse());
-        List<String> items = List.of(f.item(false), f.item(false));
+        // One item at moving average, one by FIFO layers: verify also checks the layers hold the stock.
+        List<String> items = List.of(f.item(false), f.item(false, "FIFO"));
         Map<String, BigDecimal> expected = new HashMap<>();
         record Posted(long id, String kind, String item, int qty) {}
         List<Posted> posted = new ArrayList<>();

@@ -32,6 +32,11 @@ public final class StockFixture {
     }
 
     public String item(boolean batchManaged) {
+        return item(batchManaged, "MOVING_AVERAGE");
+    }
+
+    /** An item costed by {@code costMethod}: MOVING_AVERAGE, FIFO or SPECIFIC. */
+    public String item(boolean batchManaged, String costMethod) {
         String code = Api.unique("I");
         var body = new LinkedHashMap<String, Object>(Map.of(
                 "code",
@@ -43,6 +48,7 @@ public final class StockFixture {
                 "units",
                 List.of(Map.of("unit", "box", "factor", 10))));
         body.put("batchManaged", batchManaged);
+        body.put("costMethod", costMethod);
         if (batchManaged) {
             body.put("shelfLifeDays", 365);
         }

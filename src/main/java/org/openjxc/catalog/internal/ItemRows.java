@@ -192,6 +192,22 @@ public class ItemRows {
                 .update();
     }
 
+    public CostMethod costMethodOf(long companyId, long id) {
+        return CostMethod.valueOf(jdbc.sql("select cost_method from item where company_id = ? and id = ?")
+                .params(companyId, id)
+                .query(String.class)
+                .single());
+    }
+
+    public boolean hasStockMoves(long companyId, long id) {
+        return jdbc.sql(
+                                "select count(*) from (select 1 from stock_move where company_id = ? and item_id = ? fetch first 1 rows only) m")
+                        .params(companyId, id)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
     /** The item's sale price per customer price level. */
     public Map<String, BigDecimal> levelPrices(long companyId, long itemId) {
         Map<String, BigDecimal> prices = new java.util.TreeMap<>();

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.openjxc.catalog.CostMethod;
 import org.openjxc.document.StockStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,6 +31,7 @@ public class StockRows {
         public BigDecimal reserved;
         public BigDecimal value;
         public BigDecimal avgCost;
+        public final CostMethod costMethod;
 
         Level(
                 long itemId,
@@ -39,7 +41,8 @@ public class StockRows {
                 BigDecimal inTransit,
                 BigDecimal reserved,
                 BigDecimal value,
-                BigDecimal avgCost) {
+                BigDecimal avgCost,
+                CostMethod costMethod) {
             this.itemId = itemId;
             this.warehouseId = warehouseId;
             this.onHand = onHand;
@@ -48,6 +51,7 @@ public class StockRows {
             this.reserved = reserved;
             this.value = value;
             this.avgCost = avgCost;
+            this.costMethod = costMethod;
         }
     }
 
@@ -94,7 +98,8 @@ public class StockRows {
                 missing);
         return jdbc.sql("""
                         select item_id, warehouse_id, on_hand, available_on_hand, in_transit, reserved, stock_value,
-                               avg_cost
+                               avg_cost, (select i.cost_method from item i where i.company_id = stock_level.company_id
+                                          and i.id = stock_level.item_id) as cost_method
                         from stock_level
                         where company_id = :company and item_id in (:items) and warehouse_id in (:warehouses)
                         order by item_id, warehouse_id
@@ -110,7 +115,8 @@ public class StockRows {
                         rs.getBigDecimal(5),
                         rs.getBigDecimal(6),
                         rs.getBigDecimal(7),
-                        rs.getBigDecimal(8)))
+                        rs.getBigDecimal(8),
+                        CostMethod.valueOf(rs.getString(9))))
                 .list();
     }
 
