@@ -226,6 +226,33 @@ class CostingIntegrationTests {
     }
 
     @Test
+    void theCostLayersPageListsOpenLayersAndExportsThem() throws Exception {
+        String wh = f.warehouse();
+        String item = f.item(false, "FIFO");
+        long first = receipt(wh, item, 10, "3");
+        receipt(wh, item, 10, "5");
+        posted("SALES_DELIVERY", wh, customer, null, List.of(line(item, 12, "price", "9")));
+        String number =
+                f.api.get("/api/v1/documents/" + first).json().get("number").asString();
+
+        String adminName = f.api.get("/api/v1/account").json().get("username").asString();
+        var web = org.openjxc.support.WebSession.login(port, adminName, Api.ADMIN_PASSWORD);
+        String page = web.page("/cost-layers?item=" + item);
+        assertThat(page).contains("成本层").contains(item).contains("8").doesNotContain(number);
+
+        var file = web.get("/cost-layers/export?item=" + item);
+        assertThat(file.statusCode()).isEqualTo(200);
+        try (var workbook =
+                new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(file.body()))) {
+            var sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("商品");
+            assertThat(sheet.getLastRowNum()).isEqualTo(1);
+            assertThat(sheet.getRow(1).getCell(8).getNumericCellValue()).isEqualTo(8.0);
+            assertThat(sheet.getRow(1).getCell(9).getNumericCellValue()).isEqualTo(40.0);
+        }
+    }
+
+    @Test
     void costLayersAreForThoseWhoMaySeeCost() {
         var clerk = f.api.newUser("WAREHOUSE_CLERK");
         assertThat(clerk.get("/api/v1/cost-layers").status()).isEqualTo(403);
