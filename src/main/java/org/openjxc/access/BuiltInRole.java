@@ -140,7 +140,8 @@ public enum BuiltInRole {
                     VIEW_COST,
                     VIEW_PURCHASE_PRICE,
                     VIEW_MARGIN,
-                    VIEW_PARTNER_BALANCE))),
+                    VIEW_PARTNER_BALANCE,
+                    MANAGE_PERIODS))),
     AUDITOR(withEveryType(
             Set.of("VIEW", "EXPORT", "PRINT"),
             EnumSet.of(

@@ -1,7 +1,6 @@
 package org.openjxc.finance;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.openjxc.document.DocumentPoster;
@@ -103,11 +102,13 @@ public class Vouchers implements DocumentPoster {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void unpost(PostingDocument d) {
+        // Dated like the document: its period is open (closed ones refuse unposting), and the books of
+        // each day then agree with the stock moved by the documents of that day.
         rows.standing(d.companyId(), d.id())
                 .ifPresent(id -> rows.insert(
                         d.companyId(),
                         d.id(),
-                        LocalDate.now(),
+                        d.date(),
                         id,
                         rows.lines(d.companyId(), id).stream()
                                 .map(l -> new NewLine(l.account(), l.credit(), l.debit(), l.partnerId()))

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import org.openjxc.audit.AuditLog;
 import org.openjxc.costing.CostLayers;
 import org.openjxc.costing.LayerMismatch;
+import org.openjxc.inventory.internal.PeriodSnapshots;
 import org.openjxc.inventory.internal.StockQueries;
 import org.openjxc.shared.Actor;
 import org.openjxc.shared.Actors;
@@ -24,12 +25,29 @@ public class Stock {
 
     private final StockQueries queries;
     private final CostLayers costLayers;
+    private final PeriodSnapshots snapshots;
     private final AuditLog audit;
 
-    Stock(StockQueries queries, CostLayers costLayers, AuditLog audit) {
+    Stock(StockQueries queries, CostLayers costLayers, PeriodSnapshots snapshots, AuditLog audit) {
         this.queries = queries;
         this.costLayers = costLayers;
+        this.snapshots = snapshots;
         this.audit = audit;
+    }
+
+    /**
+     * Keeps the stock at the end of a month being closed ({@code previous}: the month closed before
+     * it, if any); answers its value. Called by closing, in its transaction.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public java.math.BigDecimal snapshotMonth(long companyId, java.time.YearMonth month, java.time.YearMonth previous) {
+        return snapshots.write(companyId, month, previous);
+    }
+
+    /** Forgets the month-end stock of a month being reopened. */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void dropMonthSnapshot(long companyId, java.time.YearMonth month) {
+        snapshots.delete(companyId, month);
     }
 
     /** Value the standing moves of a posted document moved: what its voucher books against inventory. */

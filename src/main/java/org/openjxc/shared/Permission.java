@@ -172,7 +172,9 @@ public enum Permission {
     VIEW_COST,
     VIEW_PURCHASE_PRICE,
     VIEW_MARGIN,
-    VIEW_PARTNER_BALANCE;
+    VIEW_PARTNER_BALANCE,
+    // finance: close and reopen accounting periods
+    MANAGE_PERIODS;
 
     /**
      * The group a permission is shown in: the document type for per-type permissions
@@ -196,6 +198,7 @@ public enum Permission {
         return switch (this) {
             case MANAGE_USERS, MANAGE_ROLES, MANAGE_SETTINGS, VIEW_AUDIT_LOG -> "ADMINISTRATION";
             case VIEW_COST, VIEW_PURCHASE_PRICE, VIEW_MARGIN, VIEW_PARTNER_BALANCE -> "SENSITIVE";
+            case MANAGE_PERIODS -> "FINANCE";
             default -> "GENERAL";
         };
     }
