@@ -66,6 +66,21 @@ class PeriodIntegrationTests {
         return id;
     }
 
+    /** "qty/value" of the item in the warehouse at the end of {@code date}, from the stock-balance report. */
+    String balanceAt(LocalDate date) {
+        var items = expect(f.api.get("/api/v1/reports/stock-balance?date=" + date + "&item=" + item), 200)
+                .json()
+                .get("items");
+        return items.isEmpty()
+                ? "0/0"
+                : items.get(0).get("qty").decimalValue().stripTrailingZeros().toPlainString() + "/"
+                        + items.get(0)
+                                .get("value")
+                                .decimalValue()
+                                .stripTrailingZeros()
+                                .toPlainString();
+    }
+
     Api.Response close(YearMonth month) {
         return f.api.post("/api/v1/periods/" + month + "/close", Map.of());
     }
@@ -109,6 +124,12 @@ class PeriodIntegrationTests {
         expect(close(older), 409);
         var next = expect(close(old), 200).json();
         assertThat(next.get("stockValue").decimalValue()).isEqualByComparingTo("38");
+        // Balances as of any day agree whether they start from a month-end snapshot or not.
+        assertThat(balanceAt(older.atDay(15))).isEqualTo("10/30");
+        assertThat(balanceAt(older.atEndOfMonth())).isEqualTo("6/18");
+        assertThat(balanceAt(old.atDay(4))).isEqualTo("6/18");
+        assertThat(balanceAt(old.atEndOfMonth())).isEqualTo("11/38");
+        assertThat(balanceAt(LocalDate.now())).isEqualTo("11/38");
 
         // Only the latest closed month reopens; then its dates are open again.
         expect(f.api.post("/api/v1/periods/" + older + "/reopen", Map.of()), 409);
@@ -118,6 +139,8 @@ class PeriodIntegrationTests {
         // 11 units worth 38 at moving average: one leaves at 3.45.
         assertThat(again.get("stockValue").decimalValue()).isEqualByComparingTo("34.55");
         assertThat(again.get("difference").decimalValue()).isEqualByComparingTo("0");
+        assertThat(balanceAt(old.atEndOfMonth())).isEqualTo("10/34.55");
+        assertThat(balanceAt(old.atDay(19))).isEqualTo("11/38");
     }
 
     @Test

@@ -148,26 +148,66 @@ public class ReportQueries {
         return alerts;
     }
 
-    /** On hand and value per item and warehouse at the end of {@code date}, by document date. */
+    /**
+     * On hand and value per item and warehouse at the end of {@code date}, by document date: the
+     * month-end stock kept by the latest closed month on or before it, plus the moves of documents
+     * dated after that month (the whole ledger only when no month is closed yet).
+     */
     public PageResult<StockBalanceRow> stockBalance(
             long companyId, DataScope scope, LocalDate date, String warehouse, String item, PageQuery page) {
-        StringBuilder where = new StringBuilder(
-                " where m.company_id = ? and d.doc_date <= ?" + scope.warehouseCondition("m.warehouse_id"));
-        List<Object> params = new ArrayList<>(List.of(companyId, date));
-        filters(where, params, warehouse, item);
-        String grouped = """
-                 from stock_move m
-                join document d on d.company_id = m.company_id and d.id = m.document_id
-                join item i on i.company_id = m.company_id and i.id = m.item_id
-                join warehouse w on w.company_id = m.company_id and w.id = m.warehouse_id""" + where
-                + " group by i.code, i.name, i.base_unit_id, w.code having sum(m.qty) <> 0 or sum(m.move_value) <> 0";
+        LocalDate snapshot = jdbc.sql("""
+                        select period_month from closed_period where company_id = ? and period_month <= ?
+                        order by period_month desc fetch first 1 rows only""")
+                .params(
+                        companyId,
+                        java.time.YearMonth.from(date.plusDays(1))
+                                .minusMonths(1)
+                                .atDay(1))
+                .query((rs, n) -> rs.getObject(1, LocalDate.class))
+                .optional()
+                .orElse(null);
+        LocalDate after = snapshot == null
+                ? LocalDate.of(1, 1, 1)
+                : snapshot.plusMonths(1).minusDays(1);
+        StringBuilder only = new StringBuilder();
+        List<Object> onlyParams = new ArrayList<>();
+        if (warehouse != null && !warehouse.isBlank()) {
+            only.append(" and warehouse_id = (select id from warehouse where company_id = ? and code = ?)");
+            onlyParams.addAll(List.of(companyId, warehouse.trim()));
+        }
+        if (item != null && !item.isBlank()) {
+            only.append(" and item_id = (select id from item where company_id = ? and code = ?)");
+            onlyParams.addAll(List.of(companyId, item.trim()));
+        }
+        String moveFilter =
+                only.toString().replace("warehouse_id =", "m.warehouse_id =").replace("item_id =", "m.item_id =");
+        List<Object> params = new ArrayList<>();
+        params.add(companyId);
+        params.add(snapshot == null ? LocalDate.of(1, 1, 1) : snapshot);
+        params.addAll(onlyParams);
+        params.addAll(List.of(companyId, after, date));
+        params.addAll(onlyParams);
+        String grouped =
+                " " + """
+                from (select item_id, warehouse_id, qty, stock_value as val from stock_period_balance
+                       where company_id = ? and period_month = ?""" + only + " " + """
+                       union all
+                       select m.item_id, m.warehouse_id, m.qty, m.move_value from document d
+                       join stock_move m on m.company_id = d.company_id and m.document_id = d.id
+                       where d.company_id = ? and d.doc_date > ? and d.doc_date <= ?""" + moveFilter + " " + """
+                ) x
+                join item i on i.company_id = ? and i.id = x.item_id
+                join warehouse w on w.company_id = ? and w.id = x.warehouse_id
+                where 1 = 1 """ + scope.warehouseCondition("x.warehouse_id")
+                        + " group by i.code, i.name, i.base_unit_id, w.code having sum(x.qty) <> 0 or sum(x.val) <> 0";
+        params.addAll(List.of(companyId, companyId));
         long total = jdbc.sql("select count(*) from (select i.code" + grouped + ") t")
                 .params(params)
                 .query(Long.class)
                 .single();
         var rows = jdbc.sql(
                         "select i.code, i.name, (select u.code from unit u where u.company_id = ? and u.id = i.base_unit_id),"
-                                + " w.code, sum(m.qty), sum(m.move_value)" + grouped + " order by i.code, w.code"
+                                + " w.code, sum(x.qty), sum(x.val)" + grouped + " order by i.code, w.code"
                                 + page.limitOffset())
                 .params(prepend(companyId, params))
                 .query((rs, n) -> new StockBalanceRow(
