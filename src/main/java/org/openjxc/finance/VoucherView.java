@@ -4,8 +4,18 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A voucher with its lines; {@code reversalOf} names the voucher an unpost mirrored. */
-public record VoucherView(long id, long sourceDocument, LocalDate date, Long reversalOf, List<Line> lines) {
+/**
+ * A voucher with its lines and the one document it comes from; {@code reversalOf} names the
+ * voucher an unpost mirrored.
+ */
+public record VoucherView(
+        long id,
+        long sourceDocument,
+        String documentNumber,
+        String documentType,
+        LocalDate date,
+        Long reversalOf,
+        List<Line> lines) {
 
     /** One line: an account, a debit or a credit, and the partner for receivables and payables. */
     public record Line(String account, String accountName, BigDecimal debit, BigDecimal credit, String partner) {}

@@ -140,6 +140,14 @@ public class Vouchers implements DocumentPoster {
                 actor.companyId(), documents.getObject().get(actor, documentId).id());
     }
 
+    /** The company's vouchers, filtered and paged: the books, so not for users limited to some warehouses. */
+    @Transactional(readOnly = true)
+    public org.openjxc.shared.PageResult<VoucherView> list(
+            Actor actor, VoucherQuery query, org.openjxc.shared.PageQuery page) {
+        wholeCompany(actor);
+        return rows.list(actor.companyId(), query, page);
+    }
+
     @Transactional(readOnly = true)
     public PartnerBalance balance(Actor actor, String partnerCode) {
         PartnerView p = partners.get(actor, partnerCode);
@@ -153,13 +161,17 @@ public class Vouchers implements DocumentPoster {
     /** Stock value against the inventory account; a difference is shown, never hidden. */
     @Transactional(readOnly = true)
     public List<ReconciliationCheck> reconcile(Actor actor) {
-        if (actor.scope().restricted()) {
-            // The books are the company's: a user limited to some warehouses would see all of them.
-            throw new BusinessException(ErrorCode.FORBIDDEN, "error.scope.wholeCompany");
-        }
+        wholeCompany(actor);
         BigDecimal expected = Rounding.amount(stock.totalValue(actor.companyId()));
         BigDecimal actual = Rounding.amount(rows.balance(actor.companyId(), Account.INVENTORY.code(), null));
         return List.of(
                 new ReconciliationCheck("STOCK_VS_INVENTORY_ACCOUNT", expected, actual, actual.subtract(expected)));
+    }
+
+    /** The books are the company's: a user limited to some warehouses would see all of them. */
+    private static void wholeCompany(Actor actor) {
+        if (actor.scope().restricted()) {
+            throw new BusinessException(ErrorCode.FORBIDDEN, "error.scope.wholeCompany");
+        }
     }
 }

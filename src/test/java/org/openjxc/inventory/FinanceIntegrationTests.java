@@ -229,6 +229,73 @@ class FinanceIntegrationTests {
                 .isEqualTo(1);
     }
 
+    @Test
+    void theVoucherBookListsFiltersAndExportsEveryVoucherWithItsDocument() throws Exception {
+        String wh = f.warehouse();
+        String item = f.item(false);
+        String supplier = partner("SUPPLIER");
+        String customer = partner("CUSTOMER");
+        long receipt = posted("PURCHASE_RECEIPT", wh, supplier, List.of(line(item, 10, "price", 3)));
+        long delivery = posted("SALES_DELIVERY", wh, customer, List.of(line(item, 4, "price", 5)));
+        expect(f.api.post("/api/v1/documents/" + delivery + "/unpost", Map.of()), 200);
+
+        JsonNode all = expect(f.api.get("/api/v1/vouchers"), 200).json();
+        assertThat(all.get("total").asLong()).isEqualTo(3);
+        JsonNode first = all.get("items").get(0);
+        assertThat(first.get("sourceDocument").asLong()).isEqualTo(receipt);
+        assertThat(first.get("documentType").asString()).isEqualTo("PURCHASE_RECEIPT");
+        all.get("items").forEach(FinanceIntegrationTests::assertBalanced);
+
+        assertThat(f.api.get("/api/v1/vouchers?account=6001")
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isEqualTo(2);
+        assertThat(f.api.get("/api/v1/vouchers?partner=" + supplier)
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isEqualTo(1);
+        String number =
+                f.api.get("/api/v1/documents/" + delivery).json().get("number").asString();
+        JsonNode byNumber = f.api.get("/api/v1/vouchers?document=" + number).json();
+        assertThat(byNumber.get("total").asLong()).isEqualTo(2);
+        assertThat(byNumber.get("items").get(1).get("reversalOf").asLong())
+                .isEqualTo(byNumber.get("items").get(0).get("id").asLong());
+        assertThat(f.api.get("/api/v1/vouchers?to=2000-01-01")
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isZero();
+        assertThat(f.api.get("/api/v1/vouchers?size=1&page=1").json().get("items"))
+                .hasSize(1);
+
+        // One row per line, in the column order accounting software imports.
+        var xlsx = expect(f.api.get("/api/v1/vouchers?format=xlsx"), 200);
+        try (var workbook =
+                new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
+            var sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("凭证字");
+            assertThat(sheet.getLastRowNum()).isEqualTo(2 + 4 + 4);
+            assertThat(sheet.getRow(1).getCell(3).getStringCellValue()).startsWith("采购入库 ");
+            assertThat(sheet.getRow(1).getCell(4).getStringCellValue()).isEqualTo("1405");
+            assertThat(sheet.getRow(1).getCell(6).getNumericCellValue()).isEqualTo(30.0);
+        }
+
+        String adminName = f.api.get("/api/v1/account").json().get("username").asString();
+        var web = org.openjxc.support.WebSession.login(port, adminName, Api.ADMIN_PASSWORD);
+        assertThat(web.page("/vouchers?document=" + number))
+                .contains("凭证查询")
+                .contains(number)
+                .contains("冲销");
+
+        // The books are the company's: not for a user limited to one warehouse, nor without VIEW_COST.
+        var limited = f.api.newUser(Map.of("warehouses", List.of(wh)), "OWNER");
+        assertThat(limited.get("/api/v1/vouchers").status()).isEqualTo(403);
+        assertThat(f.api.newUser("WAREHOUSE_CLERK").get("/api/v1/vouchers").status())
+                .isEqualTo(403);
+    }
+
     void assertStockAgreesWithBooks() {
         var check = f.api.get("/api/v1/reconciliation").json().get("checks").get(0);
         assertThat(check.get("name").asString()).isEqualTo("STOCK_VS_INVENTORY_ACCOUNT");

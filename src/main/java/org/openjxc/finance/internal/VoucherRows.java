@@ -8,7 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.openjxc.finance.Account;
+import org.openjxc.finance.VoucherQuery;
 import org.openjxc.finance.VoucherView;
+import org.openjxc.shared.PageQuery;
+import org.openjxc.shared.PageResult;
+import org.openjxc.shared.SearchText;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -75,17 +79,68 @@ public class VoucherRows {
     }
 
     public List<VoucherView> ofDocument(long companyId, long documentId) {
+        return vouchers(companyId, " and v.source_document_id = ?", List.of(documentId), " order by v.id", List.of());
+    }
+
+    /** Vouchers matching the filters, by date then number, a page at a time with their lines. */
+    public PageResult<VoucherView> list(long companyId, VoucherQuery q, PageQuery page) {
+        StringBuilder where = new StringBuilder();
+        List<Object> params = new ArrayList<>();
+        if (q.from() != null) {
+            where.append(" and v.voucher_date >= ?");
+            params.add(q.from());
+        }
+        if (q.to() != null) {
+            where.append(" and v.voucher_date <= ?");
+            params.add(q.to());
+        }
+        if (SearchText.present(q.account())) {
+            where.append(" and exists (select 1 from voucher_line a where a.company_id = v.company_id"
+                    + " and a.voucher_id = v.id and a.account_code = ?)");
+            params.add(q.account().trim());
+        }
+        if (SearchText.present(q.partner())) {
+            where.append(" and exists (select 1 from voucher_line a join partner p on p.company_id = a.company_id"
+                    + " and p.id = a.partner_id where a.company_id = v.company_id and a.voucher_id = v.id"
+                    + " and p.code = ?)");
+            params.add(q.partner().trim());
+        }
+        if (SearchText.present(q.document())) {
+            where.append(" and d.number like ?");
+            params.add(SearchText.contains(q.document()));
+        }
+        List<Object> counted = new ArrayList<>(List.of(companyId));
+        counted.addAll(params);
+        long total = jdbc.sql("select count(*) from voucher v join document d on d.company_id = v.company_id"
+                        + " and d.id = v.source_document_id where v.company_id = ?" + where)
+                .params(counted)
+                .query(Long.class)
+                .single();
+        var items = vouchers(
+                companyId, where.toString(), params, " order by v.voucher_date, v.id" + page.limitOffset(), List.of());
+        return new PageResult<>(items, page.page(), page.size(), total);
+    }
+
+    /** Vouchers of a condition on {@code v} and {@code d}, then all their lines in one more query. */
+    private List<VoucherView> vouchers(
+            long companyId, String where, List<Object> params, String order, List<Object> orderParams) {
         Map<Long, VoucherView> byId = new LinkedHashMap<>();
-        jdbc.sql("select id, source_document_id, voucher_date, reversal_of from voucher"
-                        + " where company_id = ? and source_document_id = ? order by id")
-                .params(companyId, documentId)
+        List<Object> all = new ArrayList<>(List.of(companyId));
+        all.addAll(params);
+        all.addAll(orderParams);
+        jdbc.sql("select v.id, v.source_document_id, d.number, d.doc_type, v.voucher_date, v.reversal_of"
+                        + " from voucher v join document d on d.company_id = v.company_id and d.id = v.source_document_id"
+                        + " where v.company_id = ?" + where + order)
+                .params(all)
                 .query((rs, n) -> byId.put(
                         rs.getLong(1),
                         new VoucherView(
                                 rs.getLong(1),
                                 rs.getLong(2),
-                                rs.getObject(3, LocalDate.class),
-                                (Long) rs.getObject(4, Long.class),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getObject(5, LocalDate.class),
+                                (Long) rs.getObject(6, Long.class),
                                 new ArrayList<>())))
                 .list();
         if (byId.isEmpty()) {
@@ -94,11 +149,11 @@ public class VoucherRows {
         jdbc.sql("""
                         select l.voucher_id, l.account_code, a.name, l.debit, l.credit, p.code
                         from voucher_line l
-                        join voucher v on v.company_id = l.company_id and v.id = l.voucher_id
                         left join account a on a.company_id = l.company_id and a.code = l.account_code
                         left join partner p on p.company_id = l.company_id and p.id = l.partner_id
-                        where v.company_id = ? and v.source_document_id = ? order by l.voucher_id, l.line_no""")
-                .params(companyId, documentId)
+                        where l.company_id = :company and l.voucher_id in (:ids) order by l.voucher_id, l.line_no""")
+                .param("company", companyId)
+                .param("ids", byId.keySet())
                 .query((rs, n) -> byId.get(rs.getLong(1))
                         .lines()
                         .add(new VoucherView.Line(

@@ -1,14 +1,18 @@
 package org.openjxc.finance.web;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.openjxc.finance.PartnerBalance;
+import org.openjxc.finance.VoucherQuery;
 import org.openjxc.finance.VoucherView;
 import org.openjxc.finance.Vouchers;
 import org.openjxc.shared.Actors;
+import org.openjxc.shared.PageQuery;
 import org.openjxc.shared.Permission;
 import org.openjxc.shared.RequiresPermission;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -25,10 +29,29 @@ class FinanceApiController {
         this.vouchers = vouchers;
     }
 
+    /**
+     * With {@code sourceDocument}: that document's vouchers, as a list (API.md). Otherwise the
+     * voucher book, filtered by date, account, partner and document number, a page at a time.
+     */
     @GetMapping("/api/v1/vouchers")
     @RequiresPermission(Permission.VIEW_COST)
-    List<VoucherView> vouchers(@RequestParam long sourceDocument) {
-        return vouchers.ofDocument(Actors.require(), sourceDocument);
+    Object vouchers(
+            @RequestParam(required = false) Long sourceDocument,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String account,
+            @RequestParam(required = false) String partner,
+            @RequestParam(required = false) String document,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        if (sourceDocument != null) {
+            List<VoucherView> ofDocument = vouchers.ofDocument(Actors.require(), sourceDocument);
+            return ofDocument;
+        }
+        return vouchers.list(
+                Actors.require(),
+                new VoucherQuery(from, to, account, partner, document),
+                PageQuery.of(page, size, null));
     }
 
     @GetMapping("/api/v1/partners/{code}/balance")

@@ -1,24 +1,44 @@
 package org.openjxc.finance.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import org.openjxc.finance.VoucherQuery;
+import org.openjxc.finance.VoucherView;
 import org.openjxc.finance.Vouchers;
+import org.openjxc.shared.Actor;
 import org.openjxc.shared.Actors;
+import org.openjxc.shared.PageQuery;
 import org.openjxc.shared.Permission;
 import org.openjxc.shared.RequiresPermission;
+import org.openjxc.web.ExcelExport;
 import org.openjxc.web.NavigationEntry;
+import org.openjxc.web.ProblemWriter;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
-/** The vouchers of a document and the reconciliation, as pages. */
+/** The voucher book (list, export), the vouchers of a document and the reconciliation, as pages. */
 @Controller
 class FinancePagesController {
 
     private final Vouchers vouchers;
+    private final ProblemWriter messages;
 
-    FinancePagesController(Vouchers vouchers) {
+    FinancePagesController(Vouchers vouchers, ProblemWriter messages) {
         this.vouchers = vouchers;
+        this.messages = messages;
+    }
+
+    private String message(String key, Object... args) {
+        return messages.message(LocaleContextHolder.getLocale(), key, args);
     }
 
     @Bean
@@ -32,6 +52,76 @@ class FinancePagesController {
         model.addAttribute("documentId", id);
         model.addAttribute("vouchers", vouchers.ofDocument(Actors.require(), id));
         return "finance/vouchers";
+    }
+
+    @Bean
+    static NavigationEntry vouchersNavigation() {
+        return new NavigationEntry("nav.section.finance", "nav.vouchers", "/vouchers", "VIEW_COST", 690);
+    }
+
+    @GetMapping("/vouchers")
+    @RequiresPermission(Permission.VIEW_COST)
+    String list(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String account,
+            @RequestParam(required = false) String partner,
+            @RequestParam(required = false) String document,
+            @RequestParam(required = false) Integer page,
+            Model model) {
+        var query = new VoucherQuery(from, to, account, partner, document);
+        model.addAttribute("query", query);
+        model.addAttribute("vouchers", vouchers.list(Actors.require(), query, PageQuery.of(page, 50, null)));
+        return "finance/voucher-list";
+    }
+
+    /**
+     * The voucher book in the column order of the voucher import templates of Chinese accounting
+     * software (日期, 凭证字, 凭证号, 摘要, 科目代码, 科目名称, 借方金额, 贷方金额, 往来单位): one row per line.
+     */
+    @GetMapping(
+            value = {"/api/v1/vouchers", "/vouchers"},
+            params = "format=xlsx")
+    @RequiresPermission(Permission.VIEW_COST)
+    void export(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String account,
+            @RequestParam(required = false) String partner,
+            @RequestParam(required = false) String document,
+            HttpServletResponse response)
+            throws IOException {
+        Actor actor = Actors.require();
+        var query = new VoucherQuery(from, to, account, partner, document);
+        List<String> headers = java.util.stream.Stream.of(
+                        "date", "word", "number", "summary", "account", "accountName", "debit", "credit", "partner")
+                .map(h -> message("vouchers.export." + h))
+                .toList();
+        String word = message("vouchers.export.wordValue");
+        ExcelExport.write(response, "vouchers.xlsx", headers, sink -> {
+            for (int p = 0; ; p++) {
+                var result = vouchers.list(actor, query, PageQuery.of(p, PageQuery.MAX_SIZE, null));
+                for (VoucherView v : result.items()) {
+                    String summary = message("documentType." + v.documentType()) + " " + v.documentNumber()
+                            + (v.reversalOf() == null ? "" : " " + message("vouchers.reversal", v.reversalOf()));
+                    for (VoucherView.Line l : v.lines()) {
+                        sink.accept(Arrays.asList(
+                                v.date(),
+                                word,
+                                v.id(),
+                                summary,
+                                l.account(),
+                                l.accountName(),
+                                l.debit(),
+                                l.credit(),
+                                l.partner()));
+                    }
+                }
+                if (result.page() + 1 >= result.totalPages()) {
+                    break;
+                }
+            }
+        });
     }
 
     @GetMapping("/reconciliation")
