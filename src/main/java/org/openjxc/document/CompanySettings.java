@@ -24,7 +24,32 @@ public record CompanySettings(
         /** Sales deliveries post only once every line was scanned; null keeps it. */
         Boolean scanToDeliver,
         /** Over the credit limit: OFF, WARN or BLOCK; null keeps it. */
-        CreditControl creditControl) {
+        CreditControl creditControl,
+        /** Whether line prices include VAT (含税价, the default); null keeps it. */
+        Boolean pricesIncludeTax) {
+
+    public CompanySettings(
+            Boolean allowNegativeStock,
+            Boolean postOnApprove,
+            Boolean reserveOnSalesOrder,
+            Map<DocumentType, Boolean> requireApproval,
+            Boolean segregationOfDuties,
+            Integer version,
+            BigDecimal overReceiptPercent,
+            Boolean scanToDeliver,
+            CreditControl creditControl) {
+        this(
+                allowNegativeStock,
+                postOnApprove,
+                reserveOnSalesOrder,
+                requireApproval,
+                segregationOfDuties,
+                version,
+                overReceiptPercent,
+                scanToDeliver,
+                creditControl,
+                null);
+    }
 
     public CompanySettings(
             Boolean allowNegativeStock,

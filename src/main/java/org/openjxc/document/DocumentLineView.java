@@ -26,7 +26,11 @@ public record DocumentLineView(
         String remark,
         Integer sourceLine,
         /** For a line others follow: base quantity not yet received, delivered or returned against it. */
-        BigDecimal openQty) {
+        BigDecimal openQty,
+        /** VAT rate, VAT of the line, and the line without VAT (null without a price). */
+        BigDecimal taxRate,
+        BigDecimal taxAmount,
+        BigDecimal netAmount) {
 
     public DocumentLineView withOpenQty(BigDecimal open) {
         return new DocumentLineView(
@@ -50,6 +54,9 @@ public record DocumentLineView(
                 receivedQty,
                 remark,
                 sourceLine,
-                open);
+                open,
+                taxRate,
+                taxAmount,
+                netAmount);
     }
 }

@@ -876,7 +876,8 @@ public class Documents {
                 items.findAll(actor.companyId(), codes),
                 sale && partner != null && partner.priceLevel() != null
                         ? items.pricesOfLevel(actor.companyId(), partner.priceLevel(), codes)
-                        : Map.of());
+                        : Map.of(),
+                Boolean.TRUE.equals(settings.get(actor.companyId()).pricesIncludeTax()));
         List<NewLine> lines = new ArrayList<>();
         for (int i = 0; i < c.lines().size(); i++) {
             NewLine line = line(actor, c, i, warehouse, toWarehouse, v, lookups, source);
@@ -895,9 +896,13 @@ public class Documents {
             java.util.Map<String, ItemView> items,
             java.util.Map<String, Optional<UnitView>> units,
             java.util.Map<String, Optional<Long>> bins,
-            java.util.Map<String, BigDecimal> levelPrices) {
-        Lookups(java.util.Map<String, ItemView> items, java.util.Map<String, BigDecimal> levelPrices) {
-            this(items, new java.util.HashMap<>(), new java.util.HashMap<>(), levelPrices);
+            java.util.Map<String, BigDecimal> levelPrices,
+            boolean pricesIncludeTax) {
+        Lookups(
+                java.util.Map<String, ItemView> items,
+                java.util.Map<String, BigDecimal> levelPrices,
+                boolean pricesIncludeTax) {
+            this(items, new java.util.HashMap<>(), new java.util.HashMap<>(), levelPrices, pricesIncludeTax);
         }
     }
 
@@ -1007,6 +1012,20 @@ public class Documents {
                 .computeIfAbsent(unitCode, code -> units.find(actor.companyId(), code))
                 .orElseThrow();
         BigDecimal amount = price == null ? null : Rounding.amount(price.multiply(l.qty()));
+        // VAT only where there is a supplier or customer to charge it; the rate is the line's or the item's.
+        BigDecimal taxRate = c.type().partnerRole().isEmpty()
+                ? BigDecimal.ZERO
+                : l.taxRate() != null ? l.taxRate() : item.taxRate() == null ? BigDecimal.ZERO : item.taxRate();
+        BigDecimal tax = BigDecimal.ZERO;
+        BigDecimal net = amount;
+        if (amount != null && taxRate.signum() > 0) {
+            if (lookups.pricesIncludeTax()) {
+                net = Rounding.amount(amount.divide(BigDecimal.ONE.add(taxRate), 10, java.math.RoundingMode.HALF_UP));
+                tax = amount.subtract(net);
+            } else {
+                tax = Rounding.amount(amount.multiply(taxRate));
+            }
+        }
         return new NewLine(
                 i + 1,
                 item.id(),
@@ -1025,7 +1044,10 @@ public class Documents {
                 status,
                 gift,
                 Text.trimToNull(l.remark()),
-                sourceLine);
+                sourceLine,
+                taxRate,
+                tax,
+                net);
     }
 
     /** The source line a line follows: the one it names, or the first of the source with its item. */

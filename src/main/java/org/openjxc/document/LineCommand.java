@@ -1,5 +1,6 @@
 package org.openjxc.document;
 
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Min;
@@ -32,7 +33,47 @@ public record LineCommand(
         Boolean gift,
         @Size(max = 300) String remark,
         /** The line of the source document this one follows; by default the first with the same item. */
-        @Min(1) Integer sourceLine) {
+        @Min(1) Integer sourceLine,
+
+        /**
+         * VAT rate of a purchasing or sales line (0.13 for 13%); by default the item's. Whether
+         * {@code price} includes it is the company's {@code pricesIncludeTax}.
+         */
+        @DecimalMin("0") @DecimalMax("1") @Digits(integer = 1, fraction = 4)
+        BigDecimal taxRate) {
+
+    public LineCommand(
+            String item,
+            BigDecimal qty,
+            String unit,
+            BigDecimal price,
+            String bin,
+            String toBin,
+            String batch,
+            LocalDate productionDate,
+            LocalDate expiryDate,
+            StockStatus status,
+            StockStatus fromStatus,
+            Boolean gift,
+            String remark,
+            Integer sourceLine) {
+        this(
+                item,
+                qty,
+                unit,
+                price,
+                bin,
+                toBin,
+                batch,
+                productionDate,
+                expiryDate,
+                status,
+                fromStatus,
+                gift,
+                remark,
+                sourceLine,
+                null);
+    }
 
     public LineCommand(
             String item,

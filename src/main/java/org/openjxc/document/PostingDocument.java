@@ -22,7 +22,23 @@ public record PostingDocument(
         LocalDate date,
         Long partnerId) {
 
-    /** The document's amount: its lines at their prices. */
+    /** The document's amount without VAT: what revenue is booked at. */
+    public BigDecimal netAmount() {
+        return lines.stream()
+                .map(PostingLine::netAmount)
+                .filter(java.util.Objects::nonNull)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** The VAT of the document's lines. */
+    public BigDecimal taxAmount() {
+        return lines.stream()
+                .map(PostingLine::taxAmount)
+                .filter(java.util.Objects::nonNull)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** The document's amount: its lines at their prices, as entered. */
     public BigDecimal amount() {
         return lines.stream()
                 .map(PostingLine::amount)

@@ -3,7 +3,10 @@ package org.openjxc.document;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-/** A line as a poster needs it: ids, quantity in the base unit, unit cost in the base unit. */
+/**
+ * A line as a poster needs it: ids, quantity in the base unit, unit cost in the base unit (without
+ * VAT, which is never part of stock value).
+ */
 public record PostingLine(
         int line,
         long itemId,
@@ -17,5 +20,8 @@ public record PostingLine(
         StockStatus fromStatus,
         BigDecimal receivedQty,
         Integer sourceLine,
-        /** What the line is worth at its price (null without a price). */
-        BigDecimal amount) {}
+        /** What the line is worth at its price, as entered (null without a price). */
+        BigDecimal amount,
+        /** The line without VAT (null without a price) and its VAT. */
+        BigDecimal netAmount,
+        BigDecimal taxAmount) {}

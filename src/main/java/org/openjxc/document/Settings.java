@@ -41,7 +41,8 @@ public class Settings {
     private java.util.Optional<CompanySettings> read(long companyId) {
         return jdbc.sql("""
                         select allow_negative_stock, post_on_approve, reserve_on_sales_order, require_approval,
-                               segregation_of_duties, version, over_receipt_percent, scan_to_deliver, credit_control
+                               segregation_of_duties, version, over_receipt_percent, scan_to_deliver, credit_control,
+                               prices_include_tax
                         from company_setting where company_id = ?""")
                 .param(companyId)
                 .query((rs, n) -> new CompanySettings(
@@ -53,7 +54,8 @@ public class Settings {
                         rs.getInt(6),
                         org.openjxc.shared.Rounding.plain(rs.getBigDecimal(7)),
                         rs.getBoolean(8),
-                        CreditControl.valueOf(rs.getString(9))))
+                        CreditControl.valueOf(rs.getString(9)),
+                        rs.getBoolean(10)))
                 .optional();
     }
 
@@ -69,7 +71,8 @@ public class Settings {
         jdbc.sql("""
                         update company_setting set allow_negative_stock = ?, post_on_approve = ?,
                                reserve_on_sales_order = ?, require_approval = ?, segregation_of_duties = ?,
-                               over_receipt_percent = ?, scan_to_deliver = ?, credit_control = ?, version = version + 1
+                               over_receipt_percent = ?, scan_to_deliver = ?, credit_control = ?, prices_include_tax = ?,
+                               version = version + 1
                         where company_id = ?""")
                 .params(
                         settings.allowNegativeStock(),
@@ -82,6 +85,7 @@ public class Settings {
                                 : settings.overReceiptPercent(),
                         settings.scanToDeliver() == null ? before.scanToDeliver() : settings.scanToDeliver(),
                         (settings.creditControl() == null ? before.creditControl() : settings.creditControl()).name(),
+                        settings.pricesIncludeTax() == null ? before.pricesIncludeTax() : settings.pricesIncludeTax(),
                         actor.companyId())
                 .update();
         CompanySettings after = get(actor.companyId());

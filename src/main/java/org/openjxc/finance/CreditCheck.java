@@ -70,7 +70,8 @@ public class CreditCheck implements DocumentPoster {
         }
         BigDecimal owed = vouchers.balance(d.companyId(), Account.RECEIVABLE.code(), customer.id());
         BigDecimal open = documents.getObject().openSalesOrderValue(d.companyId(), customer.id(), d.id());
-        BigDecimal exposure = Rounding.amount(owed.add(open).add(d.amount()));
+        // The receivable is with VAT, so is what is being added to it.
+        BigDecimal exposure = Rounding.amount(owed.add(open).add(d.netAmount()).add(d.taxAmount()));
         if (exposure.compareTo(customer.creditLimit()) <= 0) {
             return;
         }

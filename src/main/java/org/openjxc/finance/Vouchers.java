@@ -31,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
  * purchase receipt Dr inventory / Cr AP; purchase return the reverse at the cost it left at;
  * sales delivery Dr AR / Cr revenue and Dr COGS / Cr inventory; sales return mirrored; other
  * receipts and issues against 待处理财产损溢. Orders, transfers and status changes move no value.
- * Prices are taken as tax-exclusive until VAT comes.
+ * Revenue and stock are booked without VAT; the VAT of purchasing and sales lines goes to 2221.
  */
 @Service
 @Order(10)
@@ -68,21 +68,31 @@ public class Vouchers implements DocumentPoster {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void post(PostingDocument d) {
-        BigDecimal amount = Rounding.amount(d.amount());
+        // Revenue without VAT; the VAT goes to 应交税费 (output tax on sales, input tax on purchases).
+        BigDecimal amount = Rounding.amount(d.netAmount());
+        BigDecimal tax = Rounding.amount(d.taxAmount());
         BigDecimal value = Rounding.amount(stock.documentValue(d.companyId(), d.id()));
         Long partner = d.partnerId();
         List<NewLine> lines = new ArrayList<>();
         switch (d.type()) {
-            // Payable at the value received, which keeps the inventory account equal to stock value;
-            // a rounding cent against the supplier's invoice is settled when invoices come.
-            case PURCHASE_RECEIPT -> pair(lines, Account.INVENTORY, Account.PAYABLE, value, null, partner);
-            case PURCHASE_RETURN -> pair(lines, Account.PAYABLE, Account.INVENTORY, value.negate(), partner, null);
+            // Payable at the value received (plus its VAT), which keeps the inventory account equal to
+            // stock value; a rounding cent against the supplier's invoice is settled when invoices come.
+            case PURCHASE_RECEIPT -> {
+                pair(lines, Account.INVENTORY, Account.PAYABLE, value, null, partner);
+                pair(lines, Account.TAXES, Account.PAYABLE, tax, null, partner);
+            }
+            case PURCHASE_RETURN -> {
+                pair(lines, Account.PAYABLE, Account.INVENTORY, value.negate(), partner, null);
+                pair(lines, Account.PAYABLE, Account.TAXES, tax, partner, null);
+            }
             case SALES_DELIVERY -> {
                 pair(lines, Account.RECEIVABLE, Account.REVENUE, amount, partner, null);
+                pair(lines, Account.RECEIVABLE, Account.TAXES, tax, partner, null);
                 pair(lines, Account.COST_OF_SALES, Account.INVENTORY, value.negate(), null, null);
             }
             case SALES_RETURN -> {
                 pair(lines, Account.REVENUE, Account.RECEIVABLE, amount, null, partner);
+                pair(lines, Account.TAXES, Account.RECEIVABLE, tax, null, partner);
                 pair(lines, Account.INVENTORY, Account.COST_OF_SALES, value, null, null);
             }
             case OTHER_INBOUND -> pair(lines, Account.INVENTORY, Account.PENDING_LOSS, value, null, null);

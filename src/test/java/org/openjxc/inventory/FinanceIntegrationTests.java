@@ -230,6 +230,89 @@ class FinanceIntegrationTests {
     }
 
     @Test
+    void vatIsSeparatedFromPricesBookedTo2221AndKeptOutOfStockValueAndRevenue() {
+        String wh = f.warehouse();
+        String item = Api.unique("VAT");
+        expect(
+                f.api.post("/api/v1/items", Map.of("code", item, "name", "含税商品", "unit", "pcs", "taxRate", "0.13")),
+                201);
+        String supplier = partner("SUPPLIER");
+        String customer = partner("CUSTOMER");
+
+        // Prices include VAT by default: 10 × 11.30 = 113.00 is 100.00 and 13.00 of input VAT.
+        long receipt = posted("PURCHASE_RECEIPT", wh, supplier, List.of(line(item, 10, "price", "11.30")));
+        JsonNode line =
+                f.api.get("/api/v1/documents/" + receipt).json().get("lines").get(0);
+        assertThat(line.get("taxRate").decimalValue()).isEqualByComparingTo("0.13");
+        assertThat(line.get("taxAmount").decimalValue()).isEqualByComparingTo("13.00");
+        assertThat(line.get("netAmount").decimalValue()).isEqualByComparingTo("100.00");
+        JsonNode rv = vouchers(receipt).get(0);
+        assertBalanced(rv);
+        assertThat(amount(rv, "1405", "debit")).isEqualByComparingTo("100");
+        assertThat(amount(rv, "2221", "debit")).isEqualByComparingTo("13");
+        assertThat(amount(rv, "2202", "credit")).isEqualByComparingTo("113");
+        assertThat(f.summary(item, wh).get("value").decimalValue()).isEqualByComparingTo("100");
+
+        // 4 × 22.60 = 90.40: revenue 80.00, output VAT 10.40, cost 4 × 10 = 40.
+        long delivery = posted("SALES_DELIVERY", wh, customer, List.of(line(item, 4, "price", "22.60")));
+        JsonNode dv = vouchers(delivery).get(0);
+        assertBalanced(dv);
+        assertThat(amount(dv, "1122", "debit")).isEqualByComparingTo("90.40");
+        assertThat(amount(dv, "6001", "credit")).isEqualByComparingTo("80");
+        assertThat(amount(dv, "2221", "credit")).isEqualByComparingTo("10.40");
+        assertThat(amount(dv, "6401", "debit")).isEqualByComparingTo("40");
+        assertThat(f.api.get("/api/v1/partners/" + customer + "/balance")
+                        .json()
+                        .get("receivable")
+                        .decimalValue())
+                .isEqualByComparingTo("90.40");
+
+        // Prices without VAT, and a line's own rate: 10 × 10 = 100 plus 9% = 109 payable.
+        var settings = new LinkedHashMap<String, Object>(
+                Api.JSON.convertValue(f.api.get("/api/v1/settings").json(), Map.class));
+        assertThat(settings.get("pricesIncludeTax")).isEqualTo(true);
+        settings.put("pricesIncludeTax", false);
+        expect(f.api.put("/api/v1/settings", settings), 200);
+        long second =
+                posted("PURCHASE_RECEIPT", wh, supplier, List.of(line(item, 10, "price", "10", "taxRate", "0.09")));
+        JsonNode sv = vouchers(second).get(0);
+        assertThat(amount(sv, "1405", "debit")).isEqualByComparingTo("100");
+        assertThat(amount(sv, "2221", "debit")).isEqualByComparingTo("9");
+        assertThat(amount(sv, "2202", "credit")).isEqualByComparingTo("109");
+
+        // A return to the supplier gives the VAT back too.
+        long back = draft(Map.of(
+                "type",
+                "PURCHASE_RETURN",
+                "warehouse",
+                wh,
+                "sourceDocument",
+                second,
+                "lines",
+                List.of(line(item, 1, "price", "10", "taxRate", "0.09"))));
+        expect(f.post(back), 200);
+        JsonNode bv = vouchers(back).get(0);
+        assertBalanced(bv);
+        assertThat(amount(bv, "2221", "credit")).isEqualByComparingTo("0.90");
+        assertStockAgreesWithBooks();
+
+        // A rate outside 0..1 is refused next to the field and writes nothing.
+        var bad = f.api.post(
+                "/api/v1/documents",
+                Map.of(
+                        "type",
+                        "PURCHASE_RECEIPT",
+                        "warehouse",
+                        wh,
+                        "partner",
+                        supplier,
+                        "lines",
+                        List.of(line(item, 1, "price", "1", "taxRate", "13"))));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.text()).contains("lines[0].taxRate");
+    }
+
+    @Test
     void theVoucherBookListsFiltersAndExportsEveryVoucherWithItsDocument() throws Exception {
         String wh = f.warehouse();
         String item = f.item(false);

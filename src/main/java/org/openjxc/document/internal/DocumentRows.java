@@ -80,7 +80,11 @@ public class DocumentRows {
             StockStatus status,
             boolean gift,
             String remark,
-            Integer sourceLine) {}
+            Integer sourceLine,
+            BigDecimal taxRate,
+            BigDecimal taxAmount,
+            /** The line without VAT; null without a price. */
+            BigDecimal netAmount) {}
 
     private static final Map<String, String> SORTS = Map.of(
             "date",
@@ -124,7 +128,7 @@ public class DocumentRows {
             select l.line_no, i.code as item, i.name as item_name, l.qty, u.code as unit, l.base_qty,
                    bu.code as base_unit, l.price, l.amount, b.code as bin, tb.code as to_bin, l.batch_no,
                    l.production_date, l.expiry_date, l.stock_status, l.from_status, l.gift, l.received_qty, l.remark,
-                   l.source_line_no
+                   l.source_line_no, l.tax_rate, l.tax_amount, l.net_amount
             from document_line l
             join item i on i.company_id = l.company_id and i.id = l.item_id
             join unit u on u.company_id = l.company_id and u.id = l.unit_id
@@ -268,14 +272,17 @@ public class DocumentRows {
                 l.status() == null ? null : l.status().name(),
                 l.gift(),
                 l.remark(),
-                l.sourceLine()
+                l.sourceLine(),
+                l.taxRate(),
+                l.taxAmount(),
+                l.netAmount()
             });
         }
         template.batchUpdate("""
                 insert into document_line (company_id, document_id, line_no, item_id, qty, unit_id, factor, base_qty,
                     price, amount, bin_id, to_bin_id, batch_no, production_date, expiry_date, from_status,
-                    stock_status, gift, remark, source_line_no)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+                    stock_status, gift, remark, source_line_no, tax_rate, tax_amount, net_amount)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
     }
 
     /** Reads the document's deciding fields and locks its row until the transaction ends. */
@@ -432,11 +439,11 @@ public class DocumentRows {
 
     /**
      * What a customer's open sales orders (approved or posted, not closed) still have to deliver,
-     * at their prices, leaving one document out.
+     * at their prices with VAT, leaving one document out.
      */
     public BigDecimal openSalesOrderValue(long companyId, long partnerId, long except) {
         return jdbc.sql("""
-                        select coalesce(sum(coalesce(l.amount, 0) * greatest(l.base_qty - coalesce((
+                        select coalesce(sum(coalesce(l.net_amount + l.tax_amount, l.amount, 0) * greatest(l.base_qty - coalesce((
                                  select sum(fl.base_qty) from document f
                                  join document_line fl on fl.company_id = f.company_id and fl.document_id = f.id
                                  where f.company_id = o.company_id and f.source_document_id = o.id
@@ -596,15 +603,21 @@ public class DocumentRows {
     public List<PostingLine> postingLines(long companyId, long id) {
         return jdbc.sql("""
                         select line_no, item_id, base_qty, price, factor, bin_id, to_bin_id, batch_no, expiry_date,
-                               stock_status, from_status, received_qty, source_line_no, amount
+                               stock_status, from_status, received_qty, source_line_no, amount, tax_rate, tax_amount,
+                               net_amount
                         from document_line where company_id = ? and document_id = ? order by line_no""")
                 .params(companyId, id)
                 .query((rs, n) -> {
                     BigDecimal price = rs.getBigDecimal("price");
                     BigDecimal factor = rs.getBigDecimal("factor");
                     // Prices are per entered unit; the ledger costs per base unit.
-                    BigDecimal unitPrice =
-                            price == null ? null : price.divide(factor, 6, java.math.RoundingMode.HALF_UP);
+                    BigDecimal net = rs.getBigDecimal("net_amount");
+                    BigDecimal unitPrice = price == null
+                            ? null
+                            : rs.getBigDecimal("tax_rate").signum() == 0 || net == null
+                                    ? price.divide(factor, 6, java.math.RoundingMode.HALF_UP)
+                                    // Stock is valued without VAT.
+                                    : net.divide(rs.getBigDecimal("base_qty"), 6, java.math.RoundingMode.HALF_UP);
                     String from = rs.getString("from_status");
                     String status = rs.getString("stock_status");
                     return new PostingLine(
@@ -620,7 +633,9 @@ public class DocumentRows {
                             from == null ? null : StockStatus.valueOf(from),
                             rs.getBigDecimal("received_qty"),
                             (Integer) rs.getObject("source_line_no", Integer.class),
-                            rs.getBigDecimal("amount"));
+                            rs.getBigDecimal("amount"),
+                            net,
+                            rs.getBigDecimal("tax_amount"));
                 })
                 .list();
     }
@@ -746,6 +761,9 @@ public class DocumentRows {
                 Rounding.plain(rs.getBigDecimal("received_qty")),
                 rs.getString("remark"),
                 (Integer) rs.getObject("source_line_no", Integer.class),
-                null);
+                null,
+                Rounding.plain(rs.getBigDecimal("tax_rate")),
+                rs.getBigDecimal("tax_amount"),
+                rs.getBigDecimal("net_amount"));
     }
 }

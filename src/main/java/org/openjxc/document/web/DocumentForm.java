@@ -22,6 +22,9 @@ public class DocumentForm {
         private BigDecimal qty;
         private String unit;
         private BigDecimal price;
+        /** In percent, as people write it (13 for 13%); empty takes the item's rate. */
+        private BigDecimal taxRate;
+
         private String bin;
         private String toBin;
         private String batch;
@@ -68,6 +71,14 @@ public class DocumentForm {
 
         public void setUnit(String unit) {
             this.unit = unit;
+        }
+
+        public BigDecimal getTaxRate() {
+            return taxRate;
+        }
+
+        public void setTaxRate(BigDecimal taxRate) {
+            this.taxRate = taxRate;
         }
 
         public BigDecimal getPrice() {
@@ -173,6 +184,9 @@ public class DocumentForm {
             line.qty = l.qty();
             line.unit = l.unit();
             line.price = l.price();
+            line.taxRate = l.taxRate() == null || !d.type().partnerRole().isPresent()
+                    ? null
+                    : l.taxRate().movePointRight(2).stripTrailingZeros();
             line.bin = l.bin();
             line.toBin = l.toBin();
             line.batch = l.batch();
@@ -240,7 +254,8 @@ public class DocumentForm {
                         l.fromStatus,
                         l.gift,
                         null,
-                        l.sourceLine))
+                        l.sourceLine,
+                        l.taxRate == null ? null : l.taxRate.movePointLeft(2)))
                 .toList();
         String source = Text.trimToNull(sourceDocument);
         return new DocumentCommand(

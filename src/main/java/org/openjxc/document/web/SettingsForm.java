@@ -19,6 +19,7 @@ public class SettingsForm {
     private BigDecimal overReceiptPercent;
     private boolean scanToDeliver;
     private CreditControl creditControl = CreditControl.OFF;
+    private boolean pricesIncludeTax = true;
     private Integer version;
 
     static SettingsForm of(CompanySettings s) {
@@ -35,6 +36,7 @@ public class SettingsForm {
         f.overReceiptPercent = s.overReceiptPercent();
         f.scanToDeliver = Boolean.TRUE.equals(s.scanToDeliver());
         f.creditControl = s.creditControl();
+        f.pricesIncludeTax = Boolean.TRUE.equals(s.pricesIncludeTax());
         f.version = s.version();
         return f;
     }
@@ -53,7 +55,16 @@ public class SettingsForm {
                 version,
                 overReceiptPercent == null ? BigDecimal.ZERO : overReceiptPercent,
                 scanToDeliver,
-                creditControl);
+                creditControl,
+                pricesIncludeTax);
+    }
+
+    public boolean isPricesIncludeTax() {
+        return pricesIncludeTax;
+    }
+
+    public void setPricesIncludeTax(boolean pricesIncludeTax) {
+        this.pricesIncludeTax = pricesIncludeTax;
     }
 
     public boolean isAllowNegativeStock() {

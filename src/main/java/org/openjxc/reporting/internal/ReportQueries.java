@@ -417,8 +417,8 @@ public class ReportQueries {
         return jdbc.sql("select " + group[0] + ", " + group[1] + ", sum(x.revenue), sum(x.cost) from ("
                         + """
                         select d.partner_id, l.item_id,
-                               case when d.doc_type = 'SALES_RETURN' then -sum(coalesce(l.amount, 0))
-                                    else sum(coalesce(l.amount, 0)) end as revenue,
+                               case when d.doc_type = 'SALES_RETURN' then -sum(coalesce(l.net_amount, l.amount, 0))
+                                    else sum(coalesce(l.net_amount, l.amount, 0)) end as revenue,
                                (select -sum(m.move_value) from stock_move m
                                 where m.company_id = d.company_id and m.document_id = d.id
                                   and m.item_id = l.item_id) as cost
