@@ -1,11 +1,13 @@
 package org.openjxc.finance;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.openjxc.document.DocumentPoster;
 import org.openjxc.document.Documents;
 import org.openjxc.document.PostingDocument;
+import org.openjxc.finance.internal.ReconciliationQueries;
 import org.openjxc.finance.internal.VoucherRows;
 import org.openjxc.finance.internal.VoucherRows.NewLine;
 import org.openjxc.inventory.Stock;
@@ -43,13 +45,21 @@ public class Vouchers implements DocumentPoster {
     private final ObjectProvider<Documents> documents;
 
     private final Partners partners;
+    private final ReconciliationQueries reconciliation;
     private final JdbcClient jdbc;
 
-    Vouchers(VoucherRows rows, Stock stock, ObjectProvider<Documents> documents, Partners partners, JdbcClient jdbc) {
+    Vouchers(
+            VoucherRows rows,
+            Stock stock,
+            ObjectProvider<Documents> documents,
+            Partners partners,
+            ReconciliationQueries reconciliation,
+            JdbcClient jdbc) {
         this.rows = rows;
         this.stock = stock;
         this.documents = documents;
         this.partners = partners;
+        this.reconciliation = reconciliation;
         this.jdbc = jdbc;
     }
 
@@ -168,14 +178,79 @@ public class Vouchers implements DocumentPoster {
                         .negate()));
     }
 
-    /** Stock value against the inventory account; a difference is shown, never hidden. */
+    /**
+     * The reconciliation checks through {@code date} (today when null): stock value against the
+     * inventory account, deliveries against receivables, receipts against payables. A difference is
+     * shown with the documents behind it, never hidden.
+     */
     @Transactional(readOnly = true)
-    public List<ReconciliationCheck> reconcile(Actor actor) {
+    public List<ReconciliationCheck> reconcile(Actor actor, LocalDate date) {
         wholeCompany(actor);
-        BigDecimal expected = Rounding.amount(stock.totalValue(actor.companyId()));
-        BigDecimal actual = Rounding.amount(rows.balance(actor.companyId(), Account.INVENTORY.code(), null));
+        return reconcile(actor.companyId(), date == null ? LocalDate.now() : date);
+    }
+
+    List<ReconciliationCheck> reconcile(long companyId, LocalDate date) {
         return List.of(
-                new ReconciliationCheck("STOCK_VS_INVENTORY_ACCOUNT", expected, actual, actual.subtract(expected)));
+                reconciliation.stockVsInventory(companyId, date),
+                reconciliation.deliveriesVsReceivables(companyId, date),
+                reconciliation.receiptsVsPayables(companyId, date));
+    }
+
+    /** Runs the checks as of today for every company and keeps the figures (the daily run). */
+    @Transactional
+    public void runReconciliation() {
+        LocalDate today = LocalDate.now();
+        for (long company : jdbc.sql("select id from company").query(Long.class).list()) {
+            recordRun(company, today);
+        }
+    }
+
+    /** Runs the checks as of today for the actor's company now, and keeps the figures. */
+    @Transactional
+    public List<ReconciliationCheck> runReconciliation(Actor actor) {
+        wholeCompany(actor);
+        return recordRun(actor.companyId(), LocalDate.now());
+    }
+
+    private List<ReconciliationCheck> recordRun(long company, LocalDate day) {
+        List<ReconciliationCheck> checks = reconcile(company, day);
+        jdbc.sql("delete from reconciliation_result where company_id = ? and checked_on = ?")
+                .params(company, day)
+                .update();
+        for (ReconciliationCheck c : checks) {
+            jdbc.sql("""
+                            insert into reconciliation_result (company_id, checked_on, check_name, expected, actual,
+                                                               difference, checked_at)
+                            values (?, ?, ?, ?, ?, ?, ?)""")
+                    .params(
+                            company,
+                            day,
+                            c.name(),
+                            c.expected(),
+                            c.actual(),
+                            c.difference(),
+                            java.time.OffsetDateTime.now())
+                    .update();
+        }
+        return checks;
+    }
+
+    /**
+     * Differences of the latest daily run beyond {@code percent} of what was expected (any
+     * difference when nothing was expected), for the dashboard's alerts.
+     */
+    @Transactional(readOnly = true)
+    public List<ReconciliationCheck> latestDifferences(long companyId, BigDecimal percent) {
+        return jdbc.sql("""
+                        select check_name, expected, actual, difference from reconciliation_result
+                        where company_id = ? and checked_on = (select max(checked_on) from reconciliation_result
+                                                               where company_id = ?)
+                          and difference <> 0 and (expected = 0 or abs(difference) * 100 > abs(expected) * ?)
+                        order by check_name""")
+                .params(companyId, companyId, percent)
+                .query((rs, n) -> new ReconciliationCheck(
+                        rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4), List.of()))
+                .list();
     }
 
     /** The books are the company's: a user limited to some warehouses would see all of them. */

@@ -32,10 +32,16 @@ public class Reports {
 
     private final ReportQueries queries;
     private final Vouchers vouchers;
+    private final java.math.BigDecimal reconciliationAlertPercent;
 
-    Reports(ReportQueries queries, Vouchers vouchers) {
+    Reports(
+            ReportQueries queries,
+            Vouchers vouchers,
+            @org.springframework.beans.factory.annotation.Value("${openjxc.reconciliation.alert-percent:0.5}")
+                    java.math.BigDecimal reconciliationAlertPercent) {
         this.queries = queries;
         this.vouchers = vouchers;
+        this.reconciliationAlertPercent = reconciliationAlertPercent;
     }
 
     /** What needs attention, most urgent kind first; each kind only for those who may see it. */
@@ -43,17 +49,17 @@ public class Reports {
     public List<Alert> alerts(Actor actor) {
         List<Alert> alerts = new ArrayList<>();
         if (Actors.has(Permission.VIEW_COST) && !actor.scope().restricted()) {
-            for (ReconciliationCheck check : vouchers.reconcile(actor)) {
-                if (check.difference().signum() != 0) {
-                    alerts.add(new Alert(
-                            AlertKind.RECONCILIATION_DIFFERENCE,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            check.name() + ": " + check.expected() + " / " + check.actual()));
-                }
+            // From the latest daily run, beyond the threshold: the checks read the whole ledger.
+            for (ReconciliationCheck check :
+                    vouchers.latestDifferences(actor.companyId(), reconciliationAlertPercent)) {
+                alerts.add(new Alert(
+                        AlertKind.RECONCILIATION_DIFFERENCE,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        check.name() + ": " + check.expected() + " / " + check.actual()));
             }
         }
         boolean documents = Actors.has(Permission.VIEW_DOCUMENTS);

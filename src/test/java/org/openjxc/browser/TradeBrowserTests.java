@@ -114,7 +114,7 @@ class TradeBrowserTests {
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.id("promotions-table"), promo));
         Browser.screenshot(driver, "promotions");
         driver.get(url("/reconciliation"));
-        assertThat(driver.findElements(By.cssSelector("#checks tbody tr"))).hasSize(1);
+        assertThat(driver.findElements(By.cssSelector("#checks tbody tr"))).hasSize(3);
         driver.get(url("/import/sales-orders"));
         assertThat(driver.findElement(By.id("order-import-form")).isDisplayed()).isTrue();
     }

@@ -380,8 +380,64 @@ class FinanceIntegrationTests {
     }
 
     void assertStockAgreesWithBooks() {
-        var check = f.api.get("/api/v1/reconciliation").json().get("checks").get(0);
-        assertThat(check.get("name").asString()).isEqualTo("STOCK_VS_INVENTORY_ACCOUNT");
-        assertThat(check.get("difference").decimalValue()).isEqualByComparingTo("0");
+        var checks = f.api.get("/api/v1/reconciliation").json().get("checks");
+        assertThat(checks).hasSize(3);
+        assertThat(checks.get(0).get("name").asString()).isEqualTo("STOCK_VS_INVENTORY_ACCOUNT");
+        for (JsonNode check : checks) {
+            assertThat(check.get("difference").decimalValue())
+                    .as(check.toString())
+                    .isEqualByComparingTo("0");
+            assertThat(check.get("documents")).isEmpty();
+        }
+    }
+
+    @Test
+    void aDifferenceIsShownWithItsDocumentAndTheDailyRunRaisesAnAlert() {
+        String wh = f.warehouse();
+        String item = f.item(false);
+        String supplier = partner("SUPPLIER");
+        String customer = partner("CUSTOMER");
+        long receipt = posted("PURCHASE_RECEIPT", wh, supplier, List.of(line(item, 10, "price", 3)));
+        long delivery = posted("SALES_DELIVERY", wh, customer, List.of(line(item, 4, "price", 5)));
+        assertStockAgreesWithBooks();
+        var run =
+                expect(f.api.post("/api/v1/reconciliation/run", Map.of()), 200).json();
+        assertThat(run.get("checks")).hasSize(3);
+        assertThat(f.api.get("/api/v1/reports/alerts").text()).doesNotContain("RECONCILIATION_DIFFERENCE");
+
+        // Someone changes a booked figure behind the system's back: the receivable of the delivery.
+        var jdbc = context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        long voucher = vouchers(delivery).get(0).get("id").asLong();
+        jdbc.sql("update voucher_line set debit = debit + 7 where voucher_id = ? and account_code = '1122'")
+                .param(voucher)
+                .update();
+        jdbc.sql("update voucher_line set credit = credit + 7 where voucher_id = ? and account_code = '6001'")
+                .param(voucher)
+                .update();
+
+        JsonNode checks = f.api.get("/api/v1/reconciliation").json().get("checks");
+        JsonNode ar = checks.get(1);
+        assertThat(ar.get("name").asString()).isEqualTo("DELIVERIES_VS_AR");
+        assertThat(ar.get("expected").decimalValue()).isEqualByComparingTo("20");
+        assertThat(ar.get("actual").decimalValue()).isEqualByComparingTo("27");
+        assertThat(ar.get("documents")).hasSize(1);
+        assertThat(ar.get("documents").get(0).get("id").asLong()).isEqualTo(delivery);
+        assertThat(ar.get("documents").get(0).get("difference").decimalValue()).isEqualByComparingTo("7");
+        assertThat(checks.get(2).get("expected").decimalValue()).isEqualByComparingTo("30");
+        assertThat(checks.get(2).get("difference").decimalValue()).isEqualByComparingTo("0");
+        // As of a day before anything happened, nothing is expected nor booked.
+        JsonNode before = f.api.get("/api/v1/reconciliation?date=2000-01-01")
+                .json()
+                .get("checks")
+                .get(1);
+        assertThat(before.get("actual").decimalValue()).isEqualByComparingTo("0");
+
+        // The alert comes from the daily run, once it has seen the difference (35% of 20, over 0.5%).
+        assertThat(f.api.get("/api/v1/reports/alerts").text()).doesNotContain("RECONCILIATION_DIFFERENCE");
+        expect(f.api.post("/api/v1/reconciliation/run", Map.of()), 200);
+        assertThat(f.api.get("/api/v1/reports/alerts").text())
+                .contains("RECONCILIATION_DIFFERENCE")
+                .contains("DELIVERIES_VS_AR");
+        assertThat(receipt).isPositive();
     }
 }

@@ -27,7 +27,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Random sequences of documents — receipts, issues, transfers with receipts, status changes and
  * unposts — against the running application: afterwards the ledger equals the balances (and the
- * FIFO item's open cost layers its stock and value), no
+ * FIFO item's open cost layers its stock and value), the books agree with the stock and every
+ * voucher balances, no
  * position is negative, each item's total is what the posted documents say, and recalculation
  * changes nothing.
  */
@@ -203,6 +204,20 @@ class LedgerProperties {
         }
 
         f.assertConsistent();
+        // The books agree with the stock, and every voucher balances.
+        for (var check : f.api.get("/api/v1/reconciliation").json().get("checks")) {
+            assertThat(check.get("difference").decimalValue())
+                    .as(check.toString())
+                    .isEqualByComparingTo("0");
+        }
+        for (var voucher : f.api.get("/api/v1/vouchers?size=500").json().get("items")) {
+            BigDecimal balance = BigDecimal.ZERO;
+            for (var l : voucher.get("lines")) {
+                balance = balance.add(l.get("debit").decimalValue())
+                        .subtract(l.get("credit").decimalValue());
+            }
+            assertThat(balance).as(voucher.toString()).isEqualByComparingTo("0");
+        }
         var positions =
                 f.api.get("/api/v1/stock?includeZero=true&size=500").json().get("items");
         positions.forEach(p ->

@@ -15,6 +15,7 @@ import org.openjxc.shared.RequiresPermission;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -62,7 +63,15 @@ class FinanceApiController {
 
     @GetMapping("/api/v1/reconciliation")
     @RequiresPermission(Permission.VIEW_COST)
-    Map<String, Object> reconciliation() {
-        return Map.of("checks", vouchers.reconcile(Actors.require()));
+    Map<String, Object> reconciliation(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+        return Map.of("checks", vouchers.reconcile(Actors.require(), date));
+    }
+
+    /** Runs the checks now and keeps the figures, as the nightly run does; the dashboard alerts from them. */
+    @PostMapping("/api/v1/reconciliation/run")
+    @RequiresPermission(Permission.MANAGE_PERIODS)
+    Map<String, Object> run() {
+        return Map.of("checks", vouchers.runReconciliation(Actors.require()));
     }
 }

@@ -126,8 +126,11 @@ class FinancePagesController {
 
     @GetMapping("/reconciliation")
     @RequiresPermission(Permission.VIEW_COST)
-    String reconciliation(Model model) {
-        model.addAttribute("checks", vouchers.reconcile(Actors.require()));
+    String reconciliation(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            Model model) {
+        model.addAttribute("date", date == null ? LocalDate.now() : date);
+        model.addAttribute("checks", vouchers.reconcile(Actors.require(), date));
         return "finance/reconciliation";
     }
 }
