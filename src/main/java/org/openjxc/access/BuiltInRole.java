@@ -29,7 +29,11 @@ public enum BuiltInRole {
             CREATE_PURCHASE_ORDER,
             POST_PURCHASE_ORDER,
             VIEW_PURCHASE_RECEIPT,
-            CREATE_PURCHASE_RETURN)),
+            CREATE_PURCHASE_RETURN,
+            VIEW_LANDED_COST,
+            CREATE_LANDED_COST,
+            EDIT_LANDED_COST,
+            SUBMIT_LANDED_COST)),
     SALES_CLERK(EnumSet.of(
             VIEW_DASHBOARD,
             VIEW_ITEM,

@@ -150,6 +150,46 @@ public final class LayerBook {
         created.add(layer);
     }
 
+    /**
+     * Adds value to what is still held of the layers a receipt line opened: {@code share} is for
+     * the {@code received} quantity, so the part for units no longer in those layers is left out.
+     * Each layer's addition is remembered as a use of no quantity and negative value, so that
+     * unposting takes it off again. Answers the value added to stock.
+     */
+    public BigDecimal addValue(
+            long itemId,
+            long warehouseId,
+            long receiptDocument,
+            int receiptLine,
+            BigDecimal received,
+            BigDecimal share,
+            long usingDocument,
+            int usingLine) {
+        List<Layer> own = layers(itemId, warehouseId).stream()
+                .filter(l -> l.documentId == receiptDocument && l.line == receiptLine && l.remaining.signum() > 0)
+                .toList();
+        BigDecimal held = own.stream().map(l -> l.remaining).reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (held.signum() == 0 || received.signum() <= 0) {
+            return BigDecimal.ZERO;
+        }
+        BigDecimal toStock = Rounding.amount(
+                share.multiply(held.min(received)).divide(received, 10, java.math.RoundingMode.HALF_UP));
+        BigDecimal left = toStock;
+        for (int i = 0; i < own.size(); i++) {
+            Layer l = own.get(i);
+            BigDecimal x = i == own.size() - 1
+                    ? left
+                    : Rounding.amount(toStock.multiply(l.remaining).divide(held, 10, java.math.RoundingMode.HALF_UP));
+            l.value = l.value.add(x);
+            left = left.subtract(x);
+            if (l.id != null) {
+                changed.add(l);
+            }
+            uses.add(new Use(l, usingDocument, usingLine, BigDecimal.ZERO, x.negate()));
+        }
+        return toStock;
+    }
+
     /** Writes new and changed layers and the uses of this posting. */
     public void flush(OffsetDateTime at) {
         for (Layer l : created) {

@@ -19,7 +19,23 @@ public record DocumentCommand(
         @NotEmpty @Size(max = 5000) List<@Valid @NotNull LineCommand> lines,
         Integer version,
         /** For orders: when the goods are expected (promised by the supplier, wished by the customer). */
-        LocalDate expectedDate) {
+        LocalDate expectedDate,
+        /** For a landed cost: how it is spread over the receipt's lines; by amount when null. */
+        AllocationBasis allocation) {
+
+    public DocumentCommand(
+            DocumentType type,
+            LocalDate date,
+            String warehouse,
+            String toWarehouse,
+            String partner,
+            Long sourceDocument,
+            String remark,
+            List<LineCommand> lines,
+            Integer version,
+            LocalDate expectedDate) {
+        this(type, date, warehouse, toWarehouse, partner, sourceDocument, remark, lines, version, expectedDate, null);
+    }
 
     public DocumentCommand(
             DocumentType type,

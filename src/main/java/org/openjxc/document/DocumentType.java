@@ -18,7 +18,12 @@ public enum DocumentType {
     SALES_DELIVERY("XSCK", Direction.OUTBOUND, PartnerRole.CUSTOMER, "SALES_ORDER", false),
     SALES_RETURN("XSTH", Direction.INBOUND, PartnerRole.CUSTOMER, "SALES_DELIVERY", true),
     /** Gains and losses found by an approved stock count (盘盈盘亏): signed quantities per position. */
-    COUNT_ADJUSTMENT("PDTZ", Direction.ADJUSTMENT, null, null, false);
+    COUNT_ADJUSTMENT("PDTZ", Direction.ADJUSTMENT, null, null, false),
+    /**
+     * Landed cost (采购费用分摊: 运费、关税、装卸费): service lines charged by a supplier, allocated onto
+     * the lines of the posted purchase receipt it names, by amount, quantity or weight.
+     */
+    LANDED_COST("FYFT", Direction.VALUE, PartnerRole.SUPPLIER, null, false);
 
     /** How a type's lines move stock; an order moves none (a sales order may reserve). */
     public enum Direction {
@@ -28,7 +33,9 @@ public enum DocumentType {
         STATUS_CHANGE,
         ORDER,
         /** Lines carry signed quantities: positive into a position, negative out of it. */
-        ADJUSTMENT
+        ADJUSTMENT,
+        /** Changes the value of stock already received, never its quantity. */
+        VALUE
     }
 
     /** Whom a purchasing or sales document is with; the partner must be of that kind (or both). */

@@ -33,4 +33,6 @@ public record DocumentView(
         LocalDate expectedDate,
         BigDecimal totalQty,
         BigDecimal totalAmount,
-        List<DocumentLineView> lines) {}
+        List<DocumentLineView> lines,
+        /** A landed cost's allocation basis; null for other types. */
+        AllocationBasis allocation) {}

@@ -145,6 +145,9 @@ public class Documents {
             if (command.expectedDate() != null) {
                 rows.setExpectedDate(actor.companyId(), id, command.expectedDate());
             }
+            if (command.type() == DocumentType.LANDED_COST) {
+                rows.setAllocationBasis(actor.companyId(), id, allocation(command));
+            }
             DocumentView created = get(actor, id);
             audit.record("CREATE", ENTITY, number, null, created);
             if (!post) {
@@ -194,6 +197,9 @@ public class Documents {
                 Text.trimToNull(command.remark()));
         rows.replaceLines(actor.companyId(), id, r.lines());
         rows.setExpectedDate(actor.companyId(), id, command.expectedDate());
+        if (command.type() == DocumentType.LANDED_COST) {
+            rows.setAllocationBasis(actor.companyId(), id, allocation(command));
+        }
         rows.clearScans(actor.companyId(), id);
         DocumentView after = get(actor, id);
         audit.record("UPDATE", ENTITY, doc.number(), before, after);
@@ -686,6 +692,10 @@ public class Documents {
     }
 
     /** Orders are followed once approved (or posted) and until closed; anything else once posted. */
+    private static AllocationBasis allocation(DocumentCommand c) {
+        return c.allocation() == null ? AllocationBasis.AMOUNT : c.allocation();
+    }
+
     private static boolean followable(DocumentRows.Source source) {
         if (source.type().direction() == DocumentType.Direction.ORDER) {
             return !source.closed()
@@ -740,7 +750,8 @@ public class Documents {
                 doc.sourceDocumentId(),
                 s.reserveOnSalesOrder(),
                 doc.date(),
-                doc.partnerId());
+                doc.partnerId(),
+                doc.type() == DocumentType.LANDED_COST ? rows.allocationBasis(actor.companyId(), doc.id()) : null);
     }
 
     /**
@@ -831,7 +842,12 @@ public class Documents {
             if (source == null || !rows.visible(actor.companyId(), source.id(), actor.scope())) {
                 source = null;
                 v.add(FieldViolation.of("sourceDocument", "error.reference.unknown", ENTITY, c.sourceDocument()));
-            } else if (c.type().follows().orElse(null) != source.type()) {
+            } else if (c.type() == DocumentType.LANDED_COST && source.type() != DocumentType.PURCHASE_RECEIPT) {
+                v.add(FieldViolation.of(
+                        "sourceDocument", "error.landedCost.notReceipt", source.number(), source.type()));
+                source = null;
+            } else if (c.type() != DocumentType.LANDED_COST
+                    && c.type().follows().orElse(null) != source.type()) {
                 v.add(FieldViolation.of(
                         "sourceDocument", "error.document.wrongSource", source.number(), source.type(), c.type()));
                 source = null;
@@ -841,6 +857,8 @@ public class Documents {
             }
         } else if (c.type().sourceRequired()) {
             v.add(FieldViolation.of("sourceDocument", "error.document.sourceRequired", c.type()));
+        } else if (c.type() == DocumentType.LANDED_COST) {
+            v.add(FieldViolation.of("sourceDocument", "error.landedCost.receiptRequired"));
         }
         Long partnerId = partner == null ? null : partner.id();
         if (c.type().partnerRole().isPresent()) {
@@ -858,6 +876,8 @@ public class Documents {
             if (partnerId == null && (c.partner() == null || c.partner().isBlank())) {
                 v.add(FieldViolation.of("partner", "error.document.partnerRequired", c.type()));
             } else if (source != null
+                    // A carrier or customs broker charges a landed cost, not necessarily the supplier.
+                    && c.type() != DocumentType.LANDED_COST
                     && source.partnerId() != null
                     && partnerId != null
                     && !source.partnerId().equals(partnerId)) {
@@ -926,7 +946,10 @@ public class Documents {
         if (!item.active()) {
             v.add(FieldViolation.of(at + "item", "error.item.inactive", item.code()));
         }
-        if (item.type() != ItemType.GOODS) {
+        boolean charge = c.type() == DocumentType.LANDED_COST;
+        if (charge && item.type() == ItemType.GOODS) {
+            v.add(FieldViolation.of(at + "item", "error.landedCost.serviceOnly", item.code()));
+        } else if (!charge && item.type() != ItemType.GOODS) {
             v.add(FieldViolation.of(at + "item", "error.item.notStocked", item.code()));
         }
         String unitCode = l.unit() == null || l.unit().isBlank() ? item.unit() : l.unit();
@@ -1004,7 +1027,11 @@ public class Documents {
                 v.add(FieldViolation.of(at + "price", "error.document.priceRequired", item.code()));
             }
         }
-        Integer sourceLine = sourceLine(c, l, i, item, source, v);
+        if (charge && price == null) {
+            v.add(FieldViolation.of(at + "price", "error.document.priceRequired", item.code()));
+        }
+        // A landed cost's lines are charges: they follow no line of the receipt.
+        Integer sourceLine = charge ? null : sourceLine(c, l, i, item, source, v);
         if (v.size() > before) {
             return null;
         }

@@ -20,7 +20,9 @@ public record PostingDocument(
         /** Whether a sales order reserves stock when posted (the company's {@code reserveOnSalesOrder}). */
         boolean reserve,
         LocalDate date,
-        Long partnerId) {
+        Long partnerId,
+        /** A landed cost's allocation basis; null for other types. */
+        AllocationBasis allocation) {
 
     /** The document's amount without VAT: what revenue is booked at. */
     public BigDecimal netAmount() {

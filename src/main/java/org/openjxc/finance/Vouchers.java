@@ -109,6 +109,13 @@ public class Vouchers implements DocumentPoster {
             case OTHER_OUTBOUND -> pair(lines, Account.PENDING_LOSS, Account.INVENTORY, value.negate(), null, null);
             // 盘盈 Dr 库存商品 / Cr 待处理财产损溢, 盘亏 the other way round: the net of the count.
             case COUNT_ADJUSTMENT -> pair(lines, Account.INVENTORY, Account.PENDING_LOSS, value, null, null);
+            // 运费、关税: what landed on stock still held into inventory, the rest (already sold) into
+            // cost of sales; payable to the carrier with the VAT of its invoice.
+            case LANDED_COST -> {
+                pair(lines, Account.INVENTORY, Account.PAYABLE, value, null, partner);
+                pair(lines, Account.COST_OF_SALES, Account.PAYABLE, amount.subtract(value), null, partner);
+                pair(lines, Account.TAXES, Account.PAYABLE, tax, null, partner);
+            }
             default -> {
                 return;
             }

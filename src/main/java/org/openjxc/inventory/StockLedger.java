@@ -71,6 +71,10 @@ public class StockLedger implements DocumentPoster {
             }
             return;
         }
+        if (d.type().direction() == DocumentType.Direction.VALUE) {
+            landedCost(d, session);
+            return;
+        }
         Map<Integer, StockRows.Reservation> reserved = orderReservations(d, keys);
         session.lock(keys);
         // What the order set aside for these lines is released first, so the delivery may take it.
@@ -182,12 +186,79 @@ public class StockLedger implements DocumentPoster {
         session.write(d.id(), d.actorId());
     }
 
+    /**
+     * A landed cost: its amount without VAT is allocated over the receipt's lines by the basis; of
+     * each line's share, the part for units still held goes into stock value (a move of no
+     * quantity), the part for units already gone is left for the voucher to put into cost of sales.
+     */
+    private void landedCost(PostingDocument d, Session session) {
+        List<StockRows.ReceivedLine> received = rows.receivedLines(d.companyId(), d.sourceDocumentId());
+        java.util.function.Function<StockRows.ReceivedLine, BigDecimal> basis =
+                switch (d.allocation() == null ? org.openjxc.document.AllocationBasis.AMOUNT : d.allocation()) {
+                    case AMOUNT -> StockRows.ReceivedLine::value;
+                    case QTY -> StockRows.ReceivedLine::qty;
+                    case WEIGHT -> StockRows.ReceivedLine::weight;
+                };
+        BigDecimal sum = received.stream().map(basis).reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (sum.signum() <= 0) {
+            throw new BusinessException(
+                            ErrorCode.INVALID_STATE,
+                            "error.landedCost.noBasis",
+                            d.number(),
+                            d.allocation() == null ? "AMOUNT" : d.allocation().name())
+                    .withFact(
+                            "basis",
+                            d.allocation() == null ? "AMOUNT" : d.allocation().name());
+        }
+        TreeSet<Key> keys = new TreeSet<>();
+        received.forEach(r -> keys.add(new Key(r.itemId(), r.warehouseId())));
+        session.lock(keys);
+        BigDecimal total = Rounding.amount(d.netAmount());
+        BigDecimal left = total;
+        for (int i = 0; i < received.size(); i++) {
+            StockRows.ReceivedLine r = received.get(i);
+            // The last line takes what rounding left, so the shares add up to the total exactly.
+            BigDecimal share = i == received.size() - 1
+                    ? left
+                    : Rounding.amount(total.multiply(basis.apply(r)).divide(sum, 10, java.math.RoundingMode.HALF_UP));
+            left = left.subtract(share);
+            Level level = session.levels.get(new Key(r.itemId(), r.warehouseId()));
+            BigDecimal toStock;
+            if (session.book.layered(r.itemId())) {
+                toStock = session.book.addValue(
+                        r.itemId(), r.warehouseId(), d.sourceDocumentId(), r.line(), r.qty(), share, d.id(), r.line());
+            } else {
+                BigDecimal held = level.onHand.max(BigDecimal.ZERO).min(r.qty());
+                toStock = Rounding.amount(share.multiply(held).divide(r.qty(), 10, java.math.RoundingMode.HALF_UP));
+            }
+            if (toStock.signum() != 0) {
+                session.apply(new Move(
+                        r.warehouseId(),
+                        0,
+                        r.itemId(),
+                        "",
+                        StockStatus.AVAILABLE,
+                        BigDecimal.ZERO,
+                        BigDecimal.ZERO,
+                        toStock,
+                        null,
+                        r.line(),
+                        null));
+            }
+        }
+        session.write(d.id(), d.actorId());
+    }
+
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void unpost(PostingDocument d) {
         if (d.type().direction() == DocumentType.Direction.ORDER) {
             releaseAll(d);
             return;
+        }
+        // Taking a landed cost's value off again is exact only while its stock has not moved since.
+        if (d.type().direction() == DocumentType.Direction.VALUE && rows.movedSince(d.companyId(), d.id())) {
+            throw new BusinessException(ErrorCode.INVALID_STATE, "error.landedCost.laterMoves", d.number());
         }
         List<Move> moves = rows.unreversedMoves(d.companyId(), d.id());
         var session = new Session(d.companyId(), d.allowNegativeStock(), d.id());
@@ -698,6 +769,9 @@ public class StockLedger implements DocumentPoster {
             // One change per position, so a position new to this document is inserted once.
             Map<String, StockRows.PositionChange> changes = new java.util.LinkedHashMap<>();
             for (Move m : moves) {
+                if (m.qty().signum() == 0) {
+                    continue;
+                }
                 changes.merge(
                         m.itemId() + "|" + m.warehouseId() + "|" + m.binId() + "|" + m.batch() + "|" + m.status(),
                         new StockRows.PositionChange(

@@ -27,9 +27,13 @@ public record InOutRow(
         Map<String, BigDecimal> inByType,
         Map<String, BigDecimal> outByType) {
 
-    /** Types that move stock in or out (status changes only move it between pools), in column order. */
+    /**
+     * Types that move stock in or out (status changes only move it between pools, landed costs only
+     * its value), in column order.
+     */
     public static final List<DocumentType> TYPES = Arrays.stream(DocumentType.values())
             .filter(t -> t.direction() != DocumentType.Direction.ORDER
-                    && t.direction() != DocumentType.Direction.STATUS_CHANGE)
+                    && t.direction() != DocumentType.Direction.STATUS_CHANGE
+                    && t.direction() != DocumentType.Direction.VALUE)
             .toList();
 }

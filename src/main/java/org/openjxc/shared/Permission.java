@@ -168,6 +168,17 @@ public enum Permission {
     DELETE_COUNT_ADJUSTMENT,
     EXPORT_COUNT_ADJUSTMENT,
     PRINT_COUNT_ADJUSTMENT,
+    VIEW_LANDED_COST,
+    CREATE_LANDED_COST,
+    EDIT_LANDED_COST,
+    SUBMIT_LANDED_COST,
+    APPROVE_LANDED_COST,
+    POST_LANDED_COST,
+    UNPOST_LANDED_COST,
+    CANCEL_LANDED_COST,
+    DELETE_LANDED_COST,
+    EXPORT_LANDED_COST,
+    PRINT_LANDED_COST,
     // sensitive reads
     VIEW_COST,
     VIEW_PURCHASE_PRICE,
@@ -219,7 +230,8 @@ public enum Permission {
             "SALES_ORDER",
             "SALES_DELIVERY",
             "SALES_RETURN",
-            "COUNT_ADJUSTMENT");
+            "COUNT_ADJUSTMENT",
+            "LANDED_COST");
 
     /** The document types that have per-type permissions, in menu order. */
     public static java.util.List<String> documentTypes() {

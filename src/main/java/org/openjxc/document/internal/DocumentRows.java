@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.openjxc.document.AllocationBasis;
 import org.openjxc.document.DocumentLineView;
 import org.openjxc.document.DocumentQuery;
 import org.openjxc.document.DocumentStatus;
@@ -104,7 +105,7 @@ public class DocumentRows {
                    tw.code as to_warehouse, tw.name as to_warehouse_name, p.code as partner, d.source_document_id,
                    d.remark, d.hold_reason, d.version, cu.display_name as created_by, d.created_at,
                    su.display_name as submitted_by, au.display_name as approved_by, pu.display_name as posted_by,
-                   d.posted_at, d.fully_received, d.closed, d.expected_date %s
+                   d.posted_at, d.fully_received, d.closed, d.expected_date, d.allocation_basis %s
             from document d
             left join warehouse w on w.company_id = d.company_id and w.id = d.warehouse_id
             left join warehouse tw on tw.company_id = d.company_id and tw.id = d.to_warehouse_id
@@ -431,6 +432,20 @@ public class DocumentRows {
                 .update();
     }
 
+    public AllocationBasis allocationBasis(long companyId, long id) {
+        String basis = jdbc.sql("select allocation_basis from document where company_id = ? and id = ?")
+                .params(companyId, id)
+                .query((rs, n) -> rs.getString(1))
+                .single();
+        return basis == null ? AllocationBasis.AMOUNT : AllocationBasis.valueOf(basis);
+    }
+
+    public void setAllocationBasis(long companyId, long id, AllocationBasis basis) {
+        jdbc.sql("update document set allocation_basis = ? where company_id = ? and id = ?")
+                .params(basis == null ? null : basis.name(), companyId, id)
+                .update();
+    }
+
     public void setExpectedDate(long companyId, long id, LocalDate expected) {
         jdbc.sql("update document set expected_date = ? where company_id = ? and id = ?")
                 .params(expected, companyId, id)
@@ -734,7 +749,10 @@ public class DocumentRows {
                 rs.getObject("expected_date", LocalDate.class),
                 totalQty,
                 totalAmount,
-                lines);
+                lines,
+                rs.getString("allocation_basis") == null
+                        ? null
+                        : AllocationBasis.valueOf(rs.getString("allocation_basis")));
     }
 
     private static DocumentLineView line(ResultSet rs, int n) throws SQLException {

@@ -159,6 +159,8 @@ public class DocumentForm {
 
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate expectedDate;
+
+    private org.openjxc.document.AllocationBasis allocation = org.openjxc.document.AllocationBasis.AMOUNT;
     /** The source document by number (CGDD-20261122-0001) or id. */
     private String sourceDocument;
 
@@ -175,6 +177,9 @@ public class DocumentForm {
         f.toWarehouse = d.toWarehouse();
         f.partner = d.partner();
         f.expectedDate = d.expectedDate();
+        if (d.allocation() != null) {
+            f.allocation = d.allocation();
+        }
         f.sourceDocument = d.sourceDocument() == null ? null : String.valueOf(d.sourceDocument());
         f.remark = d.remark();
         f.version = d.version();
@@ -268,7 +273,8 @@ public class DocumentForm {
                 Text.trimToNull(remark),
                 commands,
                 version,
-                expectedDate);
+                expectedDate,
+                type == DocumentType.LANDED_COST ? allocation : null);
     }
 
     void padRows(int blank) {
@@ -332,6 +338,14 @@ public class DocumentForm {
 
     public void setExpectedDate(LocalDate expectedDate) {
         this.expectedDate = expectedDate;
+    }
+
+    public org.openjxc.document.AllocationBasis getAllocation() {
+        return allocation;
+    }
+
+    public void setAllocation(org.openjxc.document.AllocationBasis allocation) {
+        this.allocation = allocation;
     }
 
     public String getPartner() {

@@ -112,6 +112,12 @@ class DocumentPagesController {
     }
 
     @Bean
+    static NavigationEntry landedCostsNavigation() {
+        return new NavigationEntry(
+                "nav.section.purchasing", "nav.landedCosts", "/documents?type=LANDED_COST", "VIEW_DOCUMENTS", 153);
+    }
+
+    @Bean
     static NavigationEntry salesOrdersNavigation() {
         return new NavigationEntry(
                 "nav.section.sales", "nav.salesOrders", "/documents?type=SALES_ORDER", "VIEW_DOCUMENTS", 160);
@@ -412,7 +418,8 @@ class DocumentPagesController {
         model.addAttribute("statuses", StockStatus.values());
         DocumentType type = form.getType();
         model.addAttribute("withPartner", type.partnerRole().isPresent());
-        model.addAttribute("withSource", type.follows().isPresent());
+        model.addAttribute("withSource", type.follows().isPresent() || type == DocumentType.LANDED_COST);
+        model.addAttribute("allocationBases", org.openjxc.document.AllocationBasis.values());
         model.addAttribute(
                 "withStatus",
                 type.direction() == DocumentType.Direction.INBOUND

@@ -48,7 +48,7 @@ public class ReconciliationQueries {
 
     /**
      * What posted receipts less returns owe suppliers against payables (2202, credit less debit): the
-     * value they moved into stock plus their VAT.
+     * value they moved into stock plus their VAT; and landed costs, their charges with VAT.
      */
     public ReconciliationCheck receiptsVsPayables(long companyId, LocalDate date) {
         return check("RECEIPTS_VS_AP", companyId, date, """
@@ -61,7 +61,12 @@ public class ReconciliationQueries {
                        case when d.doc_type = 'PURCHASE_RETURN' then -1 else 1 end * l.tax_amount, 0
                 from document_line l join document d on d.company_id = l.company_id and d.id = l.document_id
                 where l.company_id = :company and d.status = 'POSTED' and d.doc_date <= :date
-                  and d.doc_type in ('PURCHASE_RECEIPT', 'PURCHASE_RETURN')""", "2202", "l.credit - l.debit");
+                  and d.doc_type in ('PURCHASE_RECEIPT', 'PURCHASE_RETURN')
+                union all
+                select l.document_id, coalesce(l.net_amount, l.amount, 0) + l.tax_amount, 0
+                from document_line l join document d on d.company_id = l.company_id and d.id = l.document_id
+                where l.company_id = :company and d.status = 'POSTED' and d.doc_date <= :date
+                  and d.doc_type = 'LANDED_COST'""", "2202", "l.credit - l.debit");
     }
 
     private ReconciliationCheck check(

@@ -159,6 +159,45 @@ public class StockRows {
         return costs;
     }
 
+    /** A received line of a purchase receipt: what it brought into which warehouse, at what value. */
+    public record ReceivedLine(
+            int line, long itemId, long warehouseId, BigDecimal qty, BigDecimal value, BigDecimal weight) {}
+
+    /** The lines of a posted receipt as its standing moves brought them in, weight from the item. */
+    public List<ReceivedLine> receivedLines(long companyId, long documentId) {
+        return jdbc.sql("""
+                        select m.line_no, m.item_id, m.warehouse_id, sum(m.qty), sum(m.move_value),
+                               sum(m.qty) * coalesce(max(i.weight), 0)
+                        from stock_move m join item i on i.company_id = m.company_id and i.id = m.item_id
+                        where m.company_id = ? and m.document_id = ? and m.stock_status <> 'IN_TRANSIT'
+                        group by m.line_no, m.item_id, m.warehouse_id
+                        having sum(m.qty) > 0
+                        order by m.line_no""")
+                .params(companyId, documentId)
+                .query((rs, n) -> new ReceivedLine(
+                        rs.getInt(1),
+                        rs.getLong(2),
+                        rs.getLong(3),
+                        rs.getBigDecimal(4),
+                        rs.getBigDecimal(5),
+                        rs.getBigDecimal(6)))
+                .list();
+    }
+
+    /** Whether any item and warehouse the document moved has moved again since. */
+    public boolean movedSince(long companyId, long documentId) {
+        return jdbc.sql("""
+                        select count(*) from stock_move m
+                        join (select item_id, warehouse_id, max(id) as last_id from stock_move
+                              where company_id = ? and document_id = ? group by item_id, warehouse_id) d
+                          on d.item_id = m.item_id and d.warehouse_id = m.warehouse_id
+                        where m.company_id = ? and m.id > d.last_id""")
+                        .params(companyId, documentId, companyId)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
     /** What a sales order line holds: reserved now, and still to deliver. */
     public record Reservation(int line, long itemId, long warehouseId, BigDecimal qty, BigDecimal openQty) {}
 

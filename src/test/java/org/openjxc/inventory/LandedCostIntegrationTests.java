@@ -1,0 +1,188 @@
+package org.openjxc.inventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openjxc.inventory.StockFixture.expect;
+import static org.openjxc.inventory.StockFixture.line;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openjxc.support.Api;
+import org.openjxc.support.IntegrationTest;
+import org.openjxc.support.TestCompanies;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/** Landed costs (运费、关税) allocated onto a receipt after part of it was sold, figures by hand. */
+@IntegrationTest
+class LandedCostIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    StockFixture f;
+    String wh;
+    String supplier;
+    String carrier;
+    String customer;
+    String freight;
+
+    @BeforeEach
+    void company() {
+        f = new StockFixture(TestCompanies.create(context, port));
+        wh = f.warehouse();
+        supplier = partner("SUPPLIER");
+        carrier = partner("SUPPLIER");
+        customer = partner("CUSTOMER");
+        freight = Api.unique("FRT");
+        expect(
+                f.api.post("/api/v1/items", Map.of("code", freight, "name", "运费", "unit", "pcs", "type", "SERVICE")),
+                201);
+    }
+
+    String partner(String type) {
+        String code = Api.unique(type.substring(0, 3));
+        expect(f.api.post("/api/v1/partners", Map.of("code", code, "name", "单位 " + code, "type", type)), 201);
+        return code;
+    }
+
+    Api.Response create(Map<String, Object> body) {
+        return f.api.post("/api/v1/documents", body);
+    }
+
+    long posted(Map<String, Object> body) {
+        long id = expect(create(body), 201).json().get("id").asLong();
+        expect(f.post(id), 200);
+        return id;
+    }
+
+    Map<String, Object> doc(String type, String partner, Long source, List<Map<String, Object>> lines) {
+        var body = new LinkedHashMap<String, Object>(
+                Map.of("type", type, "warehouse", wh, "partner", partner, "lines", lines));
+        if (source != null) {
+            body.put("sourceDocument", source);
+        }
+        return body;
+    }
+
+    BigDecimal account(long document, String account) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (JsonNode v :
+                f.api.get("/api/v1/vouchers?sourceDocument=" + document).json()) {
+            for (JsonNode l : v.get("lines")) {
+                if (l.get("account").asString().equals(account)) {
+                    sum = sum.add(l.get("debit").decimalValue())
+                            .subtract(l.get("credit").decimalValue());
+                }
+            }
+        }
+        return sum;
+    }
+
+    BigDecimal value(String item) {
+        return f.summary(item, wh).get("value").decimalValue();
+    }
+
+    void assertBooksAgree() {
+        f.assertConsistent();
+        for (JsonNode check : f.api.get("/api/v1/reconciliation").json().get("checks")) {
+            assertThat(check.get("difference").decimalValue())
+                    .as(check.toString())
+                    .isEqualByComparingTo("0");
+        }
+    }
+
+    @Test
+    void freightAfterPartOfTheReceiptWasSoldGoesPartlyIntoStockAndPartlyIntoCostOfSales() {
+        String average = f.item(false);
+        String fifo = f.item(false, "FIFO");
+        long receipt = posted(doc(
+                "PURCHASE_RECEIPT",
+                supplier,
+                null,
+                List.of(line(average, 10, "price", "10"), line(fifo, 10, "price", "30"))));
+        posted(doc(
+                "SALES_DELIVERY",
+                customer,
+                null,
+                List.of(line(average, 4, "price", "20"), line(fifo, 5, "price", "50"))));
+
+        // 80 by amount: 20 onto the 100 of the first line, 60 onto the 300 of the second. Of the first,
+        // 6 of 10 units are still held: 12 into stock, 8 into cost of sales; of the second, 5 of 10: 30 and 30.
+        var body = doc("LANDED_COST", carrier, receipt, List.of(line(freight, 1, "price", "80")));
+        body.put("allocation", "AMOUNT");
+        long landed = posted(body);
+        assertThat(account(landed, "1405")).isEqualByComparingTo("42");
+        assertThat(account(landed, "6401")).isEqualByComparingTo("38");
+        assertThat(account(landed, "2202")).isEqualByComparingTo("-80");
+        assertThat(value(average)).isEqualByComparingTo("72");
+        assertThat(value(fifo)).isEqualByComparingTo("180");
+        JsonNode layer = f.api.get("/api/v1/cost-layers?item=" + fifo)
+                .json()
+                .get("items")
+                .get(0);
+        assertThat(layer.get("valueRemaining").decimalValue()).isEqualByComparingTo("180");
+        assertThat(f.onHand(average, wh)).isEqualByComparingTo("6");
+        assertThat(f.api.get("/api/v1/documents/" + landed)
+                        .json()
+                        .get("allocation")
+                        .asString())
+                .isEqualTo("AMOUNT");
+        assertBooksAgree();
+
+        // Nothing has moved since: unposting takes exactly that value off again.
+        expect(f.api.post("/api/v1/documents/" + landed + "/unpost", Map.of()), 200);
+        assertThat(value(average)).isEqualByComparingTo("60");
+        assertThat(value(fifo)).isEqualByComparingTo("150");
+        assertBooksAgree();
+
+        // By quantity this time (40 and 40), and once stock has moved again it stays posted.
+        body.put("allocation", "QTY");
+        long byQty = posted(body);
+        assertThat(value(average)).isEqualByComparingTo("84");
+        assertThat(value(fifo)).isEqualByComparingTo("170");
+        posted(doc("SALES_DELIVERY", customer, null, List.of(line(average, 1, "price", "20"))));
+        var refused = expect(f.api.post("/api/v1/documents/" + byQty + "/unpost", Map.of()), 409);
+        assertThat(refused.code()).isEqualTo("INVALID_STATE");
+        assertBooksAgree();
+    }
+
+    @Test
+    void aLandedCostChargesServicesOntoAPostedReceiptAndNothingElse() {
+        String goods = f.item(false);
+        long receipt = posted(doc("PURCHASE_RECEIPT", supplier, null, List.of(line(goods, 2, "price", "5"))));
+
+        var withGoods =
+                expect(create(doc("LANDED_COST", carrier, receipt, List.of(line(goods, 1, "price", "3")))), 400);
+        assertThat(withGoods.text()).contains("lines[0].item");
+        var withoutReceipt =
+                expect(create(doc("LANDED_COST", carrier, null, List.of(line(freight, 1, "price", "3")))), 400);
+        assertThat(withoutReceipt.text()).contains("sourceDocument");
+        long delivery = posted(doc("SALES_DELIVERY", customer, null, List.of(line(goods, 1, "price", "9"))));
+        var onDelivery =
+                expect(create(doc("LANDED_COST", carrier, delivery, List.of(line(freight, 1, "price", "3")))), 400);
+        assertThat(onDelivery.text()).contains("sourceDocument");
+        var noPrice = expect(create(doc("LANDED_COST", carrier, receipt, List.of(line(freight, 1)))), 400);
+        assertThat(noPrice.text()).contains("lines[0].price");
+
+        // Weight needs weights: the receipt's item has none.
+        var body = doc("LANDED_COST", carrier, receipt, List.of(line(freight, 1, "price", "3")));
+        body.put("allocation", "WEIGHT");
+        long byWeight = expect(create(body), 201).json().get("id").asLong();
+        assertThat(f.post(byWeight).code()).isEqualTo("INVALID_STATE");
+        assertThat(f.api.get("/api/v1/documents/" + byWeight)
+                        .json()
+                        .get("status")
+                        .asString())
+                .isEqualTo("DRAFT");
+        assertBooksAgree();
+    }
+}
