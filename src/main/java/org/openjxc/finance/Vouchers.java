@@ -123,7 +123,7 @@ public class Vouchers implements DocumentPoster {
         if (lines.isEmpty()) {
             return;
         }
-        rows.insert(d.companyId(), d.id(), d.date(), null, lines);
+        rows.insert(d.companyId(), d.id(), d.date(), null, merged(lines));
     }
 
     @Override
@@ -140,6 +140,26 @@ public class Vouchers implements DocumentPoster {
                         rows.lines(d.companyId(), id).stream()
                                 .map(l -> new NewLine(l.account(), l.credit(), l.debit(), l.partnerId()))
                                 .toList()));
+    }
+
+    /**
+     * One line per account, side and partner, debits first, as a bookkeeper writes it (the payable
+     * of goods and of their VAT together).
+     */
+    private static List<NewLine> merged(List<NewLine> lines) {
+        java.util.Map<String, NewLine> byKey = new java.util.LinkedHashMap<>();
+        for (NewLine l : lines) {
+            String key = l.account() + "|" + (l.debit().signum() > 0 ? "D" : "C") + "|" + l.partnerId();
+            byKey.merge(
+                    key,
+                    l,
+                    (a, b) -> new NewLine(
+                            a.account(), a.debit().add(b.debit()), a.credit().add(b.credit()), a.partnerId()));
+        }
+        // Debits before credits.
+        return byKey.values().stream()
+                .sorted(java.util.Comparator.comparing(l -> l.debit().signum() > 0 ? 0 : 1))
+                .toList();
     }
 
     /** Dr {@code debit} / Cr {@code credit} of {@code amount}; nothing for zero, swapped for negative. */

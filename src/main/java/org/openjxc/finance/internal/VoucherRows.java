@@ -159,8 +159,8 @@ public class VoucherRows {
                         .add(new VoucherView.Line(
                                 rs.getString(2),
                                 rs.getString(3),
-                                org.openjxc.shared.Rounding.plain(rs.getBigDecimal(4)),
-                                org.openjxc.shared.Rounding.plain(rs.getBigDecimal(5)),
+                                org.openjxc.shared.Rounding.amount(rs.getBigDecimal(4)),
+                                org.openjxc.shared.Rounding.amount(rs.getBigDecimal(5)),
                                 rs.getString(6))))
                 .list();
         return List.copyOf(byId.values());
