@@ -145,7 +145,8 @@ public enum BuiltInRole {
                     VIEW_PURCHASE_PRICE,
                     VIEW_MARGIN,
                     VIEW_PARTNER_BALANCE,
-                    MANAGE_PERIODS))),
+                    MANAGE_PERIODS,
+                    MANAGE_SETTLEMENTS))),
     AUDITOR(withEveryType(
             Set.of("VIEW", "EXPORT", "PRINT"),
             EnumSet.of(

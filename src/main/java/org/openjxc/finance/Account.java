@@ -2,6 +2,8 @@ package org.openjxc.finance;
 
 /** Accounts the default voucher rules use (小企业会计准则). */
 public enum Account {
+    CASH("1001", "库存现金"),
+    BANK("1002", "银行存款"),
     RECEIVABLE("1122", "应收账款"),
     INVENTORY("1405", "库存商品"),
     PENDING_LOSS("1901", "待处理财产损溢"),

@@ -10,7 +10,8 @@ import java.util.List;
  */
 public record VoucherView(
         long id,
-        long sourceDocument,
+        /** The source document, or null for a receipt's or payment's voucher (then documentType is RECEIPT or PAYMENT). */
+        Long sourceDocument,
         String documentNumber,
         String documentType,
         LocalDate date,

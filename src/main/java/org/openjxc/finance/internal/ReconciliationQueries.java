@@ -78,6 +78,7 @@ public class ReconciliationQueries {
                 select v.source_document_id, 0, """ + " " + booked + " " + """
                 from voucher_line l join voucher v on v.company_id = l.company_id and v.id = l.voucher_id
                 where l.company_id = :company and l.account_code = :account and v.voucher_date <= :date
+                  and v.source_document_id is not null
                 ) x group by x.document_id""";
         BigDecimal[] totals = jdbc.sql("select coalesce(sum(e), 0), coalesce(sum(a), 0) from (" + perDocument + ") t")
                 .param("company", companyId)

@@ -42,9 +42,21 @@ public class VoucherRows {
     }
 
     public long insert(long companyId, long documentId, LocalDate date, Long reversalOf, List<NewLine> lines) {
+        return insert(companyId, documentId, null, date, reversalOf, lines);
+    }
+
+    /** A voucher of a receipt or payment. */
+    public long insertForSettlement(
+            long companyId, long settlementId, LocalDate date, Long reversalOf, List<NewLine> lines) {
+        return insert(companyId, null, settlementId, date, reversalOf, lines);
+    }
+
+    private long insert(
+            long companyId, Long documentId, Long settlementId, LocalDate date, Long reversalOf, List<NewLine> lines) {
         var keys = new GeneratedKeyHolder();
-        jdbc.sql("insert into voucher (company_id, source_document_id, voucher_date, reversal_of) values (?, ?, ?, ?)")
-                .params(companyId, documentId, date, reversalOf)
+        jdbc.sql("insert into voucher (company_id, source_document_id, source_settlement_id, voucher_date, reversal_of)"
+                        + " values (?, ?, ?, ?, ?)")
+                .params(companyId, documentId, settlementId, date, reversalOf)
                 .update(keys, "id");
         long id = keys.getKey().longValue();
         List<Object[]> rows = new ArrayList<>();
@@ -106,13 +118,12 @@ public class VoucherRows {
             params.add(q.partner().trim());
         }
         if (SearchText.present(q.document())) {
-            where.append(" and d.number like ?");
+            where.append(" and coalesce(d.number, s.number) like ?");
             params.add(SearchText.contains(q.document()));
         }
         List<Object> counted = new ArrayList<>(List.of(companyId));
         counted.addAll(params);
-        long total = jdbc.sql("select count(*) from voucher v join document d on d.company_id = v.company_id"
-                        + " and d.id = v.source_document_id where v.company_id = ?" + where)
+        long total = jdbc.sql("select count(*)" + SOURCES + " where v.company_id = ?" + where)
                 .params(counted)
                 .query(Long.class)
                 .single();
@@ -121,22 +132,41 @@ public class VoucherRows {
         return new PageResult<>(items, page.page(), page.size(), total);
     }
 
-    /** Vouchers of a condition on {@code v} and {@code d}, then all their lines in one more query. */
+    /** A voucher with the document or the settlement it comes from. */
+    private static final String SOURCES = " from voucher v"
+            + " left join document d on d.company_id = v.company_id and d.id = v.source_document_id"
+            + " left join settlement s on s.company_id = v.company_id and s.id = v.source_settlement_id";
+
+    /** The settlement's voucher that no later voucher mirrors, if any: what a cancellation reverses. */
+    public Optional<Long> standingOfSettlement(long companyId, long settlementId) {
+        return jdbc.sql("""
+                        select v.id from voucher v where v.company_id = ? and v.source_settlement_id = ?
+                          and v.reversal_of is null
+                          and not exists (select 1 from voucher r where r.company_id = v.company_id and r.reversal_of = v.id)
+                        order by v.id desc""").params(companyId, settlementId).query(Long.class).list().stream()
+                .findFirst();
+    }
+
+    public List<VoucherView> ofSettlement(long companyId, long settlementId) {
+        return vouchers(
+                companyId, " and v.source_settlement_id = ?", List.of(settlementId), " order by v.id", List.of());
+    }
+
+    /** Vouchers of a condition on {@code v}, {@code d} and {@code s}, then all their lines in one more query. */
     private List<VoucherView> vouchers(
             long companyId, String where, List<Object> params, String order, List<Object> orderParams) {
         Map<Long, VoucherView> byId = new LinkedHashMap<>();
         List<Object> all = new ArrayList<>(List.of(companyId));
         all.addAll(params);
         all.addAll(orderParams);
-        jdbc.sql("select v.id, v.source_document_id, d.number, d.doc_type, v.voucher_date, v.reversal_of"
-                        + " from voucher v join document d on d.company_id = v.company_id and d.id = v.source_document_id"
-                        + " where v.company_id = ?" + where + order)
+        jdbc.sql("select v.id, v.source_document_id, coalesce(d.number, s.number), coalesce(d.doc_type, s.kind),"
+                        + " v.voucher_date, v.reversal_of" + SOURCES + " where v.company_id = ?" + where + order)
                 .params(all)
                 .query((rs, n) -> byId.put(
                         rs.getLong(1),
                         new VoucherView(
                                 rs.getLong(1),
-                                rs.getLong(2),
+                                (Long) rs.getObject(2, Long.class),
                                 rs.getString(3),
                                 rs.getString(4),
                                 rs.getObject(5, LocalDate.class),

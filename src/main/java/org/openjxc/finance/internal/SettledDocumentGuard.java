@@ -1,0 +1,40 @@
+package org.openjxc.finance.internal;
+
+import java.util.List;
+import org.openjxc.document.DocumentPoster;
+import org.openjxc.document.PostingDocument;
+import org.openjxc.shared.BusinessException;
+import org.openjxc.shared.ErrorCode;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Refuses to unpost a document that receipts or payments were allocated to: the money would point
+ * at nothing. Cancelling those settlements first frees it.
+ */
+@Component
+@Order(-9)
+class SettledDocumentGuard implements DocumentPoster {
+
+    private final SettlementRows rows;
+
+    SettledDocumentGuard(SettlementRows rows) {
+        this.rows = rows;
+    }
+
+    @Override
+    public void post(PostingDocument d) {}
+
+    @Override
+    public void unpost(PostingDocument d) {
+        List<String> settling = rows.settling(d.companyId(), d.id());
+        if (!settling.isEmpty()) {
+            throw new BusinessException(
+                            ErrorCode.INVALID_STATE,
+                            "error.settlement.documentSettled",
+                            d.number(),
+                            String.join(", ", settling))
+                    .withFact("settlements", settling);
+        }
+    }
+}
