@@ -123,6 +123,21 @@ class FinanceBrowserTests {
                 .hasSize(3);
         Browser.screenshot(driver, "reconciliation");
 
+        // Pay the carrier part of what it is owed; the rest shows in the payables ageing.
+        driver.get(url("/settlements"));
+        new Select(driver.findElement(By.id("kind"))).selectByValue("PAYMENT");
+        driver.findElement(By.id("partner")).sendKeys(carrier);
+        driver.findElement(By.id("amount")).sendKeys("10");
+        Browser.click(driver, driver.findElement(By.id("save")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("settlement-number")));
+        assertThat(driver.findElement(By.id("allocations")).getText()).contains(number);
+        Browser.screenshot(driver, "payment");
+        driver.get(url("/reports/ageing?kind=PAYMENT"));
+        assertThat(driver.findElement(By.id("ageing")).getText())
+                .contains("顺路物流")
+                .contains("11.80");
+        Browser.screenshot(driver, "ageing");
+
         driver.get(url("/periods"));
         assertThat(driver.findElement(By.id("closed-through")).getText()).contains("尚未结账");
         Browser.screenshot(driver, "periods");

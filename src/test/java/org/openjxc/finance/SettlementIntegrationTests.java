@@ -235,6 +235,57 @@ class SettlementIntegrationTests {
                 .isZero();
     }
 
+    @Test
+    void thePagesEnterAReceiptShowWhatItSettledAndAgeWhatIsOpen() {
+        posted("SALES_DELIVERY", customer, today.minusDays(100), null, 10, "10");
+        String admin = f.api.get("/api/v1/account").json().get("username").asString();
+        var web = org.openjxc.support.WebSession.login(port, admin, Api.ADMIN_PASSWORD);
+        assertThat(web.page("/reports/ageing"))
+                .contains("账龄分析")
+                .contains("月结客户")
+                .contains("100.00");
+
+        // A wrong amount comes back beside its field; nothing is written.
+        var refused = web.form(
+                "/settlements",
+                "/settlements",
+                Map.of("kind", "RECEIPT", "partner", customer, "amount", "-1", "account", "1002"));
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(new String(refused.body(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("is-invalid");
+        assertThat(f.api.get("/api/v1/settlements").json().get("total").asLong())
+                .isZero();
+
+        var posted = web.form(
+                "/settlements",
+                "/settlements",
+                Map.of(
+                        "kind",
+                        "RECEIPT",
+                        "partner",
+                        customer,
+                        "amount",
+                        "60",
+                        "account",
+                        "1001",
+                        "date",
+                        today.toString()));
+        assertThat(posted.statusCode()).isEqualTo(302);
+        String location = posted.headers().firstValue("Location").orElseThrow();
+        String number = location.substring(location.lastIndexOf('/') + 1);
+        String page = web.page("/settlements/" + number);
+        assertThat(page)
+                .contains(number)
+                .contains("XSCK-")
+                .contains("1001 库存现金")
+                .contains("60.00");
+        assertThat(web.page("/settlements")).contains(number);
+        assertThat(web.page("/reports/ageing")).contains("40.00");
+
+        web.form("/settlements/" + number, "/settlements/" + number + "/cancel", Map.of());
+        assertThat(web.page("/settlements/" + number)).contains("已作废");
+    }
+
     private static JsonNode find(JsonNode rows, String partner) {
         for (JsonNode r : rows) {
             if (r.get("partner").asString().equals(partner)) {
