@@ -166,6 +166,35 @@ public class Settlements {
                 .toList();
     }
 
+    /**
+     * The partner's statement over [{@code from}, {@code to}] (this month so far by default): of
+     * receivables for a customer, of payables for a supplier ({@code kind} decides for a partner
+     * that is both).
+     */
+    @Transactional(readOnly = true)
+    public PartnerStatement statement(
+            Actor actor, String partnerCode, SettlementKind kind, LocalDate from, LocalDate to) {
+        wholeCompany(actor);
+        PartnerView partner = partners.get(actor, partnerCode);
+        SettlementKind k = kind != null
+                ? kind
+                : partner.type() == PartnerType.SUPPLIER ? SettlementKind.PAYMENT : SettlementKind.RECEIPT;
+        LocalDate end = to == null ? LocalDate.now() : to;
+        LocalDate start = from == null ? end.withDayOfMonth(1) : from;
+        boolean debitSide = k == SettlementKind.RECEIPT;
+        String account = k.settles().code();
+        BigDecimal balance = vouchers.balanceBefore(actor.companyId(), partner.id(), account, debitSide, start);
+        BigDecimal opening = balance;
+        List<PartnerStatement.Line> lines = new ArrayList<>();
+        for (Object[] r : vouchers.statementLines(actor.companyId(), partner.id(), account, debitSide, start, end)) {
+            BigDecimal up = (BigDecimal) r[3];
+            BigDecimal down = (BigDecimal) r[4];
+            balance = balance.add(up).subtract(down);
+            lines.add(new PartnerStatement.Line((LocalDate) r[0], (String) r[1], (String) r[2], up, down, balance));
+        }
+        return new PartnerStatement(partner.code(), partner.name(), k, start, end, opening, lines, balance);
+    }
+
     /** Receivables ({@code RECEIPT}) or payables ({@code PAYMENT}) per partner by overdue days as of {@code date}. */
     @Transactional(readOnly = true)
     public List<AgeingRow> ageing(Actor actor, SettlementKind kind, LocalDate date) {

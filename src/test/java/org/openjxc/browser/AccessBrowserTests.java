@@ -82,6 +82,10 @@ class AccessBrowserTests {
         driver.executeScript("document.getElementById('until').value = '2099-01-31T18:00'");
         driver.findElement(By.id("reason")).sendKeys("店长休假顶班");
         Browser.click(driver, driver.findElement(By.cssSelector("form[action$='/grants'] button[type=submit]")));
+        // The page reloads after the grant; wait for the new one rather than read the old.
+        Browser.waitFor(driver)
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("grants"), "店长休假顶班"));
         assertThat(driver.findElement(By.id("grants")).getText())
                 .contains("STORE_MANAGER")
                 .contains("店长休假顶班");

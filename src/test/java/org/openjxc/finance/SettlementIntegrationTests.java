@@ -149,6 +149,25 @@ class SettlementIntegrationTests {
         assertThat(row.get("notDue").decimalValue()).isEqualByComparingTo("30");
         assertThat(row.get("total").decimalValue()).isEqualByComparingTo("50");
 
+        // The statement: brought forward, each document and receipt with the running balance.
+        JsonNode st = f.api.get(
+                        "/api/v1/partners/" + customer + "/statement?from=" + today.minusDays(50) + "&to=" + today)
+                .json();
+        assertThat(st.get("kind").asString()).isEqualTo("RECEIPT");
+        assertThat(st.get("opening").decimalValue()).isEqualByComparingTo("100");
+        assertThat(st.get("lines")).hasSize(4);
+        assertThat(st.get("closing").decimalValue()).isEqualByComparingTo("50");
+        var sheet = expect(
+                f.api.get("/api/v1/partners/" + customer + "/statement?format=xlsx&from=" + today.minusDays(50)), 200);
+        try (var workbook =
+                new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(sheet.body()))) {
+            assertThat(workbook.getSheetAt(0).getLastRowNum()).isEqualTo(6);
+            assertThat(workbook.getSheetAt(0).getRow(6).getCell(5).getNumericCellValue())
+                    .isEqualTo(50.0);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+
         // A settled delivery cannot be unposted.
         var refused = expect(f.api.post("/api/v1/documents/" + mid + "/unpost", Map.of()), 409);
         assertThat(refused.text()).contains(first.get("number").asString());
@@ -281,6 +300,10 @@ class SettlementIntegrationTests {
                 .contains("60.00");
         assertThat(web.page("/settlements")).contains(number);
         assertThat(web.page("/reports/ageing")).contains("40.00");
+        assertThat(web.page("/partners/" + customer + "/statement?from=" + today.minusDays(200)))
+                .contains("对账单")
+                .contains(number)
+                .contains("40.00");
 
         web.form("/settlements/" + number, "/settlements/" + number + "/cancel", Map.of());
         assertThat(web.page("/settlements/" + number)).contains("已作废");

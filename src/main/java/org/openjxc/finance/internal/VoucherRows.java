@@ -137,6 +137,39 @@ public class VoucherRows {
             + " left join document d on d.company_id = v.company_id and d.id = v.source_document_id"
             + " left join settlement s on s.company_id = v.company_id and s.id = v.source_settlement_id";
 
+    /** Balance of a partner's account before {@code from}: debit less credit, or credit less debit. */
+    public BigDecimal balanceBefore(long companyId, long partnerId, String account, boolean debitSide, LocalDate from) {
+        return jdbc.sql("select coalesce(sum(" + (debitSide ? "l.debit - l.credit" : "l.credit - l.debit") + "), 0)"
+                        + " from voucher_line l join voucher v on v.company_id = l.company_id and v.id = l.voucher_id"
+                        + " where l.company_id = ? and l.partner_id = ? and l.account_code = ? and v.voucher_date < ?")
+                .params(companyId, partnerId, account, from)
+                .query(BigDecimal.class)
+                .single();
+    }
+
+    /** Per voucher in [{@code from}, {@code to}]: date, source number and type, increase and decrease. */
+    public List<Object[]> statementLines(
+            long companyId, long partnerId, String account, boolean debitSide, LocalDate from, LocalDate to) {
+        String increase = debitSide ? "l.debit" : "l.credit";
+        String decrease = debitSide ? "l.credit" : "l.debit";
+        return jdbc.sql("select v.voucher_date, coalesce(d.number, s.number), coalesce(d.doc_type, s.kind), sum("
+                        + increase + "), sum(" + decrease + ")" + SOURCES
+                        + " join voucher_line l on l.company_id = v.company_id and l.voucher_id = v.id"
+                        + " where v.company_id = ? and l.partner_id = ? and l.account_code = ?"
+                        + " and v.voucher_date >= ? and v.voucher_date <= ?"
+                        + " group by v.id, v.voucher_date, d.number, s.number, d.doc_type, s.kind"
+                        + " order by v.voucher_date, v.id")
+                .params(companyId, partnerId, account, from, to)
+                .query((rs, n) -> new Object[] {
+                    rs.getObject(1, LocalDate.class),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getBigDecimal(4),
+                    rs.getBigDecimal(5)
+                })
+                .list();
+    }
+
     /** The settlement's voucher that no later voucher mirrors, if any: what a cancellation reverses. */
     public Optional<Long> standingOfSettlement(long companyId, long settlementId) {
         return jdbc.sql("""

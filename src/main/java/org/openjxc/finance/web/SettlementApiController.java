@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.openjxc.finance.OpenItem;
+import org.openjxc.finance.PartnerStatement;
 import org.openjxc.finance.SettlementCommand;
 import org.openjxc.finance.SettlementKind;
 import org.openjxc.finance.SettlementView;
@@ -73,6 +74,16 @@ class SettlementApiController {
     Map<String, List<OpenItem>> openItems(
             @PathVariable String code, @RequestParam(defaultValue = "RECEIPT") SettlementKind kind) {
         return Map.of("items", settlements.openItems(Actors.require(), code, kind));
+    }
+
+    @GetMapping("/api/v1/partners/{code}/statement")
+    @RequiresPermission(Permission.VIEW_PARTNER_BALANCE)
+    PartnerStatement statement(
+            @PathVariable String code,
+            @RequestParam(required = false) SettlementKind kind,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        return settlements.statement(Actors.require(), code, kind, from, to);
     }
 
     @GetMapping("/api/v1/reports/ageing")

@@ -96,6 +96,50 @@ class SettlementPagesController {
         return "redirect:/settlements/" + number;
     }
 
+    @GetMapping("/partners/{code}/statement")
+    @RequiresPermission(Permission.VIEW_PARTNER_BALANCE)
+    String statement(
+            @PathVariable String code,
+            @RequestParam(required = false) SettlementKind kind,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            Model model) {
+        model.addAttribute("st", settlements.statement(Actors.require(), code, kind, from, to));
+        return "finance/statement";
+    }
+
+    /** The statement as a sheet to send to the partner. */
+    @GetMapping(
+            value = {"/partners/{code}/statement", "/api/v1/partners/{code}/statement"},
+            params = "format=xlsx")
+    @RequiresPermission(Permission.VIEW_PARTNER_BALANCE)
+    void statementExcel(
+            @PathVariable String code,
+            @RequestParam(required = false) SettlementKind kind,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            jakarta.servlet.http.HttpServletResponse response)
+            throws java.io.IOException {
+        var st = settlements.statement(Actors.require(), code, kind, from, to);
+        var headers = java.util.stream.Stream.of("date", "document", "type", "increase", "decrease", "balance")
+                .map(h -> message("statement." + h))
+                .toList();
+        org.openjxc.web.ExcelExport.write(response, "statement-" + st.partner() + ".xlsx", headers, sink -> {
+            sink.accept(
+                    java.util.Arrays.asList(st.from(), message("statement.opening"), null, null, null, st.opening()));
+            for (var l : st.lines()) {
+                sink.accept(java.util.Arrays.asList(
+                        l.date(),
+                        l.number(),
+                        message("documentType." + l.type()),
+                        l.increase(),
+                        l.decrease(),
+                        l.balance()));
+            }
+            sink.accept(java.util.Arrays.asList(st.to(), message("statement.closing"), null, null, null, st.closing()));
+        });
+    }
+
     @GetMapping("/reports/ageing")
     @RequiresPermission(Permission.VIEW_PARTNER_BALANCE)
     String ageing(
