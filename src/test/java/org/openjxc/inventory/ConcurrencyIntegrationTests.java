@@ -75,6 +75,65 @@ class ConcurrencyIntegrationTests {
     }
 
     @Test
+    void receiptsEnteredAtOnceNeverSettleMoreThanIsOpen() throws Exception {
+        var f = new StockFixture(TestCompanies.create(context, port));
+        String wh = f.warehouse();
+        String item = f.item(false);
+        f.inbound(wh, item, 100, 1);
+        String customer = Api.unique("CON");
+        f.api.post("/api/v1/partners", Map.of("code", customer, "name", "并发客户", "type", "CUSTOMER"));
+        for (int i = 0; i < 5; i++) {
+            var delivery = f.api.post(
+                    "/api/v1/documents?post=true",
+                    Map.of(
+                            "type",
+                            "SALES_DELIVERY",
+                            "warehouse",
+                            wh,
+                            "partner",
+                            customer,
+                            "lines",
+                            List.of(line(item, 1, "price", 20))));
+            assertThat(delivery.status()).as(delivery.text()).isEqualTo(201);
+        }
+        // 100 open; 20 receipts of 7 at once: exactly 100 is settled, 40 is left as advances.
+        var start = new CountDownLatch(1);
+        var pool = Executors.newFixedThreadPool(10);
+        var created = new AtomicInteger();
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    var r = f.api.post(
+                            "/api/v1/settlements", Map.of("kind", "RECEIPT", "partner", customer, "amount", "7"));
+                    assertThat(r.status()).as(r.text()).isEqualTo(201);
+                    created.incrementAndGet();
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(created.get()).isEqualTo(20);
+        assertThat(f.api.get("/api/v1/partners/" + customer + "/open-items")
+                        .json()
+                        .get("items"))
+                .isEmpty();
+        var ageing = f.api.get("/api/v1/reports/ageing").json().get("items").get(0);
+        assertThat(ageing.get("advance").decimalValue()).isEqualByComparingTo("40");
+        assertThat(f.api.get("/api/v1/partners/" + customer + "/balance")
+                        .json()
+                        .get("receivable")
+                        .decimalValue())
+                .isEqualByComparingTo("-40");
+    }
+
+    @Test
     void crossingTransfersBetweenTwoWarehousesNeverDeadlockToTheUser() throws Exception {
         var f = new StockFixture(TestCompanies.create(context, port));
         String a = f.warehouse();
