@@ -146,7 +146,8 @@ public enum BuiltInRole {
                     VIEW_MARGIN,
                     VIEW_PARTNER_BALANCE,
                     MANAGE_PERIODS,
-                    MANAGE_SETTLEMENTS))),
+                    MANAGE_SETTLEMENTS,
+                    MANAGE_ACCOUNTS))),
     AUDITOR(withEveryType(
             Set.of("VIEW", "EXPORT", "PRINT"),
             EnumSet.of(

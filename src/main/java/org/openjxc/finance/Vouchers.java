@@ -4,14 +4,15 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.openjxc.document.DocumentPoster;
 import org.openjxc.document.Documents;
 import org.openjxc.document.PostingDocument;
+import org.openjxc.finance.internal.ChartRows;
 import org.openjxc.finance.internal.ReconciliationQueries;
 import org.openjxc.finance.internal.VoucherRows;
 import org.openjxc.finance.internal.VoucherRows.NewLine;
 import org.openjxc.inventory.Stock;
-import org.openjxc.organization.CompanyCreated;
 import org.openjxc.partner.PartnerView;
 import org.openjxc.partner.Partners;
 import org.openjxc.shared.Actor;
@@ -19,8 +20,6 @@ import org.openjxc.shared.BusinessException;
 import org.openjxc.shared.ErrorCode;
 import org.openjxc.shared.Rounding;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -46,6 +45,7 @@ public class Vouchers implements DocumentPoster {
 
     private final Partners partners;
     private final ReconciliationQueries reconciliation;
+    private final ChartRows chart;
     private final JdbcClient jdbc;
 
     Vouchers(
@@ -54,25 +54,15 @@ public class Vouchers implements DocumentPoster {
             ObjectProvider<Documents> documents,
             Partners partners,
             ReconciliationQueries reconciliation,
+            ChartRows chart,
             JdbcClient jdbc) {
         this.rows = rows;
         this.stock = stock;
         this.documents = documents;
         this.partners = partners;
         this.reconciliation = reconciliation;
+        this.chart = chart;
         this.jdbc = jdbc;
-    }
-
-    @EventListener
-    void seed(CompanyCreated event) {
-        rows.seedAccounts(event.companyId());
-    }
-
-    /** Companies created before finance existed get the chart of accounts on the next start. */
-    @EventListener(ApplicationReadyEvent.class)
-    @Transactional
-    void seedExisting() {
-        jdbc.sql("select id from company").query(Long.class).list().forEach(rows::seedAccounts);
     }
 
     @Override
@@ -83,38 +73,48 @@ public class Vouchers implements DocumentPoster {
         BigDecimal tax = Rounding.amount(d.taxAmount());
         BigDecimal value = Rounding.amount(stock.documentValue(d.companyId(), d.id()));
         Long partner = d.partnerId();
+        // Control accounts are fixed; revenue, cost, VAT and the adjustment side follow the company's rules.
+        Map<String, String> rules = chart.rules(d.companyId());
+        String inventory = Account.INVENTORY.code();
+        String payable = Account.PAYABLE.code();
+        String receivable = Account.RECEIVABLE.code();
+        String revenue = ChartOfAccounts.account(rules, d.type(), PostingRole.REVENUE);
+        String cost = ChartOfAccounts.account(rules, d.type(), PostingRole.COST_OF_SALES);
+        String inputTax = ChartOfAccounts.account(rules, d.type(), PostingRole.INPUT_TAX);
+        String outputTax = ChartOfAccounts.account(rules, d.type(), PostingRole.OUTPUT_TAX);
+        String adjustment = ChartOfAccounts.account(rules, d.type(), PostingRole.ADJUSTMENT);
         List<NewLine> lines = new ArrayList<>();
         switch (d.type()) {
             // Payable at the value received (plus its VAT), which keeps the inventory account equal to
             // stock value; a rounding cent against the supplier's invoice is settled when invoices come.
             case PURCHASE_RECEIPT -> {
-                pair(lines, Account.INVENTORY, Account.PAYABLE, value, null, partner);
-                pair(lines, Account.TAXES, Account.PAYABLE, tax, null, partner);
+                pair(lines, inventory, payable, value, null, partner);
+                pair(lines, inputTax, payable, tax, null, partner);
             }
             case PURCHASE_RETURN -> {
-                pair(lines, Account.PAYABLE, Account.INVENTORY, value.negate(), partner, null);
-                pair(lines, Account.PAYABLE, Account.TAXES, tax, partner, null);
+                pair(lines, payable, inventory, value.negate(), partner, null);
+                pair(lines, payable, inputTax, tax, partner, null);
             }
             case SALES_DELIVERY -> {
-                pair(lines, Account.RECEIVABLE, Account.REVENUE, amount, partner, null);
-                pair(lines, Account.RECEIVABLE, Account.TAXES, tax, partner, null);
-                pair(lines, Account.COST_OF_SALES, Account.INVENTORY, value.negate(), null, null);
+                pair(lines, receivable, revenue, amount, partner, null);
+                pair(lines, receivable, outputTax, tax, partner, null);
+                pair(lines, cost, inventory, value.negate(), null, null);
             }
             case SALES_RETURN -> {
-                pair(lines, Account.REVENUE, Account.RECEIVABLE, amount, null, partner);
-                pair(lines, Account.TAXES, Account.RECEIVABLE, tax, null, partner);
-                pair(lines, Account.INVENTORY, Account.COST_OF_SALES, value, null, null);
+                pair(lines, revenue, receivable, amount, null, partner);
+                pair(lines, outputTax, receivable, tax, null, partner);
+                pair(lines, inventory, cost, value, null, null);
             }
-            case OTHER_INBOUND -> pair(lines, Account.INVENTORY, Account.PENDING_LOSS, value, null, null);
-            case OTHER_OUTBOUND -> pair(lines, Account.PENDING_LOSS, Account.INVENTORY, value.negate(), null, null);
+            case OTHER_INBOUND -> pair(lines, inventory, adjustment, value, null, null);
+            case OTHER_OUTBOUND -> pair(lines, adjustment, inventory, value.negate(), null, null);
             // 盘盈 Dr 库存商品 / Cr 待处理财产损溢, 盘亏 the other way round: the net of the count.
-            case COUNT_ADJUSTMENT -> pair(lines, Account.INVENTORY, Account.PENDING_LOSS, value, null, null);
+            case COUNT_ADJUSTMENT -> pair(lines, inventory, adjustment, value, null, null);
             // 运费、关税: what landed on stock still held into inventory, the rest (already sold) into
             // cost of sales; payable to the carrier with the VAT of its invoice.
             case LANDED_COST -> {
-                pair(lines, Account.INVENTORY, Account.PAYABLE, value, null, partner);
-                pair(lines, Account.COST_OF_SALES, Account.PAYABLE, amount.subtract(value), null, partner);
-                pair(lines, Account.TAXES, Account.PAYABLE, tax, null, partner);
+                pair(lines, inventory, payable, value, null, partner);
+                pair(lines, cost, payable, amount.subtract(value), null, partner);
+                pair(lines, inputTax, payable, tax, null, partner);
             }
             default -> {
                 return;
@@ -165,8 +165,8 @@ public class Vouchers implements DocumentPoster {
     /** Dr {@code debit} / Cr {@code credit} of {@code amount}; nothing for zero, swapped for negative. */
     private static void pair(
             List<NewLine> lines,
-            Account debit,
-            Account credit,
+            String debit,
+            String credit,
             BigDecimal amount,
             Long debitPartner,
             Long creditPartner) {
@@ -177,8 +177,8 @@ public class Vouchers implements DocumentPoster {
             pair(lines, credit, debit, amount.negate(), creditPartner, debitPartner);
             return;
         }
-        lines.add(new NewLine(debit.code(), amount, BigDecimal.ZERO, debitPartner));
-        lines.add(new NewLine(credit.code(), BigDecimal.ZERO, amount, creditPartner));
+        lines.add(new NewLine(debit, amount, BigDecimal.ZERO, debitPartner));
+        lines.add(new NewLine(credit, BigDecimal.ZERO, amount, creditPartner));
     }
 
     @Transactional(readOnly = true)

@@ -186,7 +186,9 @@ public enum Permission {
     VIEW_PARTNER_BALANCE,
     // finance: close and reopen accounting periods; enter and cancel receipts and payments
     MANAGE_PERIODS,
-    MANAGE_SETTLEMENTS;
+    MANAGE_SETTLEMENTS,
+    // finance: the chart of accounts and the voucher rules
+    MANAGE_ACCOUNTS;
 
     /**
      * The group a permission is shown in: the document type for per-type permissions
@@ -210,7 +212,7 @@ public enum Permission {
         return switch (this) {
             case MANAGE_USERS, MANAGE_ROLES, MANAGE_SETTINGS, VIEW_AUDIT_LOG -> "ADMINISTRATION";
             case VIEW_COST, VIEW_PURCHASE_PRICE, VIEW_MARGIN, VIEW_PARTNER_BALANCE -> "SENSITIVE";
-            case MANAGE_PERIODS, MANAGE_SETTLEMENTS -> "FINANCE";
+            case MANAGE_PERIODS, MANAGE_SETTLEMENTS, MANAGE_ACCOUNTS -> "FINANCE";
             default -> "GENERAL";
         };
     }

@@ -313,6 +313,82 @@ class FinanceIntegrationTests {
     }
 
     @Test
+    void voucherRulesBookRevenueVatAndIssuesToTheAccountsTheCompanyChose() throws Exception {
+        String wh = f.warehouse();
+        String item = Api.unique("VR");
+        expect(
+                f.api.post("/api/v1/items", Map.of("code", item, "name", "规则商品", "unit", "pcs", "taxRate", "0.13")),
+                201);
+        String supplier = partner("SUPPLIER");
+        String customer = partner("CUSTOMER");
+        assertThat(f.api.get("/api/v1/accounts").text()).contains("22210102").contains("销项税额");
+
+        expect(f.api.put("/api/v1/voucher-rules", Map.of("role", "OUTPUT_TAX", "account", "22210102")), 200);
+        expect(f.api.put("/api/v1/voucher-rules", Map.of("role", "INPUT_TAX", "account", "22210101")), 200);
+        expect(
+                f.api.put(
+                        "/api/v1/voucher-rules",
+                        Map.of("documentType", "SALES_DELIVERY", "role", "REVENUE", "account", "6051")),
+                200);
+        expect(f.api.post("/api/v1/accounts", Map.of("code", "560201", "name", "办公用品")), 200);
+        expect(
+                f.api.put(
+                        "/api/v1/voucher-rules",
+                        Map.of("documentType", "OTHER_OUTBOUND", "role", "ADJUSTMENT", "account", "560201")),
+                200);
+
+        long receipt = posted("PURCHASE_RECEIPT", wh, supplier, List.of(line(item, 10, "price", "11.30")));
+        assertThat(amount(vouchers(receipt).get(0), "22210101", "debit")).isEqualByComparingTo("13");
+        long delivery = posted("SALES_DELIVERY", wh, customer, List.of(line(item, 2, "price", "22.60")));
+        JsonNode dv = vouchers(delivery).get(0);
+        assertThat(amount(dv, "6051", "credit")).isEqualByComparingTo("40");
+        assertThat(amount(dv, "22210102", "credit")).isEqualByComparingTo("5.20");
+        assertThat(amount(dv, "6001", "credit")).isEqualByComparingTo("0");
+        long issue = posted("OTHER_OUTBOUND", wh, null, List.of(line(item, 1)));
+        assertThat(amount(vouchers(issue).get(0), "560201", "debit")).isEqualByComparingTo("10");
+        assertStockAgreesWithBooks();
+
+        // Unknown accounts and types, malformed codes and orphans are refused beside their field.
+        var unknown = f.api.put("/api/v1/voucher-rules", Map.of("role", "REVENUE", "account", "9999"));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.text()).contains("\"account\"");
+        assertThat(f.api.put(
+                                "/api/v1/voucher-rules",
+                                Map.of("documentType", "FOO", "role", "REVENUE", "account", "6001"))
+                        .text())
+                .contains("documentType");
+        assertThat(f.api.post("/api/v1/accounts", Map.of("code", "12", "name", "短"))
+                        .status())
+                .isEqualTo(400);
+        var orphan = f.api.post("/api/v1/accounts", Map.of("code", "99990101", "name", "孤儿"));
+        assertThat(orphan.status()).isEqualTo(400);
+        assertThat(orphan.text()).contains("9999");
+        // A rule removed falls back to the default.
+        expect(f.api.put("/api/v1/voucher-rules", Map.of("role", "OUTPUT_TAX", "account", "")), 200);
+        JsonNode rules = f.api.get("/api/v1/voucher-rules").json().get("items");
+        for (JsonNode r : rules) {
+            if (r.get("documentType").asString().equals("*")
+                    && r.get("role").asString().equals("OUTPUT_TAX")) {
+                assertThat(r.get("account").asString()).isEqualTo("2221");
+                assertThat(r.get("builtIn").asBoolean()).isTrue();
+            }
+        }
+        assertThat(f.api.newUser("SALES_CLERK")
+                        .put("/api/v1/voucher-rules", Map.of("role", "REVENUE", "account", "6001"))
+                        .status())
+                .isEqualTo(403);
+
+        String adminName = f.api.get("/api/v1/account").json().get("username").asString();
+        var web = org.openjxc.support.WebSession.login(port, adminName, Api.ADMIN_PASSWORD);
+        assertThat(web.page("/accounts")).contains("会计科目与凭证规则").contains("办公用品").contains("其他业务收入");
+        var refused = web.form(
+                "/accounts", "/accounts/rules", Map.of("documentType", "*", "role", "REVENUE", "account", "8888"));
+        assertThat(new String(refused.body(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("is-invalid")
+                .contains("8888");
+    }
+
+    @Test
     void theVoucherBookListsFiltersAndExportsEveryVoucherWithItsDocument() throws Exception {
         String wh = f.warehouse();
         String item = f.item(false);

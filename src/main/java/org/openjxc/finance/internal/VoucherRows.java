@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.openjxc.finance.Account;
 import org.openjxc.finance.VoucherQuery;
 import org.openjxc.finance.VoucherView;
 import org.openjxc.shared.PageQuery;
@@ -31,14 +30,6 @@ public class VoucherRows {
     VoucherRows(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
         this.template = template;
-    }
-
-    public void seedAccounts(long companyId) {
-        for (Account a : Account.values()) {
-            jdbc.sql("insert into account (company_id, code, name) values (?, ?, ?) on conflict do nothing")
-                    .params(companyId, a.code(), a.title())
-                    .update();
-        }
     }
 
     public long insert(long companyId, long documentId, LocalDate date, Long reversalOf, List<NewLine> lines) {
