@@ -71,7 +71,9 @@ public class Vouchers implements DocumentPoster {
         // Revenue without VAT; the VAT goes to 应交税费 (output tax on sales, input tax on purchases).
         BigDecimal amount = Rounding.amount(d.netAmount());
         BigDecimal tax = Rounding.amount(d.taxAmount());
-        BigDecimal value = Rounding.amount(stock.documentValue(d.companyId(), d.id()));
+        // What this posting moved: the document's stock value less what its earlier postings booked.
+        BigDecimal value = Rounding.amount(stock.documentValue(d.companyId(), d.id()))
+                .subtract(rows.accountTotal(d.companyId(), d.id(), Account.INVENTORY.code()));
         Long partner = d.partnerId();
         // Control accounts are fixed; revenue, cost, VAT and the adjustment side follow the company's rules.
         Map<String, String> rules = chart.rules(d.companyId());
@@ -129,35 +131,61 @@ public class Vouchers implements DocumentPoster {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void unpost(PostingDocument d) {
-        // Dated like the document: its period is open (closed ones refuse unposting), and the books of
-        // each day then agree with the stock moved by the documents of that day.
-        rows.standing(d.companyId(), d.id())
-                .ifPresent(id -> rows.insert(
-                        d.companyId(),
-                        d.id(),
-                        d.date(),
-                        id,
-                        rows.lines(d.companyId(), id).stream()
-                                .map(l -> new NewLine(l.account(), l.credit(), l.debit(), l.partnerId()))
-                                .toList()));
+        Long standing = rows.standing(d.companyId(), d.id()).orElse(null);
+        List<NewLine> lines = new ArrayList<>();
+        if (standing != null) {
+            rows.lines(d.companyId(), standing).stream()
+                    .map(l -> new NewLine(l.account(), l.credit(), l.debit(), l.partnerId()))
+                    .forEach(lines::add);
+        }
+        // At moving average, stock that went back out may not take exactly the value it brought (the
+        // average moved, or it was the last of the item): the books follow the stock, the difference
+        // going to cost of sales, so that inventory always equals stock value.
+        String inventory = Account.INVENTORY.code();
+        BigDecimal booked = rows.accountTotal(d.companyId(), d.id(), inventory);
+        for (NewLine l : lines) {
+            if (l.account().equals(inventory)) {
+                booked = booked.add(l.debit()).subtract(l.credit());
+            }
+        }
+        BigDecimal residual =
+                Rounding.amount(stock.documentValue(d.companyId(), d.id())).subtract(booked);
+        pair(
+                lines,
+                inventory,
+                ChartOfAccounts.account(chart.rules(d.companyId()), d.type(), PostingRole.COST_OF_SALES),
+                residual,
+                null,
+                null);
+        if (!lines.isEmpty()) {
+            // Dated like the document: its period is open (closed ones refuse unposting), and the books
+            // of each day then agree with the stock moved by the documents of that day.
+            rows.insert(d.companyId(), d.id(), d.date(), standing, merged(lines));
+        }
     }
 
     /**
-     * One line per account, side and partner, debits first, as a bookkeeper writes it (the payable
-     * of goods and of their VAT together).
+     * One line per account and partner, netted to one side, debits first, as a bookkeeper writes it
+     * (the payable of goods and of their VAT together).
      */
     private static List<NewLine> merged(List<NewLine> lines) {
         java.util.Map<String, NewLine> byKey = new java.util.LinkedHashMap<>();
         for (NewLine l : lines) {
-            String key = l.account() + "|" + (l.debit().signum() > 0 ? "D" : "C") + "|" + l.partnerId();
             byKey.merge(
-                    key,
+                    l.account() + "|" + l.partnerId(),
                     l,
                     (a, b) -> new NewLine(
                             a.account(), a.debit().add(b.debit()), a.credit().add(b.credit()), a.partnerId()));
         }
-        // Debits before credits.
+        // Each account on one side only, debits before credits.
         return byKey.values().stream()
+                .map(l -> {
+                    BigDecimal net = l.debit().subtract(l.credit());
+                    return net.signum() >= 0
+                            ? new NewLine(l.account(), net, BigDecimal.ZERO, l.partnerId())
+                            : new NewLine(l.account(), BigDecimal.ZERO, net.negate(), l.partnerId());
+                })
+                .filter(l -> l.debit().signum() != 0 || l.credit().signum() != 0)
                 .sorted(java.util.Comparator.comparing(l -> l.debit().signum() > 0 ? 0 : 1))
                 .toList();
     }

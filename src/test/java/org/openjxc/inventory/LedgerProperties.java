@@ -27,8 +27,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Random sequences of documents — receipts, issues, transfers with receipts, status changes and
  * unposts — against the running application: afterwards the ledger equals the balances (and the
- * FIFO item's open cost layers its stock and value), the books agree with the stock and every
- * voucher balances, no
+ * FIFO item's open cost layers its stock and value), the books agree with the stock (purchases with
+ * VAT, landed costs and payments included) and every voucher balances, no
  * position is negative, each item's total is what the posted documents say, and recalculation
  * changes nothing.
  */
@@ -73,6 +73,9 @@ class LedgerProperties {
                 "RECEIVE",
                 "STATUS",
                 "COUNT",
+                "BUY",
+                "LANDED",
+                "PAY",
                 "UNPOST");
         Arbitrary<Op> op = Combinators.combine(
                         kinds,
@@ -97,9 +100,22 @@ class LedgerProperties {
         List<String> warehouses = List.of(f.warehouse("A-01", "Z-01"), f.warehouse());
         // One item at moving average, one by FIFO layers: verify also checks the layers hold the stock.
         List<String> items = List.of(f.item(false), f.item(false, "FIFO"));
+        String supplier = Api.unique("SUP");
+        String carrier = Api.unique("CAR");
+        for (String partner : List.of(supplier, carrier)) {
+            assertThat(f.api.post("/api/v1/partners", Map.of("code", partner, "name", partner, "type", "SUPPLIER"))
+                            .status())
+                    .isEqualTo(201);
+        }
+        String freight = Api.unique("FRT");
+        assertThat(f.api.post("/api/v1/items", Map.of("code", freight, "name", "运费", "unit", "pcs", "type", "SERVICE"))
+                        .status())
+                .isEqualTo(201);
         Map<String, BigDecimal> expected = new HashMap<>();
         record Posted(long id, String kind, String item, int qty) {}
         List<Posted> posted = new ArrayList<>();
+        // Posted purchase receipts a landed cost may name: id and warehouse index.
+        List<long[]> buys = new ArrayList<>();
 
         for (Op op : ops) {
             String item = items.get(op.item());
@@ -192,12 +208,69 @@ class LedgerProperties {
                         Posted p = posted.get(op.pick() % posted.size());
                         if (accept(f.api.post("/api/v1/documents/" + p.id() + "/unpost", Map.of()))) {
                             posted.remove(p);
+                            buys.removeIf(b -> b[0] == p.id());
                             int sign = p.kind().equals("IN") || p.kind().equals("ADJ")
                                     ? -1
                                     : p.kind().equals("OUT") ? 1 : 0;
                             expected.merge(p.item(), BigDecimal.valueOf((long) sign * p.qty()), BigDecimal::add);
                         }
                     }
+                }
+                case "BUY" -> {
+                    // A purchase with 13% VAT, which the books keep out of stock value.
+                    var body = Map.<String, Object>of(
+                            "type",
+                            "PURCHASE_RECEIPT",
+                            "warehouse",
+                            wh,
+                            "partner",
+                            supplier,
+                            "lines",
+                            List.of(line(item, op.qty(), "price", op.price(), "taxRate", "0.13")));
+                    var created = f.api.post("/api/v1/documents", body);
+                    assertThat(created.status()).as(created.text()).isEqualTo(201);
+                    long id = created.json().get("id").asLong();
+                    if (accept(f.post(id))) {
+                        posted.add(new Posted(id, "IN", item, op.qty()));
+                        buys.add(new long[] {id, op.warehouse()});
+                        expected.merge(item, BigDecimal.valueOf(op.qty()), BigDecimal::add);
+                    }
+                }
+                case "LANDED" -> {
+                    if (!buys.isEmpty()) {
+                        long[] buy = buys.get(op.pick() % buys.size());
+                        var body = Map.<String, Object>of(
+                                "type",
+                                "LANDED_COST",
+                                "warehouse",
+                                warehouses.get((int) buy[1]),
+                                "partner",
+                                carrier,
+                                "sourceDocument",
+                                buy[0],
+                                "allocation",
+                                op.other() == 0 ? "AMOUNT" : "QTY",
+                                "lines",
+                                List.of(line(freight, 1, "price", op.price(), "taxRate", "0.09")));
+                        var created = f.api.post("/api/v1/documents", body);
+                        assertThat(created.status()).as(created.text()).isEqualTo(201);
+                        long id = created.json().get("id").asLong();
+                        if (accept(f.post(id))) {
+                            posted.add(new Posted(id, "LANDED", item, 0));
+                        }
+                    }
+                }
+                case "PAY" -> {
+                    var paid = f.api.post(
+                            "/api/v1/settlements",
+                            Map.of(
+                                    "kind",
+                                    "PAYMENT",
+                                    "partner",
+                                    op.other() == 0 ? supplier : carrier,
+                                    "amount",
+                                    op.qty()));
+                    assertThat(paid.status()).as(paid.text()).isEqualTo(201);
                 }
                 default -> throw new IllegalStateException(op.kind());
             }

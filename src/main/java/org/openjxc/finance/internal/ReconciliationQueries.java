@@ -48,7 +48,8 @@ public class ReconciliationQueries {
 
     /**
      * What posted receipts less returns owe suppliers against payables (2202, credit less debit): the
-     * value they moved into stock plus their VAT; and landed costs, their charges with VAT.
+     * value their standing moves brought into stock plus their VAT; and landed costs, their charges
+     * with VAT.
      */
     public ReconciliationCheck receiptsVsPayables(long companyId, LocalDate date) {
         return check("RECEIPTS_VS_AP", companyId, date, """
@@ -56,6 +57,8 @@ public class ReconciliationQueries {
                 join document d on d.company_id = m.company_id and d.id = m.document_id
                 where m.company_id = :company and d.status = 'POSTED' and d.doc_date <= :date
                   and d.doc_type in ('PURCHASE_RECEIPT', 'PURCHASE_RETURN')
+                  and m.reversal_of is null
+                  and not exists (select 1 from stock_move r where r.company_id = m.company_id and r.reversal_of = m.id)
                 union all
                 select l.document_id,
                        case when d.doc_type = 'PURCHASE_RETURN' then -1 else 1 end * l.tax_amount, 0

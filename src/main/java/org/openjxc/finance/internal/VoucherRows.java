@@ -220,6 +220,17 @@ public class VoucherRows {
         return List.copyOf(byId.values());
     }
 
+    /** Debit less credit of an account over the vouchers of one document. */
+    public BigDecimal accountTotal(long companyId, long documentId, String account) {
+        return jdbc.sql("""
+                        select coalesce(sum(l.debit - l.credit), 0) from voucher_line l
+                        join voucher v on v.company_id = l.company_id and v.id = l.voucher_id
+                        where v.company_id = ? and v.source_document_id = ? and l.account_code = ?""")
+                .params(companyId, documentId, account)
+                .query(BigDecimal.class)
+                .single();
+    }
+
     /** Debit less credit of an account, over all vouchers, optionally for one partner. */
     public BigDecimal balance(long companyId, String account, Long partnerId) {
         String sql =
