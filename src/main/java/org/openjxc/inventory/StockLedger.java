@@ -39,7 +39,9 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>Cost is the moving weighted average per item and warehouse: inbound moves carry their price,
  * outbound moves the average they consumed; a move that empties the warehouse takes the remaining
- * value exactly, so no rounding residue stays behind.
+ * value exactly, so no rounding residue stays behind. FIFO and specific-batch items take their cost
+ * from the cost layers instead (see {@link org.openjxc.costing.LayerBook}); a landed cost adds value
+ * without quantity.
  */
 @Service
 @org.springframework.core.annotation.Order(0)

@@ -156,7 +156,7 @@ public class Reports {
                 r.lastOutbound()));
     }
 
-    /** Margin by item, customer, region or salesperson over a period (default: this month). */
+    /** Margin by item, category, customer, region or salesperson over a period (default: this month). */
     @Transactional(readOnly = true)
     public List<MarginRow> margin(Actor actor, LocalDate from, LocalDate to, String groupBy) {
         String group = groupBy == null || groupBy.isBlank() ? "item" : groupBy.trim();
@@ -169,6 +169,17 @@ public class Reports {
             throw BusinessException.invalid("from", "error.report.period");
         }
         return queries.margin(actor.companyId(), actor.scope(), start, end, group);
+    }
+
+    /** Margin per customer region × item category over a period (default: this month). */
+    @Transactional(readOnly = true)
+    public List<MarginCell> marginHeatmap(Actor actor, LocalDate from, LocalDate to) {
+        LocalDate end = to == null ? LocalDate.now() : to;
+        LocalDate start = from == null ? end.withDayOfMonth(1) : from;
+        if (start.isAfter(end)) {
+            throw BusinessException.invalid("from", "error.report.period");
+        }
+        return queries.marginHeatmap(actor.companyId(), actor.scope(), start, end);
     }
 
     /** Who did what to documents in a period (default: the last 30 days), from the audit trail. */

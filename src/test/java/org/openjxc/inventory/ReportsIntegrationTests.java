@@ -225,8 +225,21 @@ class ReportsIntegrationTests {
         assertThat(margins(admin, "customer")).containsExactly(a + " 9.00", b + " 2.00");
         assertThat(margins(admin, "region")).containsExactly("华东 9.00", "华南 2.00");
         assertThat(margins(admin, "salesperson")).containsExactly("小王 9.00", "小李 2.00");
+        // The item has no category: one column "-", a row per region with its margin and percent.
+        assertThat(margins(admin, "category")).containsExactly("- 11.00");
+        JsonNode cells = admin.get("/api/v1/reports/margin-heatmap").json().get("items");
+        assertThat(cells).hasSize(2);
+        assertThat(cells.get(0).get("region").asString()).isEqualTo("华东");
+        assertThat(cells.get(0).get("margin").decimalValue()).isEqualByComparingTo("9");
+        assertThat(cells.get(0).get("marginPercent").decimalValue()).isEqualByComparingTo("60.0");
+        assertThat(cells.get(1).get("marginPercent").decimalValue()).isEqualByComparingTo("33.3");
+        String adminName = admin.get("/api/v1/account").json().get("username").asString();
+        String page = org.openjxc.support.WebSession.login(port, adminName, Api.ADMIN_PASSWORD)
+                .page("/reports/margin-heatmap");
+        assertThat(page).contains("毛利热力图").contains("华南").contains("33.3%").contains("hsl(130");
         expect(admin.get("/api/v1/reports/margin?groupBy=colour"), 400);
         expect(admin.newUser("WAREHOUSE_CLERK").get("/api/v1/reports/margin"), 403);
+        expect(admin.newUser("WAREHOUSE_CLERK").get("/api/v1/reports/margin-heatmap"), 403);
     }
 
     private long deliver(Api api, String warehouse, String customer, String item, int qty, String price) {

@@ -13,6 +13,7 @@ import org.openjxc.reporting.AlertKind;
 import org.openjxc.reporting.DocumentTraceRow;
 import org.openjxc.reporting.HealthRow;
 import org.openjxc.reporting.InOutRow;
+import org.openjxc.reporting.MarginCell;
 import org.openjxc.reporting.MarginRow;
 import org.openjxc.reporting.StockBalanceRow;
 import org.openjxc.reporting.TurnoverRow;
@@ -401,7 +402,8 @@ public class ReportQueries {
             "item", new String[] {"i.code", "i.name"},
             "customer", new String[] {"coalesce(p.code, '-')", "coalesce(p.name, '-')"},
             "region", new String[] {"coalesce(p.region, '-')", "coalesce(p.region, '-')"},
-            "salesperson", new String[] {"coalesce(p.salesperson, '-')", "coalesce(p.salesperson, '-')"});
+            "salesperson", new String[] {"coalesce(p.salesperson, '-')", "coalesce(p.salesperson, '-')"},
+            "category", new String[] {"coalesce(c.code, '-')", "coalesce(c.name, '-')"});
 
     public static boolean marginGroup(String groupBy) {
         return MARGIN_GROUPS.containsKey(groupBy);
@@ -414,22 +416,7 @@ public class ReportQueries {
      */
     public List<MarginRow> margin(long companyId, DataScope scope, LocalDate from, LocalDate to, String groupBy) {
         String[] group = MARGIN_GROUPS.get(groupBy);
-        return jdbc.sql("select " + group[0] + ", " + group[1] + ", sum(x.revenue), sum(x.cost) from ("
-                        + """
-                        select d.partner_id, l.item_id,
-                               case when d.doc_type = 'SALES_RETURN' then -sum(coalesce(l.net_amount, l.amount, 0))
-                                    else sum(coalesce(l.net_amount, l.amount, 0)) end as revenue,
-                               (select -sum(m.move_value) from stock_move m
-                                where m.company_id = d.company_id and m.document_id = d.id
-                                  and m.item_id = l.item_id) as cost
-                        from document d
-                        join document_line l on l.company_id = d.company_id and l.document_id = d.id
-                        where d.company_id = ? and d.status = 'POSTED'
-                          and d.doc_type in ('SALES_DELIVERY', 'SALES_RETURN')
-                          and d.doc_date >= ? and d.doc_date <= ?"""
-                        + scope.documentCondition("d")
-                        + " group by d.company_id, d.id, d.doc_type, d.partner_id, l.item_id) x"
-                        + " join item i on i.id = x.item_id left join partner p on p.id = x.partner_id"
+        return jdbc.sql("select " + group[0] + ", " + group[1] + ", sum(x.revenue), sum(x.cost)" + marginSource(scope)
                         + " group by " + group[0] + ", " + group[1]
                         + " order by sum(x.revenue) - sum(coalesce(x.cost, 0)) desc, 1")
                 .params(companyId, from, to)
@@ -438,13 +425,66 @@ public class ReportQueries {
                     BigDecimal cost =
                             Rounding.amount(rs.getBigDecimal(4) == null ? BigDecimal.ZERO : rs.getBigDecimal(4));
                     BigDecimal margin = revenue.subtract(cost);
-                    BigDecimal percent = revenue.signum() == 0
-                            ? null
-                            : margin.multiply(BigDecimal.valueOf(100))
-                                    .divide(revenue, 1, java.math.RoundingMode.HALF_UP);
-                    return new MarginRow(rs.getString(1), rs.getString(2), revenue, cost, margin, percent);
+                    return new MarginRow(
+                            rs.getString(1), rs.getString(2), revenue, cost, margin, percent(margin, revenue));
                 })
                 .list();
+    }
+
+    /** Margin per customer region and item category over the period: the cells of the heat map. */
+    public List<MarginCell> marginHeatmap(long companyId, DataScope scope, LocalDate from, LocalDate to) {
+        String region = MARGIN_GROUPS.get("region")[0];
+        String[] category = MARGIN_GROUPS.get("category");
+        return jdbc.sql("select " + region + ", " + category[0] + ", " + category[1] + ", sum(x.revenue), sum(x.cost)"
+                        + marginSource(scope) + " group by " + region + ", " + category[0] + ", " + category[1]
+                        + " order by 1, 2")
+                .params(companyId, from, to)
+                .query((rs, n) -> {
+                    BigDecimal revenue = Rounding.amount(rs.getBigDecimal(4));
+                    BigDecimal cost =
+                            Rounding.amount(rs.getBigDecimal(5) == null ? BigDecimal.ZERO : rs.getBigDecimal(5));
+                    BigDecimal margin = revenue.subtract(cost);
+                    return new MarginCell(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            revenue,
+                            cost,
+                            margin,
+                            percent(margin, revenue));
+                })
+                .list();
+    }
+
+    private static BigDecimal percent(BigDecimal margin, BigDecimal revenue) {
+        return revenue.signum() == 0
+                ? null
+                : margin.multiply(BigDecimal.valueOf(100)).divide(revenue, 1, java.math.RoundingMode.HALF_UP);
+    }
+
+    /**
+     * Posted deliveries net of returns dated in the period, summed per document and item first, each
+     * pair's cost being what its moves took out of stock (an index lookup by document), so nothing is
+     * counted twice; joined to item, category and partner for grouping. Parameters: company, from, to.
+     */
+    private static String marginSource(DataScope scope) {
+        return " from (" + """
+                select d.partner_id, l.item_id,
+                       case when d.doc_type = 'SALES_RETURN' then -sum(coalesce(l.net_amount, l.amount, 0))
+                            else sum(coalesce(l.net_amount, l.amount, 0)) end as revenue,
+                       (select -sum(m.move_value) from stock_move m
+                        where m.company_id = d.company_id and m.document_id = d.id
+                          and m.item_id = l.item_id) as cost
+                from document d
+                join document_line l on l.company_id = d.company_id and l.document_id = d.id
+                where d.company_id = ? and d.status = 'POSTED'
+                  and d.doc_type in ('SALES_DELIVERY', 'SALES_RETURN')
+                  and d.doc_date >= ? and d.doc_date <= ?"""
+                + scope.documentCondition("d")
+                + " group by d.company_id, d.id, d.doc_type, d.partner_id, l.item_id) x"
+                + " join item i on i.id = x.item_id"
+                + " left join item_category c on c.company_id = i.company_id and c.id = i.category_id"
+                + " left join partner p on p.id = x.partner_id";
     }
 
     /**

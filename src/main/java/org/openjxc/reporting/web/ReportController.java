@@ -7,11 +7,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.openjxc.document.DocumentType;
 import org.openjxc.reporting.Alert;
 import org.openjxc.reporting.DocumentTraceRow;
 import org.openjxc.reporting.HealthRow;
 import org.openjxc.reporting.InOutRow;
+import org.openjxc.reporting.MarginCell;
 import org.openjxc.reporting.MarginRow;
 import org.openjxc.reporting.Reports;
 import org.openjxc.reporting.StockBalanceRow;
@@ -61,6 +63,12 @@ class ReportController {
     @Bean
     static NavigationEntry turnoverNavigation() {
         return new NavigationEntry("nav.section.reports", "nav.turnover", "/reports/turnover", "VIEW_STOCK", 820);
+    }
+
+    @Bean
+    static NavigationEntry marginHeatmapNavigation() {
+        return new NavigationEntry(
+                "nav.section.reports", "nav.marginHeatmap", "/reports/margin-heatmap", "VIEW_MARGIN", 831);
     }
 
     @Bean
@@ -241,6 +249,50 @@ class ReportController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         return reports.margin(Actors.require(), from, to, groupBy);
+    }
+
+    @GetMapping("/api/v1/reports/margin-heatmap")
+    @ResponseBody
+    @RequiresPermission(Permission.VIEW_MARGIN)
+    Map<String, List<MarginCell>> marginHeatmap(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        return Map.of("items", reports.marginHeatmap(Actors.require(), from, to));
+    }
+
+    /** Regions down, categories across, each cell coloured by its margin percent. */
+    @GetMapping("/reports/margin-heatmap")
+    @RequiresPermission(Permission.VIEW_MARGIN)
+    String marginHeatmapPage(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            Model model) {
+        LocalDate end = to == null ? LocalDate.now() : to;
+        LocalDate start = from == null ? end.withDayOfMonth(1) : from;
+        List<MarginCell> cells = reports.marginHeatmap(Actors.require(), start, end);
+        Map<String, MarginCell> byKey = new java.util.HashMap<>();
+        Map<String, String> styles = new java.util.HashMap<>();
+        Map<String, String> categories = new java.util.TreeMap<>();
+        java.util.Set<String> regions = new java.util.TreeSet<>();
+        for (MarginCell c : cells) {
+            byKey.put(c.region() + "|" + c.category(), c);
+            if (c.marginPercent() != null) {
+                // Green for margin, red below cost; the stronger, the darker (lightness 96% down to 51%).
+                int hue = c.marginPercent().signum() < 0 ? 0 : 130;
+                int lightness = 96 - Math.min(45, c.marginPercent().abs().intValue());
+                styles.put(
+                        c.region() + "|" + c.category(), "background-color: hsl(" + hue + ", 60%, " + lightness + "%)");
+            }
+            categories.put(c.category(), c.categoryName());
+            regions.add(c.region());
+        }
+        model.addAttribute("from", start);
+        model.addAttribute("to", end);
+        model.addAttribute("cells", byKey);
+        model.addAttribute("styles", styles);
+        model.addAttribute("categories", categories);
+        model.addAttribute("regions", regions);
+        return "reporting/margin-heatmap";
     }
 
     @GetMapping("/reports/margin")
