@@ -171,6 +171,17 @@ public class Reports {
         return queries.margin(actor.companyId(), actor.scope(), start, end, group);
     }
 
+    /** The last {@code months} months (this one included), month by month, from 1 to 36. */
+    @Transactional(readOnly = true)
+    public List<TrendRow> trend(Actor actor, int months) {
+        if (months < 1 || months > 36) {
+            throw BusinessException.invalid("months", "error.report.months", 36);
+        }
+        LocalDate end = LocalDate.now();
+        LocalDate start = end.withDayOfMonth(1).minusMonths(months - 1);
+        return queries.trend(actor.companyId(), actor.scope(), start, end);
+    }
+
     /** Margin per customer region × item category over a period (default: this month). */
     @Transactional(readOnly = true)
     public List<MarginCell> marginHeatmap(Actor actor, LocalDate from, LocalDate to) {

@@ -138,6 +138,10 @@ class FinanceBrowserTests {
                 .contains("11.80");
         Browser.screenshot(driver, "ageing");
 
+        driver.get(url("/reports/trend"));
+        assertThat(driver.findElements(By.cssSelector("#trend-chart g"))).hasSize(12);
+        Browser.screenshot(driver, "trend");
+
         driver.get(url("/periods"));
         assertThat(driver.findElement(By.id("closed-through")).getText()).contains("尚未结账");
         Browser.screenshot(driver, "periods");

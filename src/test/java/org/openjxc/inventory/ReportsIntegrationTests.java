@@ -237,6 +237,21 @@ class ReportsIntegrationTests {
         String page = org.openjxc.support.WebSession.login(port, adminName, Api.ADMIN_PASSWORD)
                 .page("/reports/margin-heatmap");
         assertThat(page).contains("毛利热力图").contains("华南").contains("33.3%").contains("hsl(130");
+        // The trend: this month's 21 of sales, 10 of cost, 11 of margin; an empty month before it.
+        JsonNode trend = admin.get("/api/v1/reports/trend?months=2").json().get("items");
+        assertThat(trend).hasSize(2);
+        assertThat(trend.get(0).get("revenue").decimalValue()).isEqualByComparingTo("0");
+        assertThat(trend.get(1).get("month").asString())
+                .isEqualTo(java.time.YearMonth.now().toString());
+        assertThat(trend.get(1).get("revenue").decimalValue()).isEqualByComparingTo("21");
+        assertThat(trend.get(1).get("cost").decimalValue()).isEqualByComparingTo("10");
+        assertThat(trend.get(1).get("margin").decimalValue()).isEqualByComparingTo("11");
+        expect(admin.get("/api/v1/reports/trend?months=0"), 400);
+        assertThat(org.openjxc.support.WebSession.login(port, adminName, Api.ADMIN_PASSWORD)
+                        .page("/reports/trend"))
+                .contains("经营趋势")
+                .contains("trend-chart")
+                .contains("21.00");
         expect(admin.get("/api/v1/reports/margin?groupBy=colour"), 400);
         expect(admin.newUser("WAREHOUSE_CLERK").get("/api/v1/reports/margin"), 403);
         expect(admin.newUser("WAREHOUSE_CLERK").get("/api/v1/reports/margin-heatmap"), 403);

@@ -16,6 +16,7 @@ import org.openjxc.reporting.InOutRow;
 import org.openjxc.reporting.MarginCell;
 import org.openjxc.reporting.MarginRow;
 import org.openjxc.reporting.StockBalanceRow;
+import org.openjxc.reporting.TrendRow;
 import org.openjxc.reporting.TurnoverRow;
 import org.openjxc.shared.DataScope;
 import org.openjxc.shared.PageQuery;
@@ -429,6 +430,53 @@ public class ReportQueries {
                             rs.getString(1), rs.getString(2), revenue, cost, margin, percent(margin, revenue));
                 })
                 .list();
+    }
+
+    /**
+     * Month by month over [{@code from}, {@code to}]: revenue and cost of posted deliveries net of
+     * returns, and purchases net of returns, without VAT, in one grouped pass over the period's
+     * documents (cost from each document's moves by index).
+     */
+    public List<TrendRow> trend(long companyId, DataScope scope, LocalDate from, LocalDate to) {
+        Map<java.time.YearMonth, BigDecimal[]> months = new java.util.TreeMap<>();
+        for (var m = java.time.YearMonth.from(from); !m.isAfter(java.time.YearMonth.from(to)); m = m.plusMonths(1)) {
+            months.put(m, new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
+        }
+        jdbc.sql("select extract(year from d.doc_date), extract(month from d.doc_date),"
+                        + " sum(case when d.doc_type = 'SALES_DELIVERY' then x.net"
+                        + " when d.doc_type = 'SALES_RETURN' then -x.net else 0 end),"
+                        + " sum(case when d.doc_type in ('SALES_DELIVERY', 'SALES_RETURN') then"
+                        + " -(select coalesce(sum(m.move_value), 0) from stock_move m"
+                        + " where m.company_id = d.company_id and m.document_id = d.id) else 0 end),"
+                        + " sum(case when d.doc_type = 'PURCHASE_RECEIPT' then x.net"
+                        + " when d.doc_type = 'PURCHASE_RETURN' then -x.net else 0 end)"
+                        + " from document d join (select l.company_id, l.document_id,"
+                        + " sum(coalesce(l.net_amount, l.amount, 0)) as net from document_line l"
+                        + " where l.company_id = ? group by l.company_id, l.document_id) x"
+                        + " on x.company_id = d.company_id and x.document_id = d.id"
+                        + " where d.company_id = ? and d.status = 'POSTED' and d.doc_date >= ? and d.doc_date <= ?"
+                        + " and d.doc_type in ('SALES_DELIVERY', 'SALES_RETURN', 'PURCHASE_RECEIPT', 'PURCHASE_RETURN')"
+                        + scope.documentCondition("d")
+                        + " group by extract(year from d.doc_date), extract(month from d.doc_date)")
+                .params(companyId, companyId, from, to)
+                .query((rs, n) -> {
+                    var month = java.time.YearMonth.of(rs.getInt(1), rs.getInt(2));
+                    BigDecimal[] v = months.get(month);
+                    if (v != null) {
+                        v[0] = rs.getBigDecimal(3);
+                        v[1] = rs.getBigDecimal(4);
+                        v[2] = rs.getBigDecimal(5);
+                    }
+                    return null;
+                })
+                .list();
+        List<TrendRow> rows = new ArrayList<>();
+        months.forEach((month, v) -> {
+            BigDecimal revenue = Rounding.amount(v[0]);
+            BigDecimal cost = Rounding.amount(v[1]);
+            rows.add(new TrendRow(month, revenue, cost, revenue.subtract(cost), Rounding.amount(v[2])));
+        });
+        return rows;
     }
 
     /** Margin per customer region and item category over the period: the cells of the heat map. */

@@ -17,6 +17,7 @@ import org.openjxc.reporting.MarginCell;
 import org.openjxc.reporting.MarginRow;
 import org.openjxc.reporting.Reports;
 import org.openjxc.reporting.StockBalanceRow;
+import org.openjxc.reporting.TrendRow;
 import org.openjxc.reporting.TurnoverRow;
 import org.openjxc.shared.Actor;
 import org.openjxc.shared.Actors;
@@ -63,6 +64,11 @@ class ReportController {
     @Bean
     static NavigationEntry turnoverNavigation() {
         return new NavigationEntry("nav.section.reports", "nav.turnover", "/reports/turnover", "VIEW_STOCK", 820);
+    }
+
+    @Bean
+    static NavigationEntry trendNavigation() {
+        return new NavigationEntry("nav.section.reports", "nav.trend", "/reports/trend", "VIEW_MARGIN", 832);
     }
 
     @Bean
@@ -249,6 +255,56 @@ class ReportController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         return reports.margin(Actors.require(), from, to, groupBy);
+    }
+
+    @GetMapping("/api/v1/reports/trend")
+    @ResponseBody
+    @RequiresPermission(Permission.VIEW_MARGIN)
+    Map<String, List<TrendRow>> trend(@RequestParam(defaultValue = "12") int months) {
+        return Map.of("items", reports.trend(Actors.require(), months));
+    }
+
+    /** The months as bars (sales and purchases) and a margin line, drawn as SVG on the server. */
+    @GetMapping("/reports/trend")
+    @RequiresPermission(Permission.VIEW_MARGIN)
+    String trendPage(@RequestParam(defaultValue = "12") int months, Model model) {
+        List<TrendRow> rows = reports.trend(Actors.require(), months);
+        java.math.BigDecimal top = rows.stream()
+                .flatMap(r -> java.util.stream.Stream.of(
+                        r.revenue(), r.purchases(), r.margin().abs()))
+                .max(java.math.BigDecimal::compareTo)
+                .filter(v -> v.signum() > 0)
+                .orElse(java.math.BigDecimal.ONE);
+        // 40 units per month, 200 high; values scaled to the largest.
+        List<Map<String, Object>> bars = new java.util.ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < rows.size(); i++) {
+            TrendRow r = rows.get(i);
+            int x = 40 * i + 6;
+            int revenue = scaled(r.revenue(), top);
+            int purchases = scaled(r.purchases(), top);
+            int margin = scaled(r.margin(), top);
+            bars.add(Map.of(
+                    "x", x,
+                    "revenue", revenue,
+                    "purchases", purchases,
+                    "label", r.month().getMonthValue() + "",
+                    "title", r.month() + ""));
+            line.append(i == 0 ? "M" : " L").append(x + 14).append(' ').append(200 - margin);
+        }
+        model.addAttribute("rows", rows);
+        model.addAttribute("months", months);
+        model.addAttribute("bars", bars);
+        model.addAttribute("marginLine", line.toString());
+        model.addAttribute("width", Math.max(40 * rows.size() + 12, 100));
+        return "reporting/trend";
+    }
+
+    private static int scaled(java.math.BigDecimal value, java.math.BigDecimal top) {
+        return value.max(java.math.BigDecimal.ZERO)
+                .multiply(java.math.BigDecimal.valueOf(190))
+                .divide(top, 0, java.math.RoundingMode.HALF_UP)
+                .intValue();
     }
 
     @GetMapping("/api/v1/reports/margin-heatmap")
