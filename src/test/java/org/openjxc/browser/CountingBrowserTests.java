@@ -69,6 +69,10 @@ class CountingBrowserTests {
         phone.findElement(By.id("qty")).clear();
         phone.findElement(By.id("qty")).sendKeys("11");
         Browser.click(phone, phone.findElement(By.id("scan-submit")));
+        // Each scan reloads the page: wait for the new one instead of reading the old.
+        Browser.waitFor(phone)
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("last-line"), cola));
         assertThat(phone.findElement(By.id("last-line")).getText())
                 .contains(cola)
                 .contains("11");
@@ -80,14 +84,17 @@ class CountingBrowserTests {
         phone.findElement(By.id("qty")).clear();
         phone.findElement(By.id("qty")).sendKeys("6");
         Browser.click(phone, phone.findElement(By.id("scan-submit")));
-        assertThat(phone.findElement(By.id("scan-progress")).getText()).contains("2 / 2");
+        Browser.waitFor(phone)
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("scan-progress"), "2 / 2"));
         Browser.screenshot(phone, "count-scan-phone");
         phone.findElement(By.id("item")).sendKeys("NO-SUCH-CODE");
         Browser.click(phone, phone.findElement(By.id("scan-submit")));
-        assertThat(phone.getPageSource()).contains("NO-SUCH-CODE");
+        Browser.waitFor(phone).until(d -> d.getPageSource().contains("NO-SUCH-CODE"));
         phone.get(url("/counts/" + id));
         Browser.click(phone, phone.findElement(By.id("submit-count")));
-        assertThat(phone.findElement(By.id("count-status")).getText()).isEqualTo("已盘完");
+        Browser.waitFor(phone)
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.textToBe(By.id("count-status"), "已盘完"));
 
         desktop = Browser.start(1280, 900);
         logIn(desktop, manager);
