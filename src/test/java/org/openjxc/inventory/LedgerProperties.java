@@ -43,8 +43,12 @@ class LedgerProperties {
         properties.put("server.port", 0);
         properties.put("server.address", "127.0.0.1");
         properties.put("openjxc.admin-password", Api.ADMIN_PASSWORD);
+        // Ahead of application.properties (builder .properties() would only be defaults, losing to its
+        // file database and port 8080): the test database of this run, H2 or PostgreSQL, on a free port.
         app = new SpringApplicationBuilder(OpenJxcApplication.class)
-                .properties(properties)
+                .initializers(context -> context.getEnvironment()
+                        .getPropertySources()
+                        .addFirst(new org.springframework.core.env.MapPropertySource("ledger-properties", properties)))
                 .run();
         port = ((WebServerApplicationContext) app).getWebServer().getPort();
     }
