@@ -39,7 +39,7 @@ public class Periods {
 
     @Transactional(readOnly = true)
     public PeriodStatus status(Actor actor) {
-        wholeCompany(actor);
+        actor.scope().requireWholeCompany();
         var latest = rows.latest(actor.companyId());
         YearMonth next = latest.map(m -> m.plusMonths(1)).orElse(YearMonth.now().minusMonths(1));
         return new PeriodStatus(latest.map(YearMonth::atEndOfMonth).orElse(null), next, rows.list(actor.companyId()));
@@ -51,9 +51,23 @@ public class Periods {
         return rows.latest(companyId).map(YearMonth::atEndOfMonth).orElse(null);
     }
 
+    /**
+     * Refuses (409 {@code PERIOD_CLOSED}) to book anything dated {@code date} into closed books;
+     * {@code number} names what was to be booked.
+     */
+    @Transactional(readOnly = true)
+    public void requireOpen(long companyId, LocalDate date, String number) {
+        LocalDate through = closedThrough(companyId);
+        if (through != null && !date.isAfter(through)) {
+            throw new BusinessException(ErrorCode.PERIOD_CLOSED, "error.period.closed", number, date, through)
+                    .withFact("date", date.toString())
+                    .withFact("closedThrough", through.toString());
+        }
+    }
+
     @Transactional
     public PeriodView close(Actor actor, YearMonth month) {
-        wholeCompany(actor);
+        actor.scope().requireWholeCompany();
         long company = actor.companyId();
         rows.lockCompany(company);
         var latest = rows.latest(company);
@@ -98,7 +112,7 @@ public class Periods {
 
     @Transactional
     public void reopen(Actor actor, YearMonth month) {
-        wholeCompany(actor);
+        actor.scope().requireWholeCompany();
         long company = actor.companyId();
         rows.lockCompany(company);
         var latest = rows.latest(company);
@@ -113,11 +127,5 @@ public class Periods {
         rows.delete(company, month);
         stock.dropMonthSnapshot(company, month);
         audit.record("REOPEN_PERIOD", ENTITY, month.toString(), Map.of("closedThrough", month.atEndOfMonth()), null);
-    }
-
-    private static void wholeCompany(Actor actor) {
-        if (actor.scope().restricted()) {
-            throw new BusinessException(ErrorCode.FORBIDDEN, "error.scope.wholeCompany");
-        }
     }
 }

@@ -52,7 +52,7 @@ public class Settlements {
 
     @Transactional
     public SettlementView create(Actor actor, SettlementCommand c) {
-        wholeCompany(actor);
+        actor.scope().requireWholeCompany();
         long company = actor.companyId();
         List<FieldViolation> v = new ArrayList<>();
         PartnerView partner = partners.find(company, c.partner().trim()).orElse(null);
@@ -73,7 +73,7 @@ public class Settlements {
             throw BusinessException.invalid(v);
         }
         LocalDate date = c.date() == null ? LocalDate.now() : c.date();
-        openPeriod(company, date, null);
+        periods.requireOpen(company, date, "");
         rows.lockPartner(company, partner.id());
         String number = rows.nextNumber(company, c.kind(), date);
         long id = rows.insert(
@@ -114,13 +114,13 @@ public class Settlements {
 
     @Transactional
     public SettlementView cancel(Actor actor, String number) {
-        wholeCompany(actor);
+        actor.scope().requireWholeCompany();
         long company = actor.companyId();
         var header = rows.header(company, number).orElseThrow(() -> BusinessException.notFound(ENTITY, number));
         if (header.cancelled()) {
             throw new BusinessException(ErrorCode.INVALID_STATE, "error.settlement.cancelled", number);
         }
-        openPeriod(company, header.date(), number);
+        periods.requireOpen(company, header.date(), number);
         rows.lockPartner(company, header.partnerId());
         SettlementView before = get(actor, number);
         rows.cancel(company, header.id());
@@ -140,7 +140,7 @@ public class Settlements {
 
     @Transactional(readOnly = true)
     public SettlementView get(Actor actor, String number) {
-        wholeCompany(actor);
+        actor.scope().requireWholeCompany();
         return rows.find(actor.companyId(), number).orElseThrow(() -> BusinessException.notFound(ENTITY, number));
     }
 
@@ -152,14 +152,14 @@ public class Settlements {
     @Transactional(readOnly = true)
     public PageResult<SettlementView> list(
             Actor actor, SettlementKind kind, String partner, LocalDate from, LocalDate to, PageQuery page) {
-        wholeCompany(actor);
+        actor.scope().requireWholeCompany();
         return rows.list(actor.companyId(), kind, partner, from, to, page);
     }
 
     /** A partner's open documents of a kind (receivable from a customer, payable to a supplier), oldest first. */
     @Transactional(readOnly = true)
     public List<OpenItem> openItems(Actor actor, String partnerCode, SettlementKind kind) {
-        wholeCompany(actor);
+        actor.scope().requireWholeCompany();
         PartnerView partner = partners.get(actor, partnerCode);
         return rows.openItems(actor.companyId(), partner.id(), kind).stream()
                 .map(SettlementRows.PartnerItem::item)
@@ -174,7 +174,7 @@ public class Settlements {
     @Transactional(readOnly = true)
     public PartnerStatement statement(
             Actor actor, String partnerCode, SettlementKind kind, LocalDate from, LocalDate to) {
-        wholeCompany(actor);
+        actor.scope().requireWholeCompany();
         PartnerView partner = partners.get(actor, partnerCode);
         SettlementKind k = kind != null
                 ? kind
@@ -198,7 +198,7 @@ public class Settlements {
     /** Receivables ({@code RECEIPT}) or payables ({@code PAYMENT}) per partner by overdue days as of {@code date}. */
     @Transactional(readOnly = true)
     public List<AgeingRow> ageing(Actor actor, SettlementKind kind, LocalDate date) {
-        wholeCompany(actor);
+        actor.scope().requireWholeCompany();
         LocalDate asOf = date == null ? LocalDate.now() : date;
         Map<String, BigDecimal[]> byPartner = new java.util.TreeMap<>();
         Map<String, String> names = new java.util.HashMap<>();
@@ -230,22 +230,5 @@ public class Settlements {
 
     private static BigDecimal[] zeros() {
         return new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO};
-    }
-
-    private void openPeriod(long company, LocalDate date, String number) {
-        LocalDate through = periods.closedThrough(company);
-        if (through != null && !date.isAfter(through)) {
-            throw new BusinessException(
-                            ErrorCode.PERIOD_CLOSED, "error.period.closed", number == null ? "" : number, date, through)
-                    .withFact("date", date.toString())
-                    .withFact("closedThrough", through.toString());
-        }
-    }
-
-    /** The money and the partner accounts are the company's: not for users limited to some warehouses. */
-    private static void wholeCompany(Actor actor) {
-        if (actor.scope().restricted()) {
-            throw new BusinessException(ErrorCode.FORBIDDEN, "error.scope.wholeCompany");
-        }
     }
 }

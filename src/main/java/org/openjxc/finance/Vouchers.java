@@ -16,8 +16,6 @@ import org.openjxc.inventory.Stock;
 import org.openjxc.partner.PartnerView;
 import org.openjxc.partner.Partners;
 import org.openjxc.shared.Actor;
-import org.openjxc.shared.BusinessException;
-import org.openjxc.shared.ErrorCode;
 import org.openjxc.shared.Rounding;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.annotation.Order;
@@ -219,7 +217,7 @@ public class Vouchers implements DocumentPoster {
     @Transactional(readOnly = true)
     public org.openjxc.shared.PageResult<VoucherView> list(
             Actor actor, VoucherQuery query, org.openjxc.shared.PageQuery page) {
-        wholeCompany(actor);
+        actor.scope().requireWholeCompany();
         return rows.list(actor.companyId(), query, page);
     }
 
@@ -240,7 +238,7 @@ public class Vouchers implements DocumentPoster {
      */
     @Transactional(readOnly = true)
     public List<ReconciliationCheck> reconcile(Actor actor, LocalDate date) {
-        wholeCompany(actor);
+        actor.scope().requireWholeCompany();
         return reconcile(actor.companyId(), date == null ? LocalDate.now() : date);
     }
 
@@ -263,7 +261,7 @@ public class Vouchers implements DocumentPoster {
     /** Runs the checks as of today for the actor's company now, and keeps the figures. */
     @Transactional
     public List<ReconciliationCheck> runReconciliation(Actor actor) {
-        wholeCompany(actor);
+        actor.scope().requireWholeCompany();
         return recordRun(actor.companyId(), LocalDate.now());
     }
 
@@ -306,12 +304,5 @@ public class Vouchers implements DocumentPoster {
                 .query((rs, n) -> new ReconciliationCheck(
                         rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4), List.of()))
                 .list();
-    }
-
-    /** The books are the company's: a user limited to some warehouses would see all of them. */
-    private static void wholeCompany(Actor actor) {
-        if (actor.scope().restricted()) {
-            throw new BusinessException(ErrorCode.FORBIDDEN, "error.scope.wholeCompany");
-        }
     }
 }

@@ -8,8 +8,6 @@ import org.openjxc.inventory.internal.PeriodSnapshots;
 import org.openjxc.inventory.internal.StockQueries;
 import org.openjxc.shared.Actor;
 import org.openjxc.shared.Actors;
-import org.openjxc.shared.BusinessException;
-import org.openjxc.shared.ErrorCode;
 import org.openjxc.shared.PageQuery;
 import org.openjxc.shared.PageResult;
 import org.openjxc.shared.Permission;
@@ -134,7 +132,7 @@ public class Stock {
 
     @Transactional(readOnly = true)
     public Verification verify(Actor actor) {
-        wholeCompany(actor);
+        actor.scope().requireWholeCompany();
         var differences = new java.util.ArrayList<>(queries.differences(actor.companyId()));
         // FIFO and specific-batch items: the open cost layers hold exactly the stock and its value.
         for (LayerMismatch m : costLayers.mismatches(actor.companyId())) {
@@ -160,7 +158,7 @@ public class Stock {
      */
     @Transactional
     public Verification recalculate(Actor actor) {
-        wholeCompany(actor);
+        actor.scope().requireWholeCompany();
         var before = queries.differences(actor.companyId());
         queries.rebuild(actor.companyId());
         Verification after = verify(actor);
@@ -171,12 +169,5 @@ public class Stock {
                 java.util.Map.of("differencesBefore", before.size()),
                 java.util.Map.of("differencesAfter", after.differences().size(), "moves", after.moves()));
         return after;
-    }
-
-    /** Company-wide checks name items and positions of every warehouse: not for a user limited to some. */
-    private static void wholeCompany(Actor actor) {
-        if (actor.scope().restricted()) {
-            throw new BusinessException(ErrorCode.FORBIDDEN, "error.scope.wholeCompany");
-        }
     }
 }

@@ -30,6 +30,16 @@ public record DataScope(boolean wholeCompany, Set<Long> warehouseIds, boolean ow
         return !wholeCompany || ownDocumentsOnly;
     }
 
+    /**
+     * Refuses (403) what covers the whole company — the books, company-wide checks — to a user
+     * limited to some warehouses: it would show them all.
+     */
+    public void requireWholeCompany() {
+        if (restricted()) {
+            throw new BusinessException(ErrorCode.FORBIDDEN, "error.scope.wholeCompany");
+        }
+    }
+
     /** {@code " and <column> in (…)"}, or nothing for the whole company; never matches with no warehouses. */
     public String warehouseCondition(String column) {
         if (wholeCompany) {

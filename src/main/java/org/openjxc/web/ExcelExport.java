@@ -60,6 +60,21 @@ public final class ExcelExport {
         }
     }
 
+    /**
+     * Runs {@code each} over every item of a paged list, asking for the largest pages one after
+     * another: what an export streams, never the whole list in memory.
+     */
+    public static <T> void eachOfAllPages(
+            java.util.function.IntFunction<org.openjxc.shared.PageResult<T>> page, Consumer<T> each) {
+        for (int p = 0; ; p++) {
+            var result = page.apply(p);
+            result.items().forEach(each);
+            if (result.page() + 1 >= result.totalPages()) {
+                return;
+            }
+        }
+    }
+
     private static void set(Cell cell, Object value) {
         if (value == null) {
             return;

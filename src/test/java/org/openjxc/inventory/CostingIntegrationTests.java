@@ -35,14 +35,8 @@ class CostingIntegrationTests {
     @BeforeEach
     void company() {
         f = new StockFixture(TestCompanies.create(context, port));
-        supplier = partner("SUPPLIER");
-        customer = partner("CUSTOMER");
-    }
-
-    String partner(String type) {
-        String code = Api.unique(type.substring(0, 3));
-        expect(f.api.post("/api/v1/partners", Map.of("code", code, "name", "单位 " + code, "type", type)), 201);
-        return code;
+        supplier = f.partner("SUPPLIER");
+        customer = f.partner("CUSTOMER");
     }
 
     long posted(String type, String wh, String partner, Long source, List<Map<String, Object>> lines) {

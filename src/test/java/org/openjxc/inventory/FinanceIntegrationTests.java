@@ -35,12 +35,6 @@ class FinanceIntegrationTests {
         f = new StockFixture(TestCompanies.create(context, port));
     }
 
-    String partner(String type) {
-        String code = Api.unique(type.substring(0, 3));
-        expect(f.api.post("/api/v1/partners", Map.of("code", code, "name", "单位 " + code, "type", type)), 201);
-        return code;
-    }
-
     long posted(String type, String wh, String partner, List<Map<String, Object>> lines) {
         var body = new LinkedHashMap<String, Object>(Map.of("type", type, "warehouse", wh, "lines", lines));
         if (partner != null) {
@@ -91,8 +85,8 @@ class FinanceIntegrationTests {
     void receiptsAndDeliveriesPostBalancedVouchersThatUnpostMirrorsAndBooksAgreeWithStock() {
         String wh = f.warehouse();
         String item = f.item(false);
-        String supplier = partner("SUPPLIER");
-        String customer = partner("CUSTOMER");
+        String supplier = f.partner("SUPPLIER");
+        String customer = f.partner("CUSTOMER");
 
         long receipt = posted("PURCHASE_RECEIPT", wh, supplier, List.of(line(item, 10, "price", 3)));
         JsonNode rv = vouchers(receipt).get(0);
@@ -236,8 +230,8 @@ class FinanceIntegrationTests {
         expect(
                 f.api.post("/api/v1/items", Map.of("code", item, "name", "含税商品", "unit", "pcs", "taxRate", "0.13")),
                 201);
-        String supplier = partner("SUPPLIER");
-        String customer = partner("CUSTOMER");
+        String supplier = f.partner("SUPPLIER");
+        String customer = f.partner("CUSTOMER");
 
         // Prices include VAT by default: 10 × 11.30 = 113.00 is 100.00 and 13.00 of input VAT.
         long receipt = posted("PURCHASE_RECEIPT", wh, supplier, List.of(line(item, 10, "price", "11.30")));
@@ -319,8 +313,8 @@ class FinanceIntegrationTests {
         expect(
                 f.api.post("/api/v1/items", Map.of("code", item, "name", "规则商品", "unit", "pcs", "taxRate", "0.13")),
                 201);
-        String supplier = partner("SUPPLIER");
-        String customer = partner("CUSTOMER");
+        String supplier = f.partner("SUPPLIER");
+        String customer = f.partner("CUSTOMER");
         assertThat(f.api.get("/api/v1/accounts").text()).contains("22210102").contains("销项税额");
 
         expect(f.api.put("/api/v1/voucher-rules", Map.of("role", "OUTPUT_TAX", "account", "22210102")), 200);
@@ -397,7 +391,7 @@ class FinanceIntegrationTests {
         String wh = f.warehouse();
         String other = f.warehouse();
         String item = f.item(false);
-        String supplier = partner("SUPPLIER");
+        String supplier = f.partner("SUPPLIER");
         f.inbound(wh, item, 4, 1);
         long receipt = posted("PURCHASE_RECEIPT", wh, supplier, List.of(line(item, 10, "price", 5)));
         f.posted("TRANSFER", wh, other, List.of(line(item, 4)));
@@ -418,8 +412,8 @@ class FinanceIntegrationTests {
     void theVoucherBookListsFiltersAndExportsEveryVoucherWithItsDocument() throws Exception {
         String wh = f.warehouse();
         String item = f.item(false);
-        String supplier = partner("SUPPLIER");
-        String customer = partner("CUSTOMER");
+        String supplier = f.partner("SUPPLIER");
+        String customer = f.partner("CUSTOMER");
         long receipt = posted("PURCHASE_RECEIPT", wh, supplier, List.of(line(item, 10, "price", 3)));
         long delivery = posted("SALES_DELIVERY", wh, customer, List.of(line(item, 4, "price", 5)));
         expect(f.api.post("/api/v1/documents/" + delivery + "/unpost", Map.of()), 200);
@@ -497,8 +491,8 @@ class FinanceIntegrationTests {
     void aDifferenceIsShownWithItsDocumentAndTheDailyRunRaisesAnAlert() {
         String wh = f.warehouse();
         String item = f.item(false);
-        String supplier = partner("SUPPLIER");
-        String customer = partner("CUSTOMER");
+        String supplier = f.partner("SUPPLIER");
+        String customer = f.partner("CUSTOMER");
         long receipt = posted("PURCHASE_RECEIPT", wh, supplier, List.of(line(item, 10, "price", 3)));
         long delivery = posted("SALES_DELIVERY", wh, customer, List.of(line(item, 4, "price", 5)));
         assertStockAgreesWithBooks();

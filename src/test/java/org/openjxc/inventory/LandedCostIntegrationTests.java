@@ -39,19 +39,13 @@ class LandedCostIntegrationTests {
     void company() {
         f = new StockFixture(TestCompanies.create(context, port));
         wh = f.warehouse();
-        supplier = partner("SUPPLIER");
-        carrier = partner("SUPPLIER");
-        customer = partner("CUSTOMER");
+        supplier = f.partner("SUPPLIER");
+        carrier = f.partner("SUPPLIER");
+        customer = f.partner("CUSTOMER");
         freight = Api.unique("FRT");
         expect(
                 f.api.post("/api/v1/items", Map.of("code", freight, "name", "运费", "unit", "pcs", "type", "SERVICE")),
                 201);
-    }
-
-    String partner(String type) {
-        String code = Api.unique(type.substring(0, 3));
-        expect(f.api.post("/api/v1/partners", Map.of("code", code, "name", "单位 " + code, "type", type)), 201);
-        return code;
     }
 
     Api.Response create(Map<String, Object> body) {

@@ -37,14 +37,8 @@ class PurchasingAndSalesIntegrationTests {
     @BeforeEach
     void company() {
         f = new StockFixture(TestCompanies.create(context, port));
-        supplier = partner("SUPPLIER");
-        customer = partner("CUSTOMER");
-    }
-
-    String partner(String type) {
-        String code = Api.unique(type.substring(0, 3));
-        expect(f.api.post("/api/v1/partners", Map.of("code", code, "name", "单位 " + code, "type", type)), 201);
-        return code;
+        supplier = f.partner("SUPPLIER");
+        customer = f.partner("CUSTOMER");
     }
 
     Api.Response create(String type, String warehouse, String partner, Long source, List<Map<String, Object>> lines) {
@@ -162,7 +156,7 @@ class PurchasingAndSalesIntegrationTests {
         assertThat(itemNotOnOrder.status()).isEqualTo(400);
         assertThat(itemNotOnOrder.json().get("errors").get(0).get("field").asString())
                 .isEqualTo("lines[0].item");
-        var otherCustomer = create("SALES_DELIVERY", wh, partner("CUSTOMER"), so, List.of(line(item, 1)));
+        var otherCustomer = create("SALES_DELIVERY", wh, f.partner("CUSTOMER"), so, List.of(line(item, 1)));
         assertThat(otherCustomer.json().get("errors").get(0).get("field").asString())
                 .isEqualTo("partner");
         assertThat(f.api.get("/api/v1/documents?type=SALES_DELIVERY")
@@ -312,7 +306,7 @@ class PurchasingAndSalesIntegrationTests {
         String item = f.item(false);
         posted("PURCHASE_ORDER", wh, supplier, null, List.of(line(item, 10, "price", "3.10")));
         posted("PURCHASE_ORDER", wh, supplier, null, List.of(line(item, 5, "price", "2.95")));
-        posted("PURCHASE_ORDER", wh, partner("SUPPLIER"), null, List.of(line(item, 5, "price", "9")));
+        posted("PURCHASE_ORDER", wh, f.partner("SUPPLIER"), null, List.of(line(item, 5, "price", "9")));
         var prices = f.api.get("/api/v1/purchase-prices?supplier=" + supplier + "&item=" + item)
                 .json();
         assertThat(prices).hasSize(2);

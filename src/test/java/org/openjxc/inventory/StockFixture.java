@@ -56,6 +56,13 @@ public final class StockFixture {
         return code;
     }
 
+    /** A supplier or customer (type SUPPLIER, CUSTOMER or BOTH) with a fresh code; answers the code. */
+    public String partner(String type) {
+        String code = Api.unique(type.substring(0, 3));
+        expect(api.post("/api/v1/partners", Map.of("code", code, "name", "单位 " + code, "type", type)), 201);
+        return code;
+    }
+
     public static Map<String, Object> line(String item, Object qty, Object... more) {
         var l = new LinkedHashMap<String, Object>(Map.of("item", item, "qty", qty));
         for (int i = 0; i < more.length; i += 2) {

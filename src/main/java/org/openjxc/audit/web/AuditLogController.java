@@ -10,8 +10,6 @@ import org.openjxc.audit.AuditLog;
 import org.openjxc.audit.AuditMarker;
 import org.openjxc.audit.AuditQuery;
 import org.openjxc.shared.Actors;
-import org.openjxc.shared.BusinessException;
-import org.openjxc.shared.ErrorCode;
 import org.openjxc.shared.PageQuery;
 import org.openjxc.shared.PageResult;
 import org.openjxc.shared.Permission;
@@ -133,9 +131,7 @@ class AuditLogController {
     /** The log names records of every warehouse: it is for users who see the whole company. */
     private static long wholeCompany() {
         var actor = Actors.require();
-        if (actor.scope().restricted()) {
-            throw new BusinessException(ErrorCode.FORBIDDEN, "error.scope.wholeCompany");
-        }
+        actor.scope().requireWholeCompany();
         return actor.companyId();
     }
 }

@@ -10,7 +10,6 @@ import org.openjxc.shared.Actor;
 import org.openjxc.shared.Actors;
 import org.openjxc.shared.MasterDataQuery;
 import org.openjxc.shared.PageQuery;
-import org.openjxc.shared.PageResult;
 import org.openjxc.shared.Permission;
 import org.openjxc.shared.RequiresPermission;
 import org.openjxc.web.ExcelExport;
@@ -79,27 +78,22 @@ class CostLayerPagesController {
         List<String> headers = java.util.Arrays.stream(HEADERS)
                 .map(h -> messages.getMessage("costLayers." + h, null, locale))
                 .toList();
-        ExcelExport.write(response, "cost-layers.xlsx", headers, sink -> {
-            for (int p = 0; ; p++) {
-                PageResult<CostLayerView> result =
-                        layers.open(actor, item, warehouse, PageQuery.of(p, PageQuery.MAX_SIZE, null));
-                for (CostLayerView l : result.items()) {
-                    sink.accept(java.util.Arrays.asList(
-                            l.item(),
-                            l.itemName(),
-                            l.warehouse(),
-                            l.batch(),
-                            l.documentNumber(),
-                            l.receivedAt(),
-                            l.unitCost(),
-                            l.qtyIn(),
-                            l.qtyRemaining(),
-                            l.valueRemaining()));
-                }
-                if (result.page() + 1 >= result.totalPages()) {
-                    break;
-                }
-            }
-        });
+        ExcelExport.write(
+                response,
+                "cost-layers.xlsx",
+                headers,
+                sink -> ExcelExport.eachOfAllPages(
+                        p -> layers.open(actor, item, warehouse, PageQuery.of(p, PageQuery.MAX_SIZE, null)),
+                        (CostLayerView l) -> sink.accept(java.util.Arrays.asList(
+                                l.item(),
+                                l.itemName(),
+                                l.warehouse(),
+                                l.batch(),
+                                l.documentNumber(),
+                                l.receivedAt(),
+                                l.unitCost(),
+                                l.qtyIn(),
+                                l.qtyRemaining(),
+                                l.valueRemaining()))));
     }
 }

@@ -1,12 +1,9 @@
 package org.openjxc.finance.internal;
 
-import java.time.LocalDate;
 import org.openjxc.document.DocumentPoster;
 import org.openjxc.document.DocumentType;
 import org.openjxc.document.PostingDocument;
 import org.openjxc.finance.Periods;
-import org.openjxc.shared.BusinessException;
-import org.openjxc.shared.ErrorCode;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -36,11 +33,6 @@ class PeriodLock implements DocumentPoster {
         if (d.type().direction() == DocumentType.Direction.ORDER) {
             return;
         }
-        LocalDate through = periods.closedThrough(d.companyId());
-        if (through != null && !d.date().isAfter(through)) {
-            throw new BusinessException(ErrorCode.PERIOD_CLOSED, "error.period.closed", d.number(), d.date(), through)
-                    .withFact("date", d.date().toString())
-                    .withFact("closedThrough", through.toString());
-        }
+        periods.requireOpen(d.companyId(), d.date(), d.number());
     }
 }

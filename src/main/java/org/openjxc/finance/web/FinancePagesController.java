@@ -98,30 +98,30 @@ class FinancePagesController {
                 .map(h -> message("vouchers.export." + h))
                 .toList();
         String word = message("vouchers.export.wordValue");
-        ExcelExport.write(response, "vouchers.xlsx", headers, sink -> {
-            for (int p = 0; ; p++) {
-                var result = vouchers.list(actor, query, PageQuery.of(p, PageQuery.MAX_SIZE, null));
-                for (VoucherView v : result.items()) {
-                    String summary = message("documentType." + v.documentType()) + " " + v.documentNumber()
-                            + (v.reversalOf() == null ? "" : " " + message("vouchers.reversal", v.reversalOf()));
-                    for (VoucherView.Line l : v.lines()) {
-                        sink.accept(Arrays.asList(
-                                v.date(),
-                                word,
-                                v.id(),
-                                summary,
-                                l.account(),
-                                l.accountName(),
-                                l.debit(),
-                                l.credit(),
-                                l.partner()));
-                    }
-                }
-                if (result.page() + 1 >= result.totalPages()) {
-                    break;
-                }
-            }
-        });
+        ExcelExport.write(
+                response,
+                "vouchers.xlsx",
+                headers,
+                sink -> ExcelExport.eachOfAllPages(
+                        p -> vouchers.list(actor, query, PageQuery.of(p, PageQuery.MAX_SIZE, null)),
+                        (VoucherView v) -> {
+                            String summary = message("documentType." + v.documentType()) + " " + v.documentNumber()
+                                    + (v.reversalOf() == null
+                                            ? ""
+                                            : " " + message("vouchers.reversal", v.reversalOf()));
+                            for (VoucherView.Line l : v.lines()) {
+                                sink.accept(Arrays.asList(
+                                        v.date(),
+                                        word,
+                                        v.id(),
+                                        summary,
+                                        l.account(),
+                                        l.accountName(),
+                                        l.debit(),
+                                        l.credit(),
+                                        l.partner()));
+                            }
+                        }));
     }
 
     @GetMapping("/reconciliation")
