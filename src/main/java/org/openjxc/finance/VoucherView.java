@@ -16,6 +16,8 @@ public record VoucherView(
         String documentType,
         LocalDate date,
         Long reversalOf,
+        /** Books re-valuation corrections that a back-dated posting of the source document caused. */
+        boolean revaluation,
         List<Line> lines) {
 
     /** One line: an account, a debit or a credit, and the partner for receivables and payables. */

@@ -163,6 +163,40 @@ public class Vouchers implements DocumentPoster {
     }
 
     /**
+     * Books re-valuation corrections in their transaction: per date of the corrected moves, the
+     * inventory account against cost of sales (or, for other receipts and issues and counts, the
+     * adjustment account of that type's rule), so that stock value and the inventory account stay
+     * equal day by day. A shipment's correction and its arrival's cancel out over the two warehouses.
+     */
+    @org.springframework.context.event.EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void revalued(org.openjxc.inventory.StockRevalued event) {
+        Map<String, String> rules = chart.rules(event.companyId());
+        Map<LocalDate, List<NewLine>> byDate = new java.util.TreeMap<>();
+        for (var amount : event.amounts()) {
+            String counter = switch (amount.type()) {
+                case OTHER_INBOUND, OTHER_OUTBOUND, COUNT_ADJUSTMENT ->
+                    ChartOfAccounts.account(rules, amount.type(), PostingRole.ADJUSTMENT);
+                default -> ChartOfAccounts.account(rules, amount.type(), PostingRole.COST_OF_SALES);
+            };
+            pair(
+                    byDate.computeIfAbsent(amount.date(), d -> new ArrayList<>()),
+                    Account.INVENTORY.code(),
+                    counter,
+                    Rounding.amount(amount.value()),
+                    null,
+                    null);
+        }
+        byDate.forEach((date, lines) -> {
+            List<NewLine> merged = merged(lines);
+            if (!merged.isEmpty()) {
+                rows.insertRevaluation(
+                        event.companyId(), event.documentId() == 0 ? null : event.documentId(), date, merged);
+            }
+        });
+    }
+
+    /**
      * One line per account and partner, netted to one side, debits first, as a bookkeeper writes it
      * (the payable of goods and of their VAT together).
      */

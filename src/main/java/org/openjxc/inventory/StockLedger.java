@@ -49,10 +49,12 @@ public class StockLedger implements DocumentPoster {
 
     private final StockRows rows;
     private final CostLayers costLayers;
+    private final Revaluations revaluations;
 
-    StockLedger(StockRows rows, CostLayers costLayers) {
+    StockLedger(StockRows rows, CostLayers costLayers, Revaluations revaluations) {
         this.rows = rows;
         this.costLayers = costLayers;
+        this.revaluations = revaluations;
     }
 
     @Override
@@ -185,7 +187,27 @@ public class StockLedger implements DocumentPoster {
                 }
             }
         }
-        session.write(d.id(), d.actorId());
+        session.write(d.id(), d.actorId(), d.date());
+        revalueLater(d, session);
+    }
+
+    /**
+     * A document dated before later moves of the same moving-average items and warehouses has those
+     * moves re-valued in date order (DESIGN.md "Costing").
+     */
+    private void revalueLater(PostingDocument d, Session session) {
+        List<long[]> keys = new ArrayList<>();
+        for (Level level : session.levels.values()) {
+            if (level.costMethod == org.openjxc.catalog.CostMethod.MOVING_AVERAGE
+                    && level.lastMovedOnBefore != null
+                    && level.lastMovedOnBefore.isAfter(d.date())
+                    && session.moved(level.itemId, level.warehouseId)) {
+                keys.add(new long[] {level.itemId, level.warehouseId});
+            }
+        }
+        if (!keys.isEmpty()) {
+            revaluations.backDated(d.companyId(), d.id(), d.actorId(), d.date(), keys);
+        }
     }
 
     /**
@@ -248,7 +270,7 @@ public class StockLedger implements DocumentPoster {
                         null));
             }
         }
-        session.write(d.id(), d.actorId());
+        session.write(d.id(), d.actorId(), session.latest(d.date()));
     }
 
     @Override
@@ -278,7 +300,12 @@ public class StockLedger implements DocumentPoster {
         session.neutral = false;
         // The order has these quantities open again and sets aside what is free of them.
         session.consumeReservations(d, reserved, true);
-        session.write(d.id(), d.actorId());
+        if (d.type().direction() == DocumentType.Direction.VALUE) {
+            session.write(d.id(), d.actorId(), session.latest(d.date()));
+        } else {
+            session.write(d.id(), d.actorId(), d.date());
+            revalueLater(d, session);
+        }
     }
 
     @Override
@@ -361,7 +388,7 @@ public class StockLedger implements DocumentPoster {
             }
             remaining = remaining.subtract(q);
         }
-        return session.write(d.id(), d.actorId());
+        return session.write(d.id(), d.actorId(), d.date());
     }
 
     @EventListener
@@ -767,7 +794,31 @@ public class StockLedger implements DocumentPoster {
             moves.add(m);
         }
 
-        List<Move> write(long documentId, long userId) {
+        /**
+         * A landed cost's value joins the stock where the ledger stands when it is posted, never
+         * among moves that were already costed without it (they took their share through its
+         * voucher): its moves sort after the latest move of the items it lands on.
+         */
+        java.time.LocalDate latest(java.time.LocalDate date) {
+            java.time.LocalDate at = date;
+            for (Level level : levels.values()) {
+                if (level.lastMovedOnBefore != null && level.lastMovedOnBefore.isAfter(at)) {
+                    at = level.lastMovedOnBefore;
+                }
+            }
+            return at;
+        }
+
+        boolean moved(long itemId, long warehouseId) {
+            for (Move m : moves) {
+                if (m.itemId() == itemId && m.warehouseId() == warehouseId) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        List<Move> write(long documentId, long userId, java.time.LocalDate date) {
             // One change per position, so a position new to this document is inserted once.
             Map<String, StockRows.PositionChange> changes = new java.util.LinkedHashMap<>();
             for (Move m : moves) {
@@ -789,7 +840,13 @@ public class StockLedger implements DocumentPoster {
             }
             rows.addToPositions(companyId, List.copyOf(changes.values()));
             OffsetDateTime now = OffsetDateTime.now();
-            rows.insertMoves(companyId, documentId, userId, now, moves);
+            rows.insertMoves(companyId, documentId, date, userId, now, moves);
+            for (Move m : moves) {
+                Level level = levels.get(new Key(m.itemId(), m.warehouseId()));
+                if (level.lastMovedOn == null || level.lastMovedOn.isBefore(date)) {
+                    level.lastMovedOn = date;
+                }
+            }
             book.flush(now);
             rows.saveLevels(companyId, levels.values());
             return moves;

@@ -27,10 +27,16 @@ public class ReconciliationQueries {
         this.jdbc = jdbc;
     }
 
-    /** Stock value moved by documents against the inventory account (1405, debit less credit). */
+    /**
+     * Stock value moved by documents against the inventory account (1405, debit less credit). A
+     * re-valuation's correction counts for the document that caused it, which books it, on the
+     * date of the move it corrects.
+     */
     public ReconciliationCheck stockVsInventory(long companyId, LocalDate date) {
         return check("STOCK_VS_INVENTORY_ACCOUNT", companyId, date, """
-                select m.document_id, m.move_value as e, 0 as a from stock_move m
+                select case when m.corrects is null then m.document_id else m.revalued_by end as document_id, m.move_value as e,
+                       0 as a
+                from stock_move m
                 join document d on d.company_id = m.company_id and d.id = m.document_id
                 where m.company_id = :company and d.doc_date <= :date""", "1405", "l.debit - l.credit");
     }
@@ -57,7 +63,7 @@ public class ReconciliationQueries {
                 join document d on d.company_id = m.company_id and d.id = m.document_id
                 where m.company_id = :company and d.status = 'POSTED' and d.doc_date <= :date
                   and d.doc_type in ('PURCHASE_RECEIPT', 'PURCHASE_RETURN')
-                  and m.reversal_of is null
+                  and m.reversal_of is null and m.corrects is null
                   and not exists (select 1 from stock_move r where r.company_id = m.company_id and r.reversal_of = m.id)
                 union all
                 select l.document_id,
@@ -78,10 +84,10 @@ public class ReconciliationQueries {
                 "select x.document_id, sum(x.e) as e, sum(x.a) as a from (" + expected + """
 
                 union all
-                select v.source_document_id, 0, """ + " " + booked + " " + """
+                select coalesce(v.source_document_id, 0), 0, """ + " " + booked + " " + """
                 from voucher_line l join voucher v on v.company_id = l.company_id and v.id = l.voucher_id
                 where l.company_id = :company and l.account_code = :account and v.voucher_date <= :date
-                  and v.source_document_id is not null
+                  and (v.source_document_id is not null or v.revaluation)
                 ) x group by x.document_id""";
         BigDecimal[] totals = jdbc.sql("select coalesce(sum(e), 0), coalesce(sum(a), 0) from (" + perDocument + ") t")
                 .param("company", companyId)

@@ -33,21 +33,35 @@ public class VoucherRows {
     }
 
     public long insert(long companyId, long documentId, LocalDate date, Long reversalOf, List<NewLine> lines) {
-        return insert(companyId, documentId, null, date, reversalOf, lines);
+        return insert(companyId, documentId, null, date, reversalOf, false, lines);
+    }
+
+    /**
+     * A voucher booking re-valuation corrections caused by a document (null: a re-valuation a user
+     * asked for); not part of what the document's own posting books and its unposting mirrors.
+     */
+    public long insertRevaluation(long companyId, Long documentId, LocalDate date, List<NewLine> lines) {
+        return insert(companyId, documentId, null, date, null, true, lines);
     }
 
     /** A voucher of a receipt or payment. */
     public long insertForSettlement(
             long companyId, long settlementId, LocalDate date, Long reversalOf, List<NewLine> lines) {
-        return insert(companyId, null, settlementId, date, reversalOf, lines);
+        return insert(companyId, null, settlementId, date, reversalOf, false, lines);
     }
 
     private long insert(
-            long companyId, Long documentId, Long settlementId, LocalDate date, Long reversalOf, List<NewLine> lines) {
+            long companyId,
+            Long documentId,
+            Long settlementId,
+            LocalDate date,
+            Long reversalOf,
+            boolean revaluation,
+            List<NewLine> lines) {
         var keys = new GeneratedKeyHolder();
-        jdbc.sql("insert into voucher (company_id, source_document_id, source_settlement_id, voucher_date, reversal_of)"
-                        + " values (?, ?, ?, ?, ?)")
-                .params(companyId, documentId, settlementId, date, reversalOf)
+        jdbc.sql("insert into voucher (company_id, source_document_id, source_settlement_id, voucher_date, reversal_of,"
+                        + " revaluation) values (?, ?, ?, ?, ?, ?)")
+                .params(companyId, documentId, settlementId, date, reversalOf, revaluation)
                 .update(keys, "id");
         long id = keys.getKey().longValue();
         List<Object[]> rows = new ArrayList<>();
@@ -66,7 +80,7 @@ public class VoucherRows {
     public Optional<Long> standing(long companyId, long documentId) {
         return jdbc.sql("""
                         select v.id from voucher v where v.company_id = ? and v.source_document_id = ?
-                          and v.reversal_of is null
+                          and v.reversal_of is null and not v.revaluation
                           and not exists (select 1 from voucher r where r.company_id = v.company_id and r.reversal_of = v.id)
                         order by v.id desc""").params(companyId, documentId).query(Long.class).list().stream()
                 .findFirst();
@@ -184,7 +198,8 @@ public class VoucherRows {
         all.addAll(params);
         all.addAll(orderParams);
         jdbc.sql("select v.id, v.source_document_id, coalesce(d.number, s.number), coalesce(d.doc_type, s.kind),"
-                        + " v.voucher_date, v.reversal_of" + SOURCES + " where v.company_id = ?" + where + order)
+                        + " v.voucher_date, v.reversal_of, v.revaluation" + SOURCES + " where v.company_id = ?" + where
+                        + order)
                 .params(all)
                 .query((rs, n) -> byId.put(
                         rs.getLong(1),
@@ -195,6 +210,7 @@ public class VoucherRows {
                                 rs.getString(4),
                                 rs.getObject(5, LocalDate.class),
                                 (Long) rs.getObject(6, Long.class),
+                                rs.getBoolean(7),
                                 new ArrayList<>())))
                 .list();
         if (byId.isEmpty()) {
@@ -226,7 +242,8 @@ public class VoucherRows {
      * because one join lets a planner with stale statistics walk every line of the account.
      */
     public BigDecimal accountTotal(long companyId, long documentId, String account) {
-        List<Long> vouchers = jdbc.sql("select id from voucher where company_id = ? and source_document_id = ?")
+        List<Long> vouchers = jdbc.sql("select id from voucher where company_id = ? and source_document_id = ?"
+                        + " and not revaluation")
                 .params(companyId, documentId)
                 .query(Long.class)
                 .list();

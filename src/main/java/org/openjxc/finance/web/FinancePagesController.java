@@ -105,10 +105,11 @@ class FinancePagesController {
                 sink -> ExcelExport.eachOfAllPages(
                         p -> vouchers.list(actor, query, PageQuery.of(p, PageQuery.MAX_SIZE, null)),
                         (VoucherView v) -> {
-                            String summary = message("documentType." + v.documentType()) + " " + v.documentNumber()
-                                    + (v.reversalOf() == null
+                            String summary = (v.documentType() == null
                                             ? ""
-                                            : " " + message("vouchers.reversal", v.reversalOf()));
+                                            : message("documentType." + v.documentType()) + " " + v.documentNumber())
+                                    + (v.reversalOf() == null ? "" : " " + message("vouchers.reversal", v.reversalOf()))
+                                    + (v.revaluation() ? " " + message("vouchers.revaluation") : "");
                             for (VoucherView.Line l : v.lines()) {
                                 sink.accept(Arrays.asList(
                                         v.date(),

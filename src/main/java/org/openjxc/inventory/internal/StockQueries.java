@@ -119,9 +119,11 @@ public class StockQueries {
     /**
      * Value a document's standing moves moved (negative out, positive in): the sum over all its
      * moves, since an unpost's reversals carry the same document and cancel what they reverse.
+     * Re-valuation corrections are left out: the document that caused them books them.
      */
     public BigDecimal documentValue(long companyId, long documentId) {
-        return jdbc.sql("select coalesce(sum(move_value), 0) from stock_move where company_id = ? and document_id = ?")
+        return jdbc.sql("select coalesce(sum(move_value), 0) from stock_move where company_id = ? and document_id = ?"
+                        + " and corrects is null")
                 .params(companyId, documentId)
                 .query(BigDecimal.class)
                 .single();
@@ -437,6 +439,8 @@ public class StockQueries {
                               and m.item_id = stock_level.item_id and m.warehouse_id = stock_level.warehouse_id), 0),
                           stock_value = coalesce((select sum(move_value) from stock_move m where m.company_id = stock_level.company_id
                               and m.item_id = stock_level.item_id and m.warehouse_id = stock_level.warehouse_id), 0),
+                          last_moved_on = (select max(moved_on) from stock_move m where m.company_id = stock_level.company_id
+                              and m.item_id = stock_level.item_id and m.warehouse_id = stock_level.warehouse_id),
                           in_transit = coalesce((select sum(qty) from stock_move m
                               where m.company_id = stock_level.company_id and m.item_id = stock_level.item_id
                                 and m.warehouse_id = stock_level.warehouse_id and m.stock_status = 'IN_TRANSIT'), 0),

@@ -32,6 +32,10 @@ public class StockRows {
         public BigDecimal value;
         public BigDecimal avgCost;
         public final CostMethod costMethod;
+        /** The latest document date the item moved on in the warehouse (null: never). */
+        public LocalDate lastMovedOn;
+        /** As it was when locked: a posting dated before it is back-dated. */
+        public final LocalDate lastMovedOnBefore;
 
         Level(
                 long itemId,
@@ -42,7 +46,8 @@ public class StockRows {
                 BigDecimal reserved,
                 BigDecimal value,
                 BigDecimal avgCost,
-                CostMethod costMethod) {
+                CostMethod costMethod,
+                LocalDate lastMovedOn) {
             this.itemId = itemId;
             this.warehouseId = warehouseId;
             this.onHand = onHand;
@@ -52,6 +57,8 @@ public class StockRows {
             this.value = value;
             this.avgCost = avgCost;
             this.costMethod = costMethod;
+            this.lastMovedOn = lastMovedOn;
+            this.lastMovedOnBefore = lastMovedOn;
         }
     }
 
@@ -99,7 +106,7 @@ public class StockRows {
         return jdbc.sql("""
                         select item_id, warehouse_id, on_hand, available_on_hand, in_transit, reserved, stock_value,
                                avg_cost, (select i.cost_method from item i where i.company_id = stock_level.company_id
-                                          and i.id = stock_level.item_id) as cost_method
+                                          and i.id = stock_level.item_id) as cost_method, last_moved_on
                         from stock_level
                         where company_id = :company and item_id in (:items) and warehouse_id in (:warehouses)
                         order by item_id, warehouse_id
@@ -116,7 +123,8 @@ public class StockRows {
                         rs.getBigDecimal(6),
                         rs.getBigDecimal(7),
                         rs.getBigDecimal(8),
-                        CostMethod.valueOf(rs.getString(9))))
+                        CostMethod.valueOf(rs.getString(9)),
+                        rs.getObject(10, LocalDate.class)))
                 .list();
     }
 
@@ -131,6 +139,7 @@ public class StockRows {
                 l.value,
                 l.avgCost,
                 l.reserved,
+                l.lastMovedOn,
                 companyId,
                 l.itemId,
                 l.warehouseId
@@ -138,7 +147,7 @@ public class StockRows {
         }
         template.batchUpdate("""
                 update stock_level set on_hand = ?, available_on_hand = ?, in_transit = ?, stock_value = ?, avg_cost = ?,
-                                       reserved = ?
+                                       reserved = ?, last_moved_on = ?
                 where company_id = ? and item_id = ? and warehouse_id = ?""", rows);
     }
 
@@ -364,7 +373,8 @@ public class StockRows {
                 .orElse(BigDecimal.ZERO);
     }
 
-    public void insertMoves(long companyId, long documentId, long userId, OffsetDateTime at, List<Move> moves) {
+    public void insertMoves(
+            long companyId, long documentId, LocalDate movedOn, long userId, OffsetDateTime at, List<Move> moves) {
         List<Object[]> rows = new ArrayList<>();
         for (Move m : moves) {
             rows.add(new Object[] {
@@ -381,23 +391,30 @@ public class StockRows {
                 documentId,
                 m.line(),
                 m.reversalOf(),
+                movedOn,
                 at,
                 userId
             });
         }
         template.batchUpdate("""
                 insert into stock_move (company_id, warehouse_id, bin_id, item_id, batch_no, stock_status, qty,
-                    unit_cost, move_value, expiry_date, document_id, line_no, reversal_of, posted_at, posted_by)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+                    unit_cost, move_value, expiry_date, document_id, line_no, reversal_of, moved_on, posted_at,
+                    posted_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
     }
 
-    /** The document's moves that no later move reverses, in the order they were written. */
+    /**
+     * The document's moves that no later move reverses, in the order they were written, each with
+     * the value it stands at after any re-valuation corrected it.
+     */
     public List<Move> unreversedMoves(long companyId, long documentId) {
         return jdbc.sql("""
                         select m.id, m.warehouse_id, m.bin_id, m.item_id, m.batch_no, m.stock_status, m.qty,
-                               m.unit_cost, m.move_value, m.expiry_date, m.line_no
+                               m.unit_cost, m.move_value + coalesce((select sum(c.move_value) from stock_move c
+                                   where c.company_id = m.company_id and c.corrects = m.id), 0) as move_value,
+                               m.expiry_date, m.line_no
                         from stock_move m
-                        where m.company_id = ? and m.document_id = ? and m.reversal_of is null
+                        where m.company_id = ? and m.document_id = ? and m.reversal_of is null and m.corrects is null
                           and not exists (select 1 from stock_move r where r.company_id = m.company_id
                                           and r.reversal_of = m.id)
                         order by m.id""")

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.List;
 import org.openjxc.document.DocumentView;
 import org.openjxc.inventory.ReceiveLine;
+import org.openjxc.inventory.RevaluationView;
+import org.openjxc.inventory.Revaluations;
 import org.openjxc.inventory.Stock;
 import org.openjxc.inventory.StockMoveView;
 import org.openjxc.inventory.StockPosition;
@@ -34,12 +36,36 @@ class StockApiController {
     /** The body of a transfer receipt; no lines means everything still in transit. */
     record ReceiveRequest(List<@Valid ReceiveLine> lines) {}
 
+    /** 成本重算: one item or all, one warehouse or all, from a date (or the beginning). */
+    record RevaluationRequest(String item, String warehouse, LocalDate from) {}
+
+    /** How many re-valuations a request queued. */
+    record RevaluationsQueued(int queued) {}
+
     private final Stock stock;
     private final Transfers transfers;
+    private final Revaluations revaluations;
 
-    StockApiController(Stock stock, Transfers transfers) {
+    StockApiController(Stock stock, Transfers transfers, Revaluations revaluations) {
         this.stock = stock;
         this.transfers = transfers;
+        this.revaluations = revaluations;
+    }
+
+    @GetMapping("/api/v1/stock/revaluations")
+    @RequiresPermission(Permission.VIEW_COST)
+    PageResult<RevaluationView> revaluations(
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return revaluations.list(Actors.require(), status, PageQuery.of(page, size, null));
+    }
+
+    @PostMapping("/api/v1/stock/revaluations")
+    @RequiresPermission(Permission.RECALCULATE_STOCK)
+    RevaluationsQueued revalue(@RequestBody(required = false) RevaluationRequest request) {
+        var r = request == null ? new RevaluationRequest(null, null, null) : request;
+        return new RevaluationsQueued(revaluations.request(Actors.require(), r.item(), r.warehouse(), r.from()));
     }
 
     @GetMapping("/api/v1/stock")
