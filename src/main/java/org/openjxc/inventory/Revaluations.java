@@ -100,6 +100,19 @@ public class Revaluations {
     }
 
     /**
+     * How far the stock of the item in the warehouse falls below zero on the worst date from
+     * {@code date} on, in document-date order (zero when it never does). Work in proportion to the
+     * moves from that date.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public BigDecimal shortage(long companyId, long item, long warehouse, LocalDate date) {
+        BigDecimal[] level = rows.level(companyId, item, warehouse);
+        BigDecimal[] range = rows.sum(companyId, item, warehouse, date, 0);
+        BigDecimal lowest = level[0].subtract(range[0]).add(rows.lowestRunningQty(companyId, item, warehouse, date));
+        return lowest.signum() < 0 ? lowest.negate() : BigDecimal.ZERO;
+    }
+
+    /**
      * Queues a re-valuation of the item in the warehouse from the point on, or moves an unfinished
      * one back to it; {@code always} queues even a short range. Answers whether a job is waiting.
      */
@@ -141,8 +154,10 @@ public class Revaluations {
         BigDecimal[] range = rows.sum(companyId, item, warehouse, date, move);
         BigDecimal qty = level[0].subtract(range[0]);
         BigDecimal value = level[1].subtract(range[1]);
-        BigDecimal cost =
-                qty.signum() > 0 && value.signum() >= 0 ? org.openjxc.shared.Rounding.unitCost(value, qty) : level[2];
+        // Without stock at that point the average is the one the item last moved at before it.
+        BigDecimal cost = qty.signum() > 0 && value.signum() >= 0
+                ? org.openjxc.shared.Rounding.unitCost(value, qty)
+                : rows.lastCostBefore(companyId, item, warehouse, date, move);
         return new CostWalk(qty, value, cost);
     }
 

@@ -198,10 +198,32 @@ public class StockLedger implements DocumentPoster {
     private void revalueLater(PostingDocument d, Session session) {
         List<long[]> keys = new ArrayList<>();
         for (Level level : session.levels.values()) {
-            if (level.costMethod == org.openjxc.catalog.CostMethod.MOVING_AVERAGE
-                    && level.lastMovedOnBefore != null
-                    && level.lastMovedOnBefore.isAfter(d.date())
-                    && session.moved(level.itemId, level.warehouseId)) {
+            if (level.lastMovedOnBefore == null
+                    || !level.lastMovedOnBefore.isAfter(d.date())
+                    || !session.moved(level.itemId, level.warehouseId)) {
+                continue;
+            }
+            // Stock taken out on a date before later moves must have been there on that date and
+            // every date after it, not only today.
+            if (!d.allowNegativeStock()
+                    && session.net(level.itemId, level.warehouseId).signum() < 0) {
+                BigDecimal shortBy = revaluations.shortage(d.companyId(), level.itemId, level.warehouseId, d.date());
+                if (shortBy.signum() > 0) {
+                    String[] names = rows.names(d.companyId(), level.itemId, level.warehouseId, 0);
+                    throw new BusinessException(
+                                    ErrorCode.INSUFFICIENT_STOCK,
+                                    "error.stock.insufficientOnDate",
+                                    names[0],
+                                    names[1],
+                                    d.date(),
+                                    Rounding.plain(shortBy))
+                            .withFact("item", names[0])
+                            .withFact("warehouse", names[1])
+                            .withFact("date", d.date().toString())
+                            .withFact("shortBy", Rounding.plain(shortBy));
+                }
+            }
+            if (level.costMethod == org.openjxc.catalog.CostMethod.MOVING_AVERAGE) {
                 keys.add(new long[] {level.itemId, level.warehouseId});
             }
         }
@@ -807,6 +829,16 @@ public class StockLedger implements DocumentPoster {
                 }
             }
             return at;
+        }
+
+        BigDecimal net(long itemId, long warehouseId) {
+            BigDecimal sum = BigDecimal.ZERO;
+            for (Move m : moves) {
+                if (m.itemId() == itemId && m.warehouseId() == warehouseId) {
+                    sum = sum.add(m.qty());
+                }
+            }
+            return sum;
         }
 
         boolean moved(long itemId, long warehouseId) {

@@ -186,6 +186,45 @@ class RevaluationIntegrationTests {
     }
 
     @Test
+    void stockTakenOutOnAnEarlierDateMustHaveBeenThereOnThatDateAndEveryDateAfter() {
+        String item = f.item(false);
+        posted("OTHER_INBOUND", null, today.minusDays(10), null, List.of(line(item, 10, "price", "10")));
+        posted("OTHER_OUTBOUND", null, today.minusDays(2), null, List.of(line(item, 4, "price", "0")));
+        // Five taken five days ago: ten were there, and the four of two days ago still find theirs.
+        var body = new LinkedHashMap<String, Object>(
+                Map.of("type", "OTHER_OUTBOUND", "warehouse", wh, "lines", List.of(line(item, 5))));
+        body.put("date", today.minusDays(5).toString());
+        long id = expect(f.api.post("/api/v1/documents", body), 201)
+                .json()
+                .get("id")
+                .asLong();
+        expect(f.post(id), 200);
+        assertThat(value(item, wh)).isEqualByComparingTo("10");
+        String later = f.item(false);
+        // Five on the shelf today, but none three days ago.
+        posted("OTHER_INBOUND", null, today, null, List.of(line(later, 5, "price", "10")));
+        body = new LinkedHashMap<>(Map.of("type", "OTHER_OUTBOUND", "warehouse", wh, "lines", List.of(line(later, 3))));
+        body.put("date", today.minusDays(3).toString());
+        id = expect(f.api.post("/api/v1/documents", body), 201).json().get("id").asLong();
+        var refused = expect(f.post(id), 409);
+        assertThat(refused.code()).isEqualTo("INSUFFICIENT_STOCK");
+        assertThat(refused.json().get("shortBy").asString()).isEqualTo("3");
+        assertThat(refused.json().get("date").asString())
+                .isEqualTo(today.minusDays(3).toString());
+        assertThat(f.onHand(later, wh)).isEqualByComparingTo("5");
+        assertThat(value(later, wh)).isEqualByComparingTo("50");
+        // The same for taking back a receipt the later documents needed.
+        String taken = f.item(false);
+        long receipt = posted("OTHER_INBOUND", null, today.minusDays(6), null, List.of(line(taken, 5, "price", "10")));
+        posted("OTHER_INBOUND", null, today.minusDays(1), null, List.of(line(taken, 5, "price", "10")));
+        posted("OTHER_OUTBOUND", null, today.minusDays(4), null, List.of(line(taken, 4, "price", "0")));
+        assertThat(expect(f.api.post("/api/v1/documents/" + receipt + "/unpost", Map.of()), 409)
+                        .code())
+                .isEqualTo("INSUFFICIENT_STOCK");
+        assertBooksAgree();
+    }
+
+    @Test
     void aTransferShippedAfterTheBackDatedReceiptCarriesTheNewCostToItsDestination() {
         String item = f.item(false);
         String other = f.warehouse();

@@ -84,6 +84,43 @@ public class RevaluationRows {
                 .single();
     }
 
+    /** The lowest running sum of quantity over the moves of the range, in order (zero at most). */
+    public BigDecimal lowestRunningQty(long companyId, long itemId, long warehouseId, LocalDate date) {
+        BigDecimal lowest = jdbc.sql("select min(r) from (select sum(m.qty) over (order by m.moved_on, m.id"
+                        + " rows between unbounded preceding and current row) as r from stock_move m"
+                        + " where m.company_id = :company and m.item_id = :item and m.warehouse_id = :warehouse"
+                        + " and m.corrects is null" + RANGE + ") x")
+                .param("company", companyId)
+                .param("item", itemId)
+                .param("warehouse", warehouseId)
+                .param("date", date)
+                .param("move", 0L)
+                .query(BigDecimal.class)
+                .single();
+        return lowest == null ? BigDecimal.ZERO : lowest.min(BigDecimal.ZERO);
+    }
+
+    /** Unit cost of the last move with quantity before the point, as it stands now (zero: none). */
+    public BigDecimal lastCostBefore(long companyId, long itemId, long warehouseId, LocalDate date, long move) {
+        return jdbc.sql("""
+                        select m.qty, m.move_value + coalesce((select sum(c.move_value) from stock_move c
+                                   where c.company_id = m.company_id and c.corrects = m.id), 0)
+                        from stock_move m
+                        where m.company_id = :company and m.item_id = :item and m.warehouse_id = :warehouse
+                          and m.corrects is null and m.qty <> 0 and m.moved_on <= :date
+                          and (m.moved_on < :date or m.id < :move)
+                        order by m.moved_on desc, m.id desc fetch first 1 rows only""")
+                .param("company", companyId)
+                .param("item", itemId)
+                .param("warehouse", warehouseId)
+                .param("date", date)
+                .param("move", move)
+                .query((rs, n) -> Rounding.unitCost(rs.getBigDecimal(2), rs.getBigDecimal(1))
+                        .abs())
+                .optional()
+                .orElse(BigDecimal.ZERO);
+    }
+
     /** The totals of the item in the warehouse (locked by the caller): [on hand, value, average]. */
     public BigDecimal[] level(long companyId, long itemId, long warehouseId) {
         return jdbc.sql("select on_hand, stock_value, avg_cost from stock_level"
