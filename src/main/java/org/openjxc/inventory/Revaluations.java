@@ -133,16 +133,23 @@ public class Revaluations {
             long atMove = j.cursorDate() != null ? j.cursorMove() : j.fromMove();
             if (date.isBefore(atDate) || date.equals(atDate) && move < atMove) {
                 rows.restart(
-                        companyId, j.id(), date, move, rows.count(companyId, item, warehouse, date, move, 100_000_000));
+                        companyId,
+                        j.id(),
+                        date,
+                        move,
+                        rows.count(companyId, item, warehouse, date, move, Integer.MAX_VALUE));
             }
             return true;
         }
-        int count = rows.count(companyId, item, warehouse, date, move, always ? 100_000_000 : atOnce + 1);
+        int count = rows.count(companyId, item, warehouse, date, move, always ? Integer.MAX_VALUE : atOnce + 1);
         if (!always && count <= atOnce) {
             return false;
         }
         if (always && count == 0) {
             return false;
+        }
+        if (!always) {
+            count = rows.count(companyId, item, warehouse, date, move, Integer.MAX_VALUE);
         }
         rows.create(companyId, item, warehouse, documentId, userId, date, move, count, "PENDING", now);
         return true;
