@@ -33,7 +33,11 @@ public enum BuiltInRole {
             VIEW_LANDED_COST,
             CREATE_LANDED_COST,
             EDIT_LANDED_COST,
-            SUBMIT_LANDED_COST)),
+            SUBMIT_LANDED_COST,
+            VIEW_SUPPLIER_INVOICE,
+            CREATE_SUPPLIER_INVOICE,
+            EDIT_SUPPLIER_INVOICE,
+            SUBMIT_SUPPLIER_INVOICE)),
     SALES_CLERK(EnumSet.of(
             VIEW_DASHBOARD,
             VIEW_ITEM,

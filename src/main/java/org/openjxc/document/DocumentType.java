@@ -23,7 +23,13 @@ public enum DocumentType {
      * Landed cost (采购费用分摊: 运费、关税、装卸费): service lines charged by a supplier, allocated onto
      * the lines of the posted purchase receipt it names, by amount, quantity or weight.
      */
-    LANDED_COST("FYFT", Direction.VALUE, PartnerRole.SUPPLIER, null, false);
+    LANDED_COST("FYFT", Direction.VALUE, PartnerRole.SUPPLIER, null, false),
+    /**
+     * Supplier invoice (采购发票): the supplier's invoice for lines of a posted purchase receipt. What it
+     * charges beyond (or below) what the receipt booked is a price difference: into the value of the
+     * units still held, into cost of sales for those already gone; payables follow the invoice.
+     */
+    SUPPLIER_INVOICE("CGFP", Direction.VALUE, PartnerRole.SUPPLIER, "PURCHASE_RECEIPT", true);
 
     /** How a type's lines move stock; an order moves none (a sales order may reserve). */
     public enum Direction {

@@ -737,6 +737,10 @@ public class Documents {
     }
 
     private PostingDocument posting(Actor actor, Locked doc, CompanySettings s) {
+        List<PostingLine> lines = rows.postingLines(actor.companyId(), doc.id());
+        if (doc.type() == DocumentType.SUPPLIER_INVOICE && doc.sourceDocumentId() != null) {
+            lines = rows.withMatched(actor.companyId(), doc.sourceDocumentId(), lines);
+        }
         return new PostingDocument(
                 actor.companyId(),
                 doc.id(),
@@ -746,7 +750,7 @@ public class Documents {
                 doc.toWarehouseId(),
                 actor.userId(),
                 s.allowNegativeStock(),
-                rows.postingLines(actor.companyId(), doc.id()),
+                lines,
                 doc.sourceDocumentId(),
                 s.reserveOnSalesOrder(),
                 doc.date(),
@@ -1027,7 +1031,7 @@ public class Documents {
                 v.add(FieldViolation.of(at + "price", "error.document.priceRequired", item.code()));
             }
         }
-        if (charge && price == null) {
+        if ((charge || c.type() == DocumentType.SUPPLIER_INVOICE) && price == null) {
             v.add(FieldViolation.of(at + "price", "error.document.priceRequired", item.code()));
         }
         // A landed cost's lines are charges: they follow no line of the receipt.

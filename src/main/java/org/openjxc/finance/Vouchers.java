@@ -116,6 +116,19 @@ public class Vouchers implements DocumentPoster {
                 pair(lines, cost, payable, amount.subtract(value), null, partner);
                 pair(lines, inputTax, payable, tax, null, partner);
             }
+            // 采购发票: the price difference into stock for what is held and cost of sales for the rest,
+            // its VAT difference into input tax, and the payable follows the invoice.
+            case SUPPLIER_INVOICE -> {
+                BigDecimal difference = Rounding.amount(d.lines().stream()
+                        .map(org.openjxc.document.PostingLine::priceDifference)
+                        .reduce(BigDecimal.ZERO, BigDecimal::add));
+                BigDecimal taxDifference = Rounding.amount(d.lines().stream()
+                        .map(org.openjxc.document.PostingLine::taxDifference)
+                        .reduce(BigDecimal.ZERO, BigDecimal::add));
+                pair(lines, inventory, payable, value, null, partner);
+                pair(lines, cost, payable, difference.subtract(value), null, partner);
+                pair(lines, inputTax, payable, taxDifference, null, partner);
+            }
             default -> {
                 return;
             }

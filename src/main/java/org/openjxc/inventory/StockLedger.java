@@ -75,6 +75,10 @@ public class StockLedger implements DocumentPoster {
             }
             return;
         }
+        if (d.type() == DocumentType.SUPPLIER_INVOICE) {
+            priceDifference(d, session);
+            return;
+        }
         if (d.type().direction() == DocumentType.Direction.VALUE) {
             landedCost(d, session);
             return;
@@ -289,6 +293,67 @@ public class StockLedger implements DocumentPoster {
                         toStock,
                         null,
                         r.line(),
+                        null));
+            }
+        }
+        session.write(d.id(), d.actorId(), session.latest(d.date()));
+    }
+
+    /**
+     * A supplier invoice's price differences: per invoiced line, what it charges beyond what the
+     * receipt line booked for that quantity; the part for units of the item still held goes into
+     * stock value (FIFO: into the receipt line's own layers), the rest is left for the voucher to put
+     * into cost of sales.
+     */
+    private void priceDifference(PostingDocument d, Session session) {
+        Map<Integer, StockRows.ReceivedLine> received = new HashMap<>();
+        rows.receivedLines(d.companyId(), d.sourceDocumentId()).forEach(r -> received.put(r.line(), r));
+        TreeSet<Key> keys = new TreeSet<>();
+        for (PostingLine l : d.lines()) {
+            StockRows.ReceivedLine r = l.sourceLine() == null ? null : received.get(l.sourceLine());
+            if (r != null) {
+                keys.add(new Key(r.itemId(), r.warehouseId()));
+            }
+        }
+        if (keys.isEmpty()) {
+            return;
+        }
+        session.lock(keys);
+        for (PostingLine l : d.lines()) {
+            StockRows.ReceivedLine r = l.sourceLine() == null ? null : received.get(l.sourceLine());
+            BigDecimal difference = l.priceDifference();
+            if (r == null || difference.signum() == 0) {
+                continue;
+            }
+            BigDecimal toStock;
+            if (session.book.layered(r.itemId())) {
+                toStock = session.book.addValue(
+                        r.itemId(),
+                        r.warehouseId(),
+                        d.sourceDocumentId(),
+                        r.line(),
+                        l.baseQty(),
+                        difference,
+                        d.id(),
+                        l.line());
+            } else {
+                Level level = session.levels.get(new Key(r.itemId(), r.warehouseId()));
+                BigDecimal held = level.onHand.max(BigDecimal.ZERO).min(l.baseQty());
+                toStock = Rounding.amount(
+                        difference.multiply(held).divide(l.baseQty(), 10, java.math.RoundingMode.HALF_UP));
+            }
+            if (toStock.signum() != 0) {
+                session.apply(new Move(
+                        r.warehouseId(),
+                        0,
+                        r.itemId(),
+                        "",
+                        StockStatus.AVAILABLE,
+                        BigDecimal.ZERO,
+                        BigDecimal.ZERO,
+                        toStock,
+                        null,
+                        l.line(),
                         null));
             }
         }

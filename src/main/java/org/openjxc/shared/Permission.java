@@ -179,6 +179,17 @@ public enum Permission {
     DELETE_LANDED_COST,
     EXPORT_LANDED_COST,
     PRINT_LANDED_COST,
+    VIEW_SUPPLIER_INVOICE,
+    CREATE_SUPPLIER_INVOICE,
+    EDIT_SUPPLIER_INVOICE,
+    SUBMIT_SUPPLIER_INVOICE,
+    APPROVE_SUPPLIER_INVOICE,
+    POST_SUPPLIER_INVOICE,
+    UNPOST_SUPPLIER_INVOICE,
+    CANCEL_SUPPLIER_INVOICE,
+    DELETE_SUPPLIER_INVOICE,
+    EXPORT_SUPPLIER_INVOICE,
+    PRINT_SUPPLIER_INVOICE,
     // sensitive reads
     VIEW_COST,
     VIEW_PURCHASE_PRICE,
@@ -234,7 +245,8 @@ public enum Permission {
             "SALES_DELIVERY",
             "SALES_RETURN",
             "COUNT_ADJUSTMENT",
-            "LANDED_COST");
+            "LANDED_COST",
+            "SUPPLIER_INVOICE");
 
     /** The document types that have per-type permissions, in menu order. */
     public static java.util.List<String> documentTypes() {

@@ -179,4 +179,64 @@ class LandedCostIntegrationTests {
                 .isEqualTo("DRAFT");
         assertBooksAgree();
     }
+
+    @Test
+    void aSupplierInvoiceAtAnotherPriceMovesTheDifferenceIntoHeldStockAndCostOfSales() {
+        String average = f.item(false);
+        String fifo = f.item(false, "FIFO");
+        // Prices with 13% VAT: 10 @ 11.30 is 100 + 13; 10 @ 33.90 is 300 + 39.
+        long receipt = posted(doc(
+                "PURCHASE_RECEIPT",
+                supplier,
+                null,
+                List.of(
+                        line(average, 10, "price", "11.30", "taxRate", "0.13"),
+                        line(fifo, 10, "price", "33.90", "taxRate", "0.13"))));
+        posted(doc(
+                "SALES_DELIVERY",
+                customer,
+                null,
+                List.of(line(average, 4, "price", "20"), line(fifo, 5, "price", "50"))));
+
+        // Invoiced at 12.43 (110 + 14.30) and 31.64 (280 + 36.40): +10 of which 6 for the six held, and
+        // −20 of which −10 for the five held; VAT +1.30 and −2.60; payable −8.70 net.
+        long invoice = posted(doc(
+                "SUPPLIER_INVOICE",
+                supplier,
+                receipt,
+                List.of(
+                        line(average, 10, "price", "12.43", "taxRate", "0.13"),
+                        line(fifo, 10, "price", "31.64", "taxRate", "0.13"))));
+        assertThat(value(average)).isEqualByComparingTo("66");
+        assertThat(value(fifo)).isEqualByComparingTo("140");
+        assertThat(account(invoice, "1405")).isEqualByComparingTo("-4");
+        assertThat(account(invoice, "6401")).isEqualByComparingTo("-6");
+        assertThat(account(invoice, "2221")).isEqualByComparingTo("-1.30");
+        assertThat(account(invoice, "2202")).isEqualByComparingTo("11.30");
+        assertBooksAgree();
+
+        // Invoiced once: a second invoice for the same lines finds nothing open.
+        long again = expect(
+                        create(doc("SUPPLIER_INVOICE", supplier, receipt, List.of(line(average, 1, "price", "12")))),
+                        201)
+                .json()
+                .get("id")
+                .asLong();
+        assertThat(f.post(again).code()).isEqualTo("OPEN_QUANTITY_EXCEEDED");
+        var noPrice = expect(create(doc("SUPPLIER_INVOICE", supplier, receipt, List.of(line(average, 1)))), 400);
+        assertThat(noPrice.text()).contains("lines[0].price");
+        var noReceipt =
+                expect(create(doc("SUPPLIER_INVOICE", supplier, null, List.of(line(average, 1, "price", "1")))), 400);
+        assertThat(noReceipt.text()).contains("sourceDocument");
+        // The invoiced receipt is not unposted under its invoice.
+        assertThat(expect(f.api.post("/api/v1/documents/" + receipt + "/unpost", Map.of()), 409)
+                        .code())
+                .isEqualTo("INVALID_STATE");
+
+        // Nothing moved since: unposting the invoice takes the differences off again.
+        expect(f.api.post("/api/v1/documents/" + invoice + "/unpost", Map.of()), 200);
+        assertThat(value(average)).isEqualByComparingTo("60");
+        assertThat(value(fifo)).isEqualByComparingTo("150");
+        assertBooksAgree();
+    }
 }

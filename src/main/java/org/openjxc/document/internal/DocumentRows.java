@@ -650,9 +650,38 @@ public class DocumentRows {
                             (Integer) rs.getObject("source_line_no", Integer.class),
                             rs.getBigDecimal("amount"),
                             net,
-                            rs.getBigDecimal("tax_amount"));
+                            rs.getBigDecimal("tax_amount"),
+                            null,
+                            null);
                 })
                 .list();
+    }
+
+    /**
+     * A supplier invoice's lines with what their receipt lines booked for the invoiced quantity:
+     * the receipt line's value and VAT in proportion, rounded to cents.
+     */
+    public List<PostingLine> withMatched(long companyId, long receiptId, List<PostingLine> lines) {
+        Map<Integer, BigDecimal[]> receipt = new HashMap<>();
+        jdbc.sql("select line_no, base_qty, coalesce(net_amount, amount, 0), tax_amount from document_line"
+                        + " where company_id = ? and document_id = ?")
+                .params(companyId, receiptId)
+                .query((rs, n) -> receipt.put(
+                        rs.getInt(1), new BigDecimal[] {rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4)}))
+                .list();
+        return lines.stream()
+                .map(l -> {
+                    BigDecimal[] r = l.sourceLine() == null ? null : receipt.get(l.sourceLine());
+                    if (r == null || r[0].signum() == 0) {
+                        return l.withMatched(BigDecimal.ZERO, BigDecimal.ZERO);
+                    }
+                    return l.withMatched(
+                            Rounding.amount(
+                                    l.baseQty().multiply(r[1]).divide(r[0], 10, java.math.RoundingMode.HALF_UP)),
+                            Rounding.amount(
+                                    l.baseQty().multiply(r[2]).divide(r[0], 10, java.math.RoundingMode.HALF_UP)));
+                })
+                .toList();
     }
 
     public PageResult<DocumentView> list(

@@ -112,6 +112,16 @@ class DocumentPagesController {
     }
 
     @Bean
+    static NavigationEntry supplierInvoicesNavigation() {
+        return new NavigationEntry(
+                "nav.section.purchasing",
+                "nav.supplierInvoices",
+                "/documents?type=SUPPLIER_INVOICE",
+                "VIEW_DOCUMENTS",
+                154);
+    }
+
+    @Bean
     static NavigationEntry landedCostsNavigation() {
         return new NavigationEntry(
                 "nav.section.purchasing", "nav.landedCosts", "/documents?type=LANDED_COST", "VIEW_DOCUMENTS", 153);
@@ -306,6 +316,14 @@ class DocumentPagesController {
                         .followedBy()
                         .filter(t -> open && Actors.has(Permission.forDocument("CREATE", t.name())))
                         .orElse(null));
+        // A posted receipt is also invoiced by its supplier.
+        model.addAttribute(
+                "invoiceType",
+                doc.type() == DocumentType.PURCHASE_RECEIPT
+                                && doc.status() == DocumentStatus.POSTED
+                                && Actors.has(Permission.CREATE_SUPPLIER_INVOICE)
+                        ? DocumentType.SUPPLIER_INVOICE
+                        : null);
         model.addAttribute(
                 "mayAttach",
                 Actors.has(Permission.forDocument("EDIT", doc.type().name())) && inScope(doc.warehouse()));

@@ -55,7 +55,7 @@ public class ReconciliationQueries {
     /**
      * What posted receipts less returns owe suppliers against payables (2202, credit less debit): the
      * value their standing moves brought into stock plus their VAT; and landed costs, their charges
-     * with VAT.
+     * with VAT; supplier invoices, what they charge beyond what their receipt lines booked.
      */
     public ReconciliationCheck receiptsVsPayables(long companyId, LocalDate date) {
         return check("RECEIPTS_VS_AP", companyId, date, """
@@ -75,7 +75,16 @@ public class ReconciliationQueries {
                 select l.document_id, coalesce(l.net_amount, l.amount, 0) + l.tax_amount, 0
                 from document_line l join document d on d.company_id = l.company_id and d.id = l.document_id
                 where l.company_id = :company and d.status = 'POSTED' and d.doc_date <= :date
-                  and d.doc_type = 'LANDED_COST'""", "2202", "l.credit - l.debit");
+                  and d.doc_type = 'LANDED_COST'
+                union all
+                select l.document_id, coalesce(l.net_amount, l.amount, 0) + l.tax_amount
+                       - round(l.base_qty * coalesce(s.net_amount, s.amount, 0) / s.base_qty, 2)
+                       - round(l.base_qty * s.tax_amount / s.base_qty, 2), 0
+                from document_line l join document d on d.company_id = l.company_id and d.id = l.document_id
+                join document_line s on s.company_id = l.company_id and s.document_id = d.source_document_id
+                                    and s.line_no = l.source_line_no
+                where l.company_id = :company and d.status = 'POSTED' and d.doc_date <= :date
+                  and d.doc_type = 'SUPPLIER_INVOICE'""", "2202", "l.credit - l.debit");
     }
 
     private ReconciliationCheck check(
