@@ -39,6 +39,10 @@ public enum BuiltInRole {
             EDIT_SUPPLIER_INVOICE,
             SUBMIT_SUPPLIER_INVOICE)),
     SALES_CLERK(EnumSet.of(
+            VIEW_SALES_INVOICE,
+            CREATE_SALES_INVOICE,
+            EDIT_SALES_INVOICE,
+            SUBMIT_SALES_INVOICE,
             VIEW_DASHBOARD,
             VIEW_ITEM,
             VIEW_PARTNER,

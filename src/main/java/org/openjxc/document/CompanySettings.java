@@ -26,7 +26,37 @@ public record CompanySettings(
         /** Over the credit limit: OFF, WARN or BLOCK; null keeps it. */
         CreditControl creditControl,
         /** Whether line prices include VAT (含税价, the default); null keeps it. */
-        Boolean pricesIncludeTax) {
+        Boolean pricesIncludeTax,
+        /**
+         * Receivables and revenue at the customer invoice (开票确认收入) instead of at delivery; chosen
+         * before the first delivery is posted; null keeps it.
+         */
+        Boolean revenueAtInvoice) {
+
+    public CompanySettings(
+            Boolean allowNegativeStock,
+            Boolean postOnApprove,
+            Boolean reserveOnSalesOrder,
+            Map<DocumentType, Boolean> requireApproval,
+            Boolean segregationOfDuties,
+            Integer version,
+            BigDecimal overReceiptPercent,
+            Boolean scanToDeliver,
+            CreditControl creditControl,
+            Boolean pricesIncludeTax) {
+        this(
+                allowNegativeStock,
+                postOnApprove,
+                reserveOnSalesOrder,
+                requireApproval,
+                segregationOfDuties,
+                version,
+                overReceiptPercent,
+                scanToDeliver,
+                creditControl,
+                pricesIncludeTax,
+                null);
+    }
 
     public CompanySettings(
             Boolean allowNegativeStock,

@@ -29,7 +29,13 @@ public enum DocumentType {
      * charges beyond (or below) what the receipt booked is a price difference: into the value of the
      * units still held, into cost of sales for those already gone; payables follow the invoice.
      */
-    SUPPLIER_INVOICE("CGFP", Direction.VALUE, PartnerRole.SUPPLIER, "PURCHASE_RECEIPT", true);
+    SUPPLIER_INVOICE("CGFP", Direction.VALUE, PartnerRole.SUPPLIER, "PURCHASE_RECEIPT", true),
+    /**
+     * Customer invoice (销售发票, 开票) for lines of a posted delivery. It moves no stock; with revenue
+     * recognised at invoice it books the receivable and revenue, otherwise only what it charges
+     * beyond what the delivery booked.
+     */
+    SALES_INVOICE("XSFP", Direction.VALUE, PartnerRole.CUSTOMER, "SALES_DELIVERY", true);
 
     /** How a type's lines move stock; an order moves none (a sales order may reserve). */
     public enum Direction {

@@ -566,6 +566,14 @@ public class Documents {
         }
         Map<Integer, BigDecimal> taken =
                 new HashMap<>(rows.followed(actor.companyId(), source.id(), doc.type(), doc.id()));
+        // What was returned is not invoiced: an invoice takes what is delivered (received), less returns.
+        if (doc.type() == DocumentType.SUPPLIER_INVOICE || doc.type() == DocumentType.SALES_INVOICE) {
+            DocumentType returns = doc.type() == DocumentType.SUPPLIER_INVOICE
+                    ? DocumentType.PURCHASE_RETURN
+                    : DocumentType.SALES_RETURN;
+            rows.followed(actor.companyId(), source.id(), returns, doc.id())
+                    .forEach((line, qty) -> taken.merge(line, qty, BigDecimal::add));
+        }
         // A receipt may bring in a little more than ordered when the company allows it; nothing else may.
         BigDecimal allowance = doc.type() == DocumentType.PURCHASE_RECEIPT
                 ? BigDecimal.ONE.add(s.overReceiptPercent().movePointLeft(2))
@@ -738,7 +746,8 @@ public class Documents {
 
     private PostingDocument posting(Actor actor, Locked doc, CompanySettings s) {
         List<PostingLine> lines = rows.postingLines(actor.companyId(), doc.id());
-        if (doc.type() == DocumentType.SUPPLIER_INVOICE && doc.sourceDocumentId() != null) {
+        if ((doc.type() == DocumentType.SUPPLIER_INVOICE || doc.type() == DocumentType.SALES_INVOICE)
+                && doc.sourceDocumentId() != null) {
             lines = rows.withMatched(actor.companyId(), doc.sourceDocumentId(), lines);
         }
         return new PostingDocument(
@@ -1031,7 +1040,8 @@ public class Documents {
                 v.add(FieldViolation.of(at + "price", "error.document.priceRequired", item.code()));
             }
         }
-        if ((charge || c.type() == DocumentType.SUPPLIER_INVOICE) && price == null) {
+        if ((charge || c.type() == DocumentType.SUPPLIER_INVOICE || c.type() == DocumentType.SALES_INVOICE)
+                && price == null) {
             v.add(FieldViolation.of(at + "price", "error.document.priceRequired", item.code()));
         }
         // A landed cost's lines are charges: they follow no line of the receipt.

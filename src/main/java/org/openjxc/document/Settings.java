@@ -42,7 +42,7 @@ public class Settings {
         return jdbc.sql("""
                         select allow_negative_stock, post_on_approve, reserve_on_sales_order, require_approval,
                                segregation_of_duties, version, over_receipt_percent, scan_to_deliver, credit_control,
-                               prices_include_tax
+                               prices_include_tax, revenue_at_invoice
                         from company_setting where company_id = ?""")
                 .param(companyId)
                 .query((rs, n) -> new CompanySettings(
@@ -55,7 +55,8 @@ public class Settings {
                         org.openjxc.shared.Rounding.plain(rs.getBigDecimal(7)),
                         rs.getBoolean(8),
                         CreditControl.valueOf(rs.getString(9)),
-                        rs.getBoolean(10)))
+                        rs.getBoolean(10),
+                        rs.getBoolean(11)))
                 .optional();
     }
 
@@ -68,11 +69,23 @@ public class Settings {
                 .map(e -> e.getKey().name())
                 .sorted()
                 .collect(Collectors.joining(","));
+        Boolean revenueAtInvoice =
+                settings.revenueAtInvoice() == null ? before.revenueAtInvoice() : settings.revenueAtInvoice();
+        if (!revenueAtInvoice.equals(before.revenueAtInvoice())
+                && jdbc.sql("select count(*) from document where company_id = ? and doc_type = 'SALES_DELIVERY'"
+                                        + " and status = 'POSTED'")
+                                .param(actor.companyId())
+                                .query(Long.class)
+                                .single()
+                        > 0) {
+            // The books of deliveries already posted follow the choice they were posted under.
+            throw org.openjxc.shared.BusinessException.invalid("revenueAtInvoice", "error.settings.revenueModeLocked");
+        }
         jdbc.sql("""
                         update company_setting set allow_negative_stock = ?, post_on_approve = ?,
                                reserve_on_sales_order = ?, require_approval = ?, segregation_of_duties = ?,
                                over_receipt_percent = ?, scan_to_deliver = ?, credit_control = ?, prices_include_tax = ?,
-                               version = version + 1
+                               revenue_at_invoice = ?, version = version + 1
                         where company_id = ?""")
                 .params(
                         settings.allowNegativeStock(),
@@ -86,6 +99,7 @@ public class Settings {
                         settings.scanToDeliver() == null ? before.scanToDeliver() : settings.scanToDeliver(),
                         (settings.creditControl() == null ? before.creditControl() : settings.creditControl()).name(),
                         settings.pricesIncludeTax() == null ? before.pricesIncludeTax() : settings.pricesIncludeTax(),
+                        revenueAtInvoice,
                         actor.companyId())
                 .update();
         CompanySettings after = get(actor.companyId());

@@ -45,6 +45,8 @@ public class Vouchers implements DocumentPoster {
     private final ReconciliationQueries reconciliation;
     private final ChartRows chart;
     private final JdbcClient jdbc;
+    private final org.openjxc.document.Settings settings;
+    private final org.openjxc.finance.internal.InvoiceRows invoices;
 
     Vouchers(
             VoucherRows rows,
@@ -53,7 +55,9 @@ public class Vouchers implements DocumentPoster {
             Partners partners,
             ReconciliationQueries reconciliation,
             ChartRows chart,
-            JdbcClient jdbc) {
+            JdbcClient jdbc,
+            org.openjxc.document.Settings settings,
+            org.openjxc.finance.internal.InvoiceRows invoices) {
         this.rows = rows;
         this.stock = stock;
         this.documents = documents;
@@ -61,6 +65,8 @@ public class Vouchers implements DocumentPoster {
         this.reconciliation = reconciliation;
         this.chart = chart;
         this.jdbc = jdbc;
+        this.settings = settings;
+        this.invoices = invoices;
     }
 
     @Override
@@ -84,6 +90,11 @@ public class Vouchers implements DocumentPoster {
         String outputTax = ChartOfAccounts.account(rules, d.type(), PostingRole.OUTPUT_TAX);
         String adjustment = ChartOfAccounts.account(rules, d.type(), PostingRole.ADJUSTMENT);
         List<NewLine> lines = new ArrayList<>();
+        // 开票确认收入: receivables and revenue wait for the customer invoice.
+        boolean atInvoice = (d.type() == org.openjxc.document.DocumentType.SALES_DELIVERY
+                        || d.type() == org.openjxc.document.DocumentType.SALES_RETURN
+                        || d.type() == org.openjxc.document.DocumentType.SALES_INVOICE)
+                && Boolean.TRUE.equals(settings.get(d.companyId()).revenueAtInvoice());
         switch (d.type()) {
             // Payable at the value received (plus its VAT), which keeps the inventory account equal to
             // stock value; a rounding cent against the supplier's invoice is settled when invoices come.
@@ -96,14 +107,46 @@ public class Vouchers implements DocumentPoster {
                 pair(lines, payable, inputTax, tax, partner, null);
             }
             case SALES_DELIVERY -> {
-                pair(lines, receivable, revenue, amount, partner, null);
-                pair(lines, receivable, outputTax, tax, partner, null);
+                if (!atInvoice) {
+                    pair(lines, receivable, revenue, amount, partner, null);
+                    pair(lines, receivable, outputTax, tax, partner, null);
+                }
                 pair(lines, cost, inventory, value.negate(), null, null);
             }
             case SALES_RETURN -> {
-                pair(lines, revenue, receivable, amount, null, partner);
-                pair(lines, outputTax, receivable, tax, null, partner);
+                if (atInvoice) {
+                    // Only what had been invoiced is credited to the customer.
+                    BigDecimal net = BigDecimal.ZERO;
+                    BigDecimal vat = BigDecimal.ZERO;
+                    if (d.sourceDocumentId() != null) {
+                        for (var r : invoices.reverse(d.companyId(), d.id(), d.sourceDocumentId(), d.lines())) {
+                            net = net.add(r.net());
+                            vat = vat.add(r.tax());
+                        }
+                    }
+                    pair(lines, revenue, receivable, net, null, partner);
+                    pair(lines, outputTax, receivable, vat, null, partner);
+                } else {
+                    pair(lines, revenue, receivable, amount, null, partner);
+                    pair(lines, outputTax, receivable, tax, null, partner);
+                }
                 pair(lines, inventory, cost, value, null, null);
+            }
+            // 销售发票: at invoice, the receivable, revenue and output VAT; otherwise only what the
+            // invoice charges beyond what the delivery booked.
+            case SALES_INVOICE -> {
+                BigDecimal net = atInvoice
+                        ? amount
+                        : Rounding.amount(d.lines().stream()
+                                .map(org.openjxc.document.PostingLine::priceDifference)
+                                .reduce(BigDecimal.ZERO, BigDecimal::add));
+                BigDecimal vat = atInvoice
+                        ? tax
+                        : Rounding.amount(d.lines().stream()
+                                .map(org.openjxc.document.PostingLine::taxDifference)
+                                .reduce(BigDecimal.ZERO, BigDecimal::add));
+                pair(lines, receivable, revenue, net, partner, null);
+                pair(lines, receivable, outputTax, vat, partner, null);
             }
             case OTHER_INBOUND -> pair(lines, inventory, adjustment, value, null, null);
             case OTHER_OUTBOUND -> pair(lines, adjustment, inventory, value.negate(), null, null);
@@ -142,6 +185,9 @@ public class Vouchers implements DocumentPoster {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void unpost(PostingDocument d) {
+        if (d.type() == org.openjxc.document.DocumentType.SALES_RETURN) {
+            invoices.forget(d.companyId(), d.id());
+        }
         Long standing = rows.standing(d.companyId(), d.id()).orElse(null);
         List<NewLine> lines = new ArrayList<>();
         if (standing != null) {

@@ -79,6 +79,10 @@ public class StockLedger implements DocumentPoster {
             priceDifference(d, session);
             return;
         }
+        if (d.type() == DocumentType.SALES_INVOICE) {
+            // An invoice to a customer moves neither stock nor its value.
+            return;
+        }
         if (d.type().direction() == DocumentType.Direction.VALUE) {
             landedCost(d, session);
             return;
@@ -363,7 +367,7 @@ public class StockLedger implements DocumentPoster {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void unpost(PostingDocument d) {
-        if (d.type().direction() == DocumentType.Direction.ORDER) {
+        if (d.type().direction() == DocumentType.Direction.ORDER || d.type() == DocumentType.SALES_INVOICE) {
             releaseAll(d);
             return;
         }

@@ -190,6 +190,17 @@ public enum Permission {
     DELETE_SUPPLIER_INVOICE,
     EXPORT_SUPPLIER_INVOICE,
     PRINT_SUPPLIER_INVOICE,
+    VIEW_SALES_INVOICE,
+    CREATE_SALES_INVOICE,
+    EDIT_SALES_INVOICE,
+    SUBMIT_SALES_INVOICE,
+    APPROVE_SALES_INVOICE,
+    POST_SALES_INVOICE,
+    UNPOST_SALES_INVOICE,
+    CANCEL_SALES_INVOICE,
+    DELETE_SALES_INVOICE,
+    EXPORT_SALES_INVOICE,
+    PRINT_SALES_INVOICE,
     // sensitive reads
     VIEW_COST,
     VIEW_PURCHASE_PRICE,
@@ -246,7 +257,8 @@ public enum Permission {
             "SALES_RETURN",
             "COUNT_ADJUSTMENT",
             "LANDED_COST",
-            "SUPPLIER_INVOICE");
+            "SUPPLIER_INVOICE",
+            "SALES_INVOICE");
 
     /** The document types that have per-type permissions, in menu order. */
     public static java.util.List<String> documentTypes() {

@@ -122,6 +122,12 @@ class DocumentPagesController {
     }
 
     @Bean
+    static NavigationEntry salesInvoicesNavigation() {
+        return new NavigationEntry(
+                "nav.section.sales", "nav.salesInvoices", "/documents?type=SALES_INVOICE", "VIEW_DOCUMENTS", 175);
+    }
+
+    @Bean
     static NavigationEntry landedCostsNavigation() {
         return new NavigationEntry(
                 "nav.section.purchasing", "nav.landedCosts", "/documents?type=LANDED_COST", "VIEW_DOCUMENTS", 153);
@@ -316,13 +322,16 @@ class DocumentPagesController {
                         .followedBy()
                         .filter(t -> open && Actors.has(Permission.forDocument("CREATE", t.name())))
                         .orElse(null));
-        // A posted receipt is also invoiced by its supplier.
+        // A posted receipt is also invoiced by its supplier, a posted delivery to its customer.
+        DocumentType invoiceType = doc.type() == DocumentType.PURCHASE_RECEIPT
+                ? DocumentType.SUPPLIER_INVOICE
+                : doc.type() == DocumentType.SALES_DELIVERY ? DocumentType.SALES_INVOICE : null;
         model.addAttribute(
                 "invoiceType",
-                doc.type() == DocumentType.PURCHASE_RECEIPT
+                invoiceType != null
                                 && doc.status() == DocumentStatus.POSTED
-                                && Actors.has(Permission.CREATE_SUPPLIER_INVOICE)
-                        ? DocumentType.SUPPLIER_INVOICE
+                                && Actors.has(Permission.forDocument("CREATE", invoiceType.name()))
+                        ? invoiceType
                         : null);
         model.addAttribute(
                 "mayAttach",

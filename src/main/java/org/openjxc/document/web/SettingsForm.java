@@ -20,6 +20,7 @@ public class SettingsForm {
     private boolean scanToDeliver;
     private CreditControl creditControl = CreditControl.OFF;
     private boolean pricesIncludeTax = true;
+    private boolean revenueAtInvoice;
     private Integer version;
 
     static SettingsForm of(CompanySettings s) {
@@ -37,6 +38,7 @@ public class SettingsForm {
         f.scanToDeliver = Boolean.TRUE.equals(s.scanToDeliver());
         f.creditControl = s.creditControl();
         f.pricesIncludeTax = Boolean.TRUE.equals(s.pricesIncludeTax());
+        f.revenueAtInvoice = Boolean.TRUE.equals(s.revenueAtInvoice());
         f.version = s.version();
         return f;
     }
@@ -56,7 +58,16 @@ public class SettingsForm {
                 overReceiptPercent == null ? BigDecimal.ZERO : overReceiptPercent,
                 scanToDeliver,
                 creditControl,
-                pricesIncludeTax);
+                pricesIncludeTax,
+                revenueAtInvoice);
+    }
+
+    public boolean isRevenueAtInvoice() {
+        return revenueAtInvoice;
+    }
+
+    public void setRevenueAtInvoice(boolean revenueAtInvoice) {
+        this.revenueAtInvoice = revenueAtInvoice;
     }
 
     public boolean isPricesIncludeTax() {

@@ -41,15 +41,34 @@ public class ReconciliationQueries {
                 where m.company_id = :company and d.doc_date <= :date""", "1405", "l.debit - l.credit");
     }
 
-    /** What posted deliveries less returns charged customers (with VAT) against receivables (1122). */
+    /**
+     * What customers were charged (with VAT) against receivables (1122): deliveries less returns and
+     * invoices' price differences; with revenue at invoice, invoices less the invoiced part of returns.
+     */
     public ReconciliationCheck deliveriesVsReceivables(long companyId, LocalDate date) {
         return check("DELIVERIES_VS_AR", companyId, date, """
                 select l.document_id,
                        case when d.doc_type = 'SALES_RETURN' then -1 else 1 end
                          * (coalesce(l.net_amount, l.amount, 0) + l.tax_amount) as e, 0 as a
                 from document_line l join document d on d.company_id = l.company_id and d.id = l.document_id
+                join company_setting cs on cs.company_id = d.company_id
                 where l.company_id = :company and d.status = 'POSTED' and d.doc_date <= :date
-                  and d.doc_type in ('SALES_DELIVERY', 'SALES_RETURN')""", "1122", "l.debit - l.credit");
+                  and d.doc_type in ('SALES_DELIVERY', 'SALES_RETURN') and not cs.revenue_at_invoice
+                union all
+                select r.document_id, -(r.net_amount + r.tax_amount), 0
+                from sales_return_reversal r join document d on d.company_id = r.company_id and d.id = r.document_id
+                where r.company_id = :company and d.doc_date <= :date
+                union all
+                select l.document_id, coalesce(l.net_amount, l.amount, 0) + l.tax_amount
+                       - case when cs.revenue_at_invoice then 0
+                              else round(l.base_qty * coalesce(s.net_amount, s.amount, 0) / s.base_qty, 2)
+                                   + round(l.base_qty * s.tax_amount / s.base_qty, 2) end, 0
+                from document_line l join document d on d.company_id = l.company_id and d.id = l.document_id
+                join company_setting cs on cs.company_id = d.company_id
+                join document_line s on s.company_id = l.company_id and s.document_id = d.source_document_id
+                                    and s.line_no = l.source_line_no
+                where l.company_id = :company and d.status = 'POSTED' and d.doc_date <= :date
+                  and d.doc_type = 'SALES_INVOICE'""", "1122", "l.debit - l.credit");
     }
 
     /**

@@ -1,0 +1,204 @@
+package org.openjxc.inventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openjxc.inventory.StockFixture.expect;
+import static org.openjxc.inventory.StockFixture.line;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openjxc.support.Api;
+import org.openjxc.support.IntegrationTest;
+import org.openjxc.support.TestCompanies;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/** Customer invoices (开票): receivables at delivery or at invoice, returns, what is left to invoice. */
+@IntegrationTest
+class InvoiceIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    StockFixture f;
+    String wh;
+    String customer;
+    String item;
+
+    @BeforeEach
+    void company() {
+        f = new StockFixture(TestCompanies.create(context, port));
+        wh = f.warehouse();
+        customer = f.partner("CUSTOMER");
+        item = f.item(false);
+        f.inbound(wh, item, 20, "6");
+    }
+
+    long posted(String type, Long source, List<Map<String, Object>> lines) {
+        var body = new LinkedHashMap<String, Object>(
+                Map.of("type", type, "warehouse", wh, "partner", customer, "lines", lines));
+        if (source != null) {
+            body.put("sourceDocument", source);
+        }
+        long id = expect(f.api.post("/api/v1/documents", body), 201)
+                .json()
+                .get("id")
+                .asLong();
+        expect(f.post(id), 200);
+        return id;
+    }
+
+    BigDecimal account(long document, String account) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (JsonNode v :
+                f.api.get("/api/v1/vouchers?sourceDocument=" + document).json()) {
+            for (JsonNode l : v.get("lines")) {
+                if (l.get("account").asString().equals(account)) {
+                    sum = sum.add(l.get("debit").decimalValue())
+                            .subtract(l.get("credit").decimalValue());
+                }
+            }
+        }
+        return sum;
+    }
+
+    BigDecimal receivable() {
+        return f.api.get("/api/v1/partners/" + customer + "/balance")
+                .json()
+                .get("receivable")
+                .decimalValue();
+    }
+
+    void assertBooksAgree() {
+        f.assertConsistent();
+        for (JsonNode check : f.api.get("/api/v1/reconciliation").json().get("checks")) {
+            assertThat(check.get("difference").decimalValue())
+                    .as(check.toString())
+                    .isEqualByComparingTo("0");
+            assertThat(check.get("documents")).as(check.toString()).isEmpty();
+        }
+    }
+
+    void revenueAtInvoice(boolean on, int status) {
+        var settings = new HashMap<String, Object>(
+                Api.JSON.convertValue(f.api.get("/api/v1/settings").json(), Map.class));
+        settings.put("revenueAtInvoice", on);
+        var r = f.api.put("/api/v1/settings", settings);
+        assertThat(r.status()).as(r.text()).isEqualTo(status);
+    }
+
+    JsonNode uninvoiced() {
+        return f.api.get("/api/v1/reports/uninvoiced?side=SALES").json().get("items");
+    }
+
+    @Test
+    void receivablesAtDeliveryAnInvoiceAtAnotherPriceBooksOnlyTheDifference() {
+        // 10 @ 11.30 with 13% VAT: 100 + 13 owed at delivery.
+        long delivery = posted("SALES_DELIVERY", null, List.of(line(item, 10, "price", "11.30", "taxRate", "0.13")));
+        assertThat(receivable()).isEqualByComparingTo("113");
+        assertThat(uninvoiced()).hasSize(1);
+        assertThat(uninvoiced().get(0).get("openQty").decimalValue()).isEqualByComparingTo("10");
+        assertThat(uninvoiced().get(0).get("openAmount").decimalValue()).isEqualByComparingTo("113");
+
+        // Invoiced at 11.86: 118.60 = 104.96 + 13.64, so 4.96 more revenue and 0.64 more VAT.
+        long invoice = posted(
+                "SALES_INVOICE",
+                delivery,
+                List.of(line(item, 10, "price", "11.86", "taxRate", "0.13", "sourceLine", 1)));
+        assertThat(account(invoice, "1122")).isEqualByComparingTo("5.60");
+        assertThat(account(invoice, "6001")).isEqualByComparingTo("-4.96");
+        assertThat(account(invoice, "2221")).isEqualByComparingTo("-0.64");
+        assertThat(receivable()).isEqualByComparingTo("118.60");
+        assertThat(uninvoiced()).isEmpty();
+        // The stock did not move.
+        assertThat(f.onHand(item, wh)).isEqualByComparingTo("10");
+        assertBooksAgree();
+
+        // Invoiced in full: nothing more, and the delivery is not unposted under its invoice.
+        long again = expect(
+                        f.api.post(
+                                "/api/v1/documents",
+                                Map.of(
+                                        "type",
+                                        "SALES_INVOICE",
+                                        "warehouse",
+                                        wh,
+                                        "sourceDocument",
+                                        delivery,
+                                        "lines",
+                                        List.of(line(item, 1, "price", "11")))),
+                        201)
+                .json()
+                .get("id")
+                .asLong();
+        assertThat(f.post(again).code()).isEqualTo("OPEN_QUANTITY_EXCEEDED");
+        assertThat(expect(f.api.post("/api/v1/documents/" + delivery + "/unpost", Map.of()), 409)
+                        .code())
+                .isEqualTo("INVALID_STATE");
+        expect(f.api.post("/api/v1/documents/" + invoice + "/unpost", Map.of()), 200);
+        assertThat(receivable()).isEqualByComparingTo("113");
+        assertBooksAgree();
+        // Chosen before the first delivery: not any more.
+        revenueAtInvoice(true, 400);
+    }
+
+    @Test
+    void revenueAtInvoiceWaitsForTheInvoiceAndAReturnCreditsOnlyWhatWasInvoiced() {
+        revenueAtInvoice(true, 200);
+        long delivery = posted("SALES_DELIVERY", null, List.of(line(item, 10, "price", "11.30", "taxRate", "0.13")));
+        // Only the cost of sales at delivery: 10 × 6.
+        assertThat(account(delivery, "1122")).isEqualByComparingTo("0");
+        assertThat(account(delivery, "6401")).isEqualByComparingTo("60");
+        assertThat(receivable()).isEqualByComparingTo("0");
+        assertThat(uninvoiced().get(0).get("openAmount").decimalValue()).isEqualByComparingTo("113");
+
+        long invoice = posted("SALES_INVOICE", delivery, List.of(line(item, 6, "price", "11.30", "taxRate", "0.13")));
+        assertThat(account(invoice, "1122")).isEqualByComparingTo("67.80");
+        assertThat(account(invoice, "6001")).isEqualByComparingTo("-60");
+        assertThat(account(invoice, "2221")).isEqualByComparingTo("-7.80");
+        assertThat(uninvoiced().get(0).get("openQty").decimalValue()).isEqualByComparingTo("4");
+        assertBooksAgree();
+
+        // Five come back: four were never invoiced, one was: 10 + 1.30 is credited.
+        long returned = posted("SALES_RETURN", delivery, List.of(line(item, 5, "price", "11.30", "taxRate", "0.13")));
+        assertThat(account(returned, "1122")).isEqualByComparingTo("-11.30");
+        assertThat(account(returned, "6001")).isEqualByComparingTo("10");
+        assertThat(receivable()).isEqualByComparingTo("56.50");
+        assertThat(uninvoiced()).isEmpty();
+        assertBooksAgree();
+        // Nothing is left to invoice.
+        long more = expect(
+                        f.api.post(
+                                "/api/v1/documents",
+                                Map.of(
+                                        "type",
+                                        "SALES_INVOICE",
+                                        "warehouse",
+                                        wh,
+                                        "sourceDocument",
+                                        delivery,
+                                        "lines",
+                                        List.of(line(item, 1, "price", "11.30")))),
+                        201)
+                .json()
+                .get("id")
+                .asLong();
+        assertThat(f.post(more).code()).isEqualTo("OPEN_QUANTITY_EXCEEDED");
+
+        // Unposting the return takes its credit back; the four are to invoice again.
+        expect(f.api.post("/api/v1/documents/" + returned + "/unpost", Map.of()), 200);
+        assertThat(receivable()).isEqualByComparingTo("67.80");
+        assertThat(uninvoiced().get(0).get("openQty").decimalValue()).isEqualByComparingTo("4");
+        assertBooksAgree();
+        revenueAtInvoice(false, 400);
+    }
+}
