@@ -14,6 +14,8 @@ public record CostLayerView(
         String documentNumber,
         int line,
         OffsetDateTime receivedAt,
+        /** The date of the document that opened it: stock goes out of the earliest first. */
+        java.time.LocalDate receivedOn,
         BigDecimal unitCost,
         BigDecimal qtyIn,
         BigDecimal qtyRemaining,

@@ -24,9 +24,13 @@ public class CostLayers {
         this.queries = queries;
     }
 
-    /** A book for one posting over these items (with their cost methods) and warehouses. */
-    public LayerBook book(long companyId, Map<Long, CostMethod> methods, Collection<Long> warehouseIds) {
-        return new LayerBook(rows, companyId, methods, warehouseIds);
+    /**
+     * A book for one posting over these items (with their cost methods) and warehouses, of a
+     * document dated {@code date} (the date of the layers it opens).
+     */
+    public LayerBook book(
+            long companyId, Map<Long, CostMethod> methods, Collection<Long> warehouseIds, java.time.LocalDate date) {
+        return new LayerBook(rows, companyId, methods, warehouseIds, date);
     }
 
     /** Open layers, oldest first, within the caller's warehouses. */

@@ -32,7 +32,16 @@ public final class LayerBook {
     private final Set<Layer> changed = Collections.newSetFromMap(new IdentityHashMap<>());
     private final List<Use> uses = new ArrayList<>();
 
-    LayerBook(CostLayerRows rows, long companyId, Map<Long, CostMethod> methods, Collection<Long> warehouseIds) {
+    /** The date of the posting's document: the date of the layers it opens. */
+    private final java.time.LocalDate date;
+
+    LayerBook(
+            CostLayerRows rows,
+            long companyId,
+            Map<Long, CostMethod> methods,
+            Collection<Long> warehouseIds,
+            java.time.LocalDate date) {
+        this.date = date;
         this.rows = rows;
         this.companyId = companyId;
         this.methods = methods;
@@ -136,6 +145,7 @@ public final class LayerBook {
             return;
         }
         Layer layer = new Layer(
+                date,
                 null,
                 itemId,
                 warehouseId,
@@ -146,7 +156,13 @@ public final class LayerBook {
                 qty,
                 qty,
                 value);
-        layers(itemId, warehouseId).add(layer);
+        // Among the open layers by date: a back-dated receipt goes out before later-dated ones.
+        List<Layer> layers = layers(itemId, warehouseId);
+        int at = layers.size();
+        while (at > 0 && layers.get(at - 1).receivedOn.isAfter(date)) {
+            at--;
+        }
+        layers.add(at, layer);
         created.add(layer);
     }
 

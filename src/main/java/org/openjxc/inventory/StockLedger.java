@@ -60,7 +60,7 @@ public class StockLedger implements DocumentPoster {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void post(PostingDocument d) {
-        var session = new Session(d.companyId(), d.allowNegativeStock(), d.id());
+        var session = new Session(d.companyId(), d.allowNegativeStock(), d.id(), d.date());
         TreeSet<Key> keys = new TreeSet<>();
         for (PostingLine l : d.lines()) {
             keys.add(new Key(l.itemId(), d.warehouseId()));
@@ -376,7 +376,7 @@ public class StockLedger implements DocumentPoster {
             throw new BusinessException(ErrorCode.INVALID_STATE, "error.landedCost.laterMoves", d.number());
         }
         List<Move> moves = rows.unreversedMoves(d.companyId(), d.id());
-        var session = new Session(d.companyId(), d.allowNegativeStock(), d.id());
+        var session = new Session(d.companyId(), d.allowNegativeStock(), d.id(), d.date());
         TreeSet<Key> keys = new TreeSet<>();
         moves.forEach(m -> keys.add(new Key(m.itemId(), m.warehouseId())));
         Map<Integer, StockRows.Reservation> reserved = orderReservations(d, keys);
@@ -411,7 +411,7 @@ public class StockLedger implements DocumentPoster {
         if (reserved.isEmpty()) {
             return;
         }
-        var session = new Session(d.companyId(), d.allowNegativeStock(), d.id());
+        var session = new Session(d.companyId(), d.allowNegativeStock(), d.id(), d.date());
         TreeSet<Key> keys = new TreeSet<>();
         reserved.values().forEach(r -> keys.add(new Key(r.itemId(), r.warehouseId())));
         session.lock(keys);
@@ -448,7 +448,7 @@ public class StockLedger implements DocumentPoster {
             BigDecimal qty,
             long binId,
             Map<String, BigDecimal> receivableByBatch) {
-        var session = new Session(d.companyId(), false, d.id());
+        var session = new Session(d.companyId(), false, d.id(), d.date());
         TreeSet<Key> keys = new TreeSet<>();
         keys.add(new Key(line.itemId(), d.toWarehouseId()));
         session.lock(keys);
@@ -532,7 +532,11 @@ public class StockLedger implements DocumentPoster {
         private final List<Move> moves = new ArrayList<>();
         private Map<String, List<Position>> positions;
 
-        Session(long companyId, boolean allowNegative, long documentId) {
+        /** The document's date: the date of the cost layers it opens. */
+        private final java.time.LocalDate date;
+
+        Session(long companyId, boolean allowNegative, long documentId, java.time.LocalDate date) {
+            this.date = date;
             this.companyId = companyId;
             this.allowNegative = allowNegative;
             this.documentId = documentId;
@@ -557,7 +561,7 @@ public class StockLedger implements DocumentPoster {
                 levels.put(new Key(level.itemId, level.warehouseId), level);
                 methods.put(level.itemId, level.costMethod);
             }
-            book = costLayers.book(companyId, methods, warehouseIds);
+            book = costLayers.book(companyId, methods, warehouseIds, date);
         }
 
         /** A sales order sets aside, per line, what is free of its quantity (never more). */

@@ -241,8 +241,8 @@ class CostingIntegrationTests {
             var sheet = workbook.getSheetAt(0);
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("商品");
             assertThat(sheet.getLastRowNum()).isEqualTo(1);
-            assertThat(sheet.getRow(1).getCell(8).getNumericCellValue()).isEqualTo(8.0);
-            assertThat(sheet.getRow(1).getCell(9).getNumericCellValue()).isEqualTo(40.0);
+            assertThat(sheet.getRow(1).getCell(9).getNumericCellValue()).isEqualTo(8.0);
+            assertThat(sheet.getRow(1).getCell(10).getNumericCellValue()).isEqualTo(40.0);
         }
     }
 

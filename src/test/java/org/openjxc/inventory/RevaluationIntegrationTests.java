@@ -186,6 +186,20 @@ class RevaluationIntegrationTests {
     }
 
     @Test
+    void fifoTakesTheLayerOfTheEarliestDocumentDateFirst() {
+        String item = f.item(false, "FIFO");
+        posted("OTHER_INBOUND", null, today.minusDays(2), null, List.of(line(item, 10, "price", "10")));
+        // Entered later, but dated earlier: the older layer.
+        posted("OTHER_INBOUND", null, today.minusDays(10), null, List.of(line(item, 10, "price", "20")));
+        long sale = posted("SALES_DELIVERY", customer, today, null, List.of(line(item, 5, "price", "30")));
+        assertThat(documentCost(sale, item)).isEqualByComparingTo("-100");
+        JsonNode layers = f.api.get("/api/v1/cost-layers?item=" + item).json().get("items");
+        assertThat(layers.get(0).get("qtyRemaining").decimalValue()).isEqualByComparingTo("5");
+        assertThat(layers.get(0).get("unitCost").decimalValue()).isEqualByComparingTo("20");
+        assertBooksAgree();
+    }
+
+    @Test
     void stockTakenOutOnAnEarlierDateMustHaveBeenThereOnThatDateAndEveryDateAfter() {
         String item = f.item(false);
         posted("OTHER_INBOUND", null, today.minusDays(10), null, List.of(line(item, 10, "price", "10")));

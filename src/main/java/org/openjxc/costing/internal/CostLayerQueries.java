@@ -16,8 +16,17 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class CostLayerQueries {
 
-    private static final Map<String, String> SORTS =
-            Map.of("item", "i.code", "warehouse", "w.code", "receivedAt", "c.id", "unitCost", "c.unit_cost");
+    private static final Map<String, String> SORTS = Map.of(
+            "item",
+            "i.code",
+            "warehouse",
+            "w.code",
+            "receivedAt",
+            "c.id",
+            "receivedOn",
+            "c.received_on",
+            "unitCost",
+            "c.unit_cost");
 
     private final JdbcClient jdbc;
 
@@ -49,8 +58,8 @@ public class CostLayerQueries {
                 .single();
         var rows = jdbc.sql("select c.id, i.code as item, i.name as item_name, w.code as warehouse, c.batch_no,"
                         + " c.document_id, d.number as doc_number, c.line_no, c.received_at, c.unit_cost, c.qty_in,"
-                        + " c.qty_remaining, c.value_remaining" + from + where
-                        + page.orderBy(SORTS, "receivedAt", "c.id") + page.limitOffset())
+                        + " c.qty_remaining, c.value_remaining, c.received_on" + from + where
+                        + page.orderBy(SORTS, "receivedOn", "c.id") + page.limitOffset())
                 .params(p)
                 .query((rs, n) -> new CostLayerView(
                         rs.getLong("id"),
@@ -62,6 +71,7 @@ public class CostLayerQueries {
                         rs.getString("doc_number"),
                         rs.getInt("line_no"),
                         rs.getObject("received_at", OffsetDateTime.class),
+                        rs.getObject("received_on", java.time.LocalDate.class),
                         rs.getBigDecimal("unit_cost"),
                         Rounding.plain(rs.getBigDecimal("qty_in")),
                         Rounding.plain(rs.getBigDecimal("qty_remaining")),

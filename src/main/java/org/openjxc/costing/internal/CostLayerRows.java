@@ -31,8 +31,11 @@ public class CostLayerRows {
         public final BigDecimal qtyIn;
         public BigDecimal remaining;
         public BigDecimal value;
+        /** The date of the document that opened it: layers go out earliest date first. */
+        public final java.time.LocalDate receivedOn;
 
         public Layer(
+                java.time.LocalDate receivedOn,
                 Long id,
                 long itemId,
                 long warehouseId,
@@ -43,6 +46,7 @@ public class CostLayerRows {
                 BigDecimal qtyIn,
                 BigDecimal remaining,
                 BigDecimal value) {
+            this.receivedOn = receivedOn;
             this.id = id;
             this.itemId = itemId;
             this.warehouseId = warehouseId;
@@ -71,15 +75,16 @@ public class CostLayerRows {
     public List<Layer> open(long companyId, Collection<Long> itemIds, Collection<Long> warehouseIds) {
         return jdbc.sql("""
                         select id, item_id, warehouse_id, batch_no, document_id, line_no, unit_cost, qty_in,
-                               qty_remaining, value_remaining
+                               qty_remaining, value_remaining, received_on
                         from cost_layer
                         where company_id = :company and item_id in (:items) and warehouse_id in (:warehouses)
                           and qty_remaining > 0
-                        order by id""")
+                        order by received_on, id""")
                 .param("company", companyId)
                 .param("items", itemIds)
                 .param("warehouses", warehouseIds)
                 .query((rs, n) -> new Layer(
+                        rs.getObject(11, java.time.LocalDate.class),
                         rs.getLong(1),
                         rs.getLong(2),
                         rs.getLong(3),
@@ -114,8 +119,8 @@ public class CostLayerRows {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                         insert into cost_layer (company_id, item_id, warehouse_id, batch_no, document_id, line_no,
-                            received_at, unit_cost, qty_in, qty_remaining, value_remaining)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                            received_at, unit_cost, qty_in, qty_remaining, value_remaining, received_on)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         companyId,
                         layer.itemId,
@@ -127,7 +132,8 @@ public class CostLayerRows {
                         layer.unitCost,
                         layer.qtyIn,
                         layer.remaining,
-                        layer.value)
+                        layer.value,
+                        layer.receivedOn)
                 .update(keys, "id");
         layer.id = keys.getKey().longValue();
     }

@@ -27,7 +27,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 class CostLayerPagesController {
 
     private static final String[] HEADERS = {
-        "item", "itemName", "warehouse", "batch", "document", "receivedAt", "unitCost", "qtyIn", "qtyRemaining", "value"
+        "item",
+        "itemName",
+        "warehouse",
+        "batch",
+        "document",
+        "receivedOn",
+        "receivedAt",
+        "unitCost",
+        "qtyIn",
+        "qtyRemaining",
+        "value"
     };
 
     private final CostLayers layers;
@@ -90,6 +100,7 @@ class CostLayerPagesController {
                                 l.warehouse(),
                                 l.batch(),
                                 l.documentNumber(),
+                                l.receivedOn(),
                                 l.receivedAt(),
                                 l.unitCost(),
                                 l.qtyIn(),
