@@ -121,6 +121,71 @@ class ReportsIntegrationTests {
      * cost of sales 40, average stock (0 + 60) / 2 = 30, turnover 1.33, 40 / 90 a day, so 60 last
      * 135 days. y received 10 at 5.00 on day −120 and never left: slow-moving and dead, not x.
      */
+    /**
+     * By hand: moving-average m in W gets 10 on day −100, 10 on day −40, 5 on day −5 (all at 10) and
+     * 12 go out today, so the 13 on hand are the latest receipts: 5 of 0–30 days, 8 of 31–60 (a
+     * status change today is not a receipt). FIFO f gets 10 at 5 on day −400 and 10 at 7 on day −10,
+     * 4 go out of the oldest: 6 over 365 days (30) and 10 of 0–30 (70).
+     */
+    @Test
+    void stockAgeingByReceiptLayerMatchesTheHandComputedReceipts() throws Exception {
+        Api admin = TestCompanies.create(context, port);
+        var f = new StockFixture(admin);
+        String w = f.warehouse();
+        String m = f.item(false);
+        String fifo = f.item(false, "FIFO");
+        posted(admin, "OTHER_INBOUND", TODAY.minusDays(100), w, null, List.of(line(m, 10, "price", "10")));
+        posted(admin, "OTHER_INBOUND", TODAY.minusDays(40), w, null, List.of(line(m, 10, "price", "10")));
+        posted(admin, "OTHER_INBOUND", TODAY.minusDays(5), w, null, List.of(line(m, 5, "price", "10")));
+        posted(admin, "OTHER_OUTBOUND", TODAY, w, null, List.of(line(m, 12)));
+        posted(
+                admin,
+                "STATUS_CHANGE",
+                TODAY,
+                w,
+                null,
+                List.of(line(m, 2, "fromStatus", "AVAILABLE", "status", "FROZEN")));
+        posted(admin, "OTHER_INBOUND", TODAY.minusDays(400), w, null, List.of(line(fifo, 10, "price", "5")));
+        posted(admin, "OTHER_INBOUND", TODAY.minusDays(10), w, null, List.of(line(fifo, 10, "price", "7")));
+        posted(admin, "OTHER_OUTBOUND", TODAY, w, null, List.of(line(fifo, 4)));
+
+        var rows = expect(admin.get("/api/v1/reports/stock-ageing?warehouse=" + w), 200)
+                .json()
+                .get("items");
+        assertThat(rows).hasSize(2);
+        // Oldest first: the FIFO item's layer of day −400.
+        var first = rows.get(0);
+        assertThat(first.get("item").asString()).isEqualTo(fifo);
+        assertThat(first.get("qty").decimalValue()).isEqualByComparingTo("16");
+        assertThat(first.get("value").decimalValue()).isEqualByComparingTo("100");
+        assertThat(first.get("qtyByAge").toString()).isEqualTo("[10,0,0,0,0,6]");
+        assertThat(first.get("valueByAge").get(5).decimalValue()).isEqualByComparingTo("30");
+        assertThat(first.get("oldest").asString())
+                .isEqualTo(TODAY.minusDays(400).toString());
+        var second = rows.get(1);
+        assertThat(second.get("item").asString()).isEqualTo(m);
+        assertThat(second.get("qtyByAge").toString()).isEqualTo("[5,8,0,0,0,0]");
+        assertThat(second.get("valueByAge").get(1).decimalValue()).isEqualByComparingTo("80");
+        assertThat(second.get("oldest").asString())
+                .isEqualTo(TODAY.minusDays(40).toString());
+
+        String adminName = admin.get("/api/v1/account").json().get("username").asString();
+        var web = org.openjxc.support.WebSession.login(port, adminName, Api.ADMIN_PASSWORD);
+        assertThat(web.page("/reports/stock-ageing?warehouse=" + w))
+                .contains("库龄分析")
+                .contains("31–60 天")
+                .contains(m);
+        var file = web.get("/reports/stock-ageing?format=xlsx&warehouse=" + w);
+        assertThat(file.statusCode()).isEqualTo(200);
+        try (var workbook =
+                new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(file.body()))) {
+            var sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getLastRowNum()).isEqualTo(2);
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo(fifo);
+            assertThat(sheet.getRow(1).getCell(15).getNumericCellValue()).isEqualTo(6.0);
+        }
+    }
+
     @Test
     void turnoverDaysOfSupplyAndSlowStockMatchTheHandComputedHistory() {
         Api admin = TestCompanies.create(context, port);
