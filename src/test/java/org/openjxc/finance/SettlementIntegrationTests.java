@@ -42,7 +42,16 @@ class SettlementIntegrationTests {
         f = new StockFixture(TestCompanies.create(context, port));
         wh = f.warehouse();
         item = f.item(false);
-        f.inbound(wh, item, 100, "1");
+        // Stocked a year back, so that the deliveries dated months ago had the goods on their dates.
+        var stocked = new LinkedHashMap<String, Object>(
+                Map.of("type", "OTHER_INBOUND", "warehouse", wh, "lines", List.of(line(item, 100, "price", "1"))));
+        stocked.put("date", LocalDate.now().minusYears(1).toString());
+        expect(
+                f.post(expect(f.api.post("/api/v1/documents", stocked), 201)
+                        .json()
+                        .get("id")
+                        .asLong()),
+                200);
         customer = Api.unique("CUS");
         expect(
                 f.api.post(
