@@ -187,6 +187,59 @@ class ReportsIntegrationTests {
     }
 
     @Test
+    void theHomePageListsWhatWaitsForEachPerson() throws Exception {
+        Api admin = TestCompanies.create(context, port);
+        var f = new StockFixture(admin);
+        String w = f.warehouse();
+        String w2 = f.warehouse();
+        String item = f.item(false);
+        f.inbound(w, item, 10, "2");
+        var settings = new java.util.HashMap<String, Object>(
+                Api.JSON.convertValue(admin.get("/api/v1/settings").json(), Map.class));
+        settings.put("requireApproval", Map.of("OTHER_INBOUND", true));
+        expect(admin.put("/api/v1/settings", settings), 200);
+        Api manager = admin.newUser("STORE_MANAGER");
+
+        // The admin enters and submits a receipt that needs approval: the manager approves it, not the admin.
+        long receipt = f.draft("OTHER_INBOUND", w, null, List.of(line(item, 5, "price", "2")))
+                .get("id")
+                .asLong();
+        expect(admin.post("/api/v1/documents/" + receipt + "/submit", Map.of()), 200);
+        assertThat(kinds(admin, receipt)).doesNotContain("TO_APPROVE");
+        assertThat(kinds(manager, receipt)).containsExactly("TO_APPROVE");
+        expect(manager.post("/api/v1/documents/" + receipt + "/approve", Map.of()), 200);
+        // Approved: posting is the manager's too, the creator's duties being kept apart.
+        assertThat(kinds(manager, receipt)).containsExactly("TO_POST");
+        assertThat(kinds(admin, receipt)).isEmpty();
+
+        // A transfer shipped to W2 waits to be received; a count waits to be counted by someone else.
+        long transfer = posted(admin, "TRANSFER", TODAY, w, w2, List.of(line(item, 3)));
+        assertThat(kinds(admin, transfer)).containsExactly("TO_RECEIVE");
+        expect(manager.post("/api/v1/counts", Map.of("warehouse", w, "kind", "FULL")), 201);
+        var adminTasks = admin.get("/api/v1/reports/tasks").json();
+        assertThat(adminTasks.toString()).contains("TO_COUNT").contains("\"link\":\"/documents/" + transfer + "\"");
+        assertThat(manager.get("/api/v1/reports/tasks").json().toString()).doesNotContain("TO_COUNT");
+
+        String adminName = admin.get("/api/v1/account").json().get("username").asString();
+        String home = org.openjxc.support.WebSession.login(port, adminName, Api.ADMIN_PASSWORD)
+                .page("/");
+        assertThat(home).contains("我的待办").contains("待收货").contains("待盘点").contains("本月毛利");
+        expect(admin.post("/api/v1/documents/" + transfer + "/receive", Map.of()), 200);
+        assertThat(kinds(admin, transfer)).isEmpty();
+    }
+
+    /** The kinds of task a user has for one document. */
+    private static List<String> kinds(Api user, long document) {
+        List<String> kinds = new java.util.ArrayList<>();
+        for (var t : user.get("/api/v1/reports/tasks").json()) {
+            if (t.get("link").asString().equals("/documents/" + document)) {
+                kinds.add(t.get("kind").asString());
+            }
+        }
+        return kinds;
+    }
+
+    @Test
     void turnoverDaysOfSupplyAndSlowStockMatchTheHandComputedHistory() {
         Api admin = TestCompanies.create(context, port);
         var f = new StockFixture(admin);

@@ -29,9 +29,16 @@ class DashboardController {
     private final AuditLog audit;
     private final Documents documents;
     private final Reports reports;
+    private final org.openjxc.reporting.Tasks tasks;
 
-    DashboardController(Companies companies, AuditLog audit, Documents documents, Reports reports) {
+    DashboardController(
+            Companies companies,
+            AuditLog audit,
+            Documents documents,
+            Reports reports,
+            org.openjxc.reporting.Tasks tasks) {
         this.reports = reports;
+        this.tasks = tasks;
         this.companies = companies;
         this.audit = audit;
         this.documents = documents;
@@ -72,6 +79,23 @@ class DashboardController {
             model.addAttribute("today", LocalDate.now());
         }
         model.addAttribute("attention", reports.alerts(actor).stream().limit(20).toList());
+        // 我的待办, by kind, and this month's business for those who may see margins.
+        var mine = tasks.of(actor);
+        model.addAttribute("tasks", mine);
+        var byKind = new java.util.EnumMap<org.openjxc.reporting.TaskKind, Long>(org.openjxc.reporting.TaskKind.class);
+        mine.forEach(t -> byKind.merge(t.kind(), 1L, Long::sum));
+        model.addAttribute("taskCounts", byKind);
+        if (Actors.has(Permission.VIEW_MARGIN)) {
+            model.addAttribute(
+                    "month", reports.trend(actor, 1).stream().findFirst().orElse(null));
+        }
         return "reporting/dashboard";
+    }
+
+    @GetMapping("/api/v1/reports/tasks")
+    @org.springframework.web.bind.annotation.ResponseBody
+    @RequiresPermission(Permission.VIEW_DASHBOARD)
+    java.util.List<org.openjxc.reporting.TaskRow> tasks() {
+        return tasks.of(Actors.require());
     }
 }
