@@ -326,8 +326,14 @@ public class Revaluations {
     public int request(Actor actor, String itemCode, String warehouseCode, LocalDate from) {
         actor.scope().requireWholeCompany();
         LocalDate since = from == null ? LocalDate.of(1900, 1, 1) : from;
-        if (itemCode != null && !itemCode.isBlank() && !rows.itemExists(actor.companyId(), itemCode.trim())) {
-            throw org.openjxc.shared.BusinessException.notFound("Item", itemCode.trim());
+        if (itemCode != null && !itemCode.isBlank()) {
+            String method = rows.costMethod(actor.companyId(), itemCode.trim())
+                    .orElseThrow(() -> org.openjxc.shared.BusinessException.notFound("Item", itemCode.trim()));
+            if (!"MOVING_AVERAGE".equals(method)) {
+                // FIFO and batch items keep the layers their moves took: nothing to re-value here.
+                throw org.openjxc.shared.BusinessException.invalid(
+                        "item", "error.revaluation.notMovingAverage", itemCode.trim());
+            }
         }
         if (warehouseCode != null
                 && !warehouseCode.isBlank()

@@ -145,6 +145,61 @@ class FinanceBrowserTests {
         driver.get(url("/periods"));
         assertThat(driver.findElement(By.id("closed-through")).getText()).contains("尚未结账");
         Browser.screenshot(driver, "periods");
+
+        // The receipt waits for its supplier's invoice; its stock shows by age.
+        driver.get(url("/reports/uninvoiced?side=PURCHASES"));
+        assertThat(driver.findElement(By.id("report")).getText()).contains(receiptNumber);
+        Browser.screenshot(driver, "uninvoiced");
+        driver.get(url("/reports/stock-ageing?item=" + tea));
+        assertThat(driver.findElement(By.id("report")).getText()).contains(tea);
+        Browser.screenshot(driver, "stock-ageing");
+        // A receipt entered late, dated before a sale of a moving-average item, re-values the sale at
+        // once; 成本重算 from the form queues a job whose progress shows.
+        String cups = f.item(false);
+        var today = java.time.LocalDate.now();
+        for (var doc : List.of(
+                Map.of(
+                        "type",
+                        "OTHER_INBOUND",
+                        "date",
+                        today.minusDays(10).toString(),
+                        "lines",
+                        List.of(line(cups, 10, "price", "10"))),
+                Map.of(
+                        "type",
+                        "OTHER_OUTBOUND",
+                        "date",
+                        today.minusDays(5).toString(),
+                        "lines",
+                        List.of(line(cups, 5))),
+                Map.of(
+                        "type",
+                        "OTHER_INBOUND",
+                        "date",
+                        today.minusDays(7).toString(),
+                        "lines",
+                        List.of(line(cups, 10, "price", "16"))))) {
+            var body = new java.util.HashMap<String, Object>(doc);
+            body.put("warehouse", wh);
+            expect(admin.post("/api/v1/documents?post=true", body), 201);
+        }
+        driver.get(url("/stock/revaluations"));
+        assertThat(driver.findElement(By.id("revaluations")).getText())
+                .contains(cups)
+                .contains("-15.00");
+        driver.findElement(By.id("item")).sendKeys(tea);
+        driver.executeScript("document.getElementById('from').value = '2020-01-01'");
+        Browser.click(driver, driver.findElement(By.id("revalue")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "先进先出"));
+        driver.get(url("/stock/revaluations"));
+        driver.findElement(By.id("item")).sendKeys(cups);
+        driver.executeScript("document.getElementById('from').value = '2020-01-01'");
+        Browser.click(driver, driver.findElement(By.id("revalue")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("queued")));
+        Browser.screenshot(driver, "revaluations");
+        driver.get(url("/"));
+        assertThat(driver.findElement(By.id("tiles")).getText()).contains("本月毛利");
+        Browser.screenshot(driver, "home-tasks");
     }
 
     private String url(String path) {

@@ -486,12 +486,12 @@ public class RevaluationRows {
                 .update();
     }
 
-    public boolean itemExists(long companyId, String code) {
-        return jdbc.sql("select count(*) from item where company_id = ? and code = ?")
-                        .params(companyId, code)
-                        .query(Long.class)
-                        .single()
-                > 0;
+    /** An item's cost method, if the item exists. */
+    public Optional<String> costMethod(long companyId, String code) {
+        return jdbc.sql("select cost_method from item where company_id = ? and code = ?")
+                .params(companyId, code)
+                .query(String.class)
+                .optional();
     }
 
     public boolean warehouseExists(long companyId, String code) {

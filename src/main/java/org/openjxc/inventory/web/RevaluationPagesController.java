@@ -3,11 +3,14 @@ package org.openjxc.inventory.web;
 import java.time.LocalDate;
 import org.openjxc.inventory.Revaluations;
 import org.openjxc.shared.Actors;
+import org.openjxc.shared.BusinessException;
 import org.openjxc.shared.PageQuery;
 import org.openjxc.shared.Permission;
 import org.openjxc.shared.RequiresPermission;
 import org.openjxc.web.NavigationEntry;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,9 +24,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class RevaluationPagesController {
 
     private final Revaluations revaluations;
+    private final MessageSource messages;
 
-    RevaluationPagesController(Revaluations revaluations) {
+    RevaluationPagesController(Revaluations revaluations, MessageSource messages) {
         this.revaluations = revaluations;
+        this.messages = messages;
     }
 
     @Bean
@@ -50,7 +55,22 @@ class RevaluationPagesController {
             @RequestParam(required = false) String warehouse,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             RedirectAttributes flash) {
-        flash.addFlashAttribute("queued", revaluations.request(Actors.require(), item, warehouse, from));
+        try {
+            flash.addFlashAttribute("queued", revaluations.request(Actors.require(), item, warehouse, from));
+        } catch (BusinessException e) {
+            // Shown beside the field it is about, the form keeping what was entered.
+            var v = e.violations().isEmpty() ? null : e.violations().get(0);
+            var locale = LocaleContextHolder.getLocale();
+            flash.addFlashAttribute("errorField", v == null ? null : v.field());
+            flash.addFlashAttribute(
+                    "error",
+                    v == null
+                            ? messages.getMessage(e.messageKey(), e.args().toArray(), locale)
+                            : messages.getMessage(v.messageKey(), v.args().toArray(), locale));
+            flash.addFlashAttribute("item", item);
+            flash.addFlashAttribute("warehouse", warehouse);
+            flash.addFlashAttribute("from", from);
+        }
         return "redirect:/stock/revaluations";
     }
 }
