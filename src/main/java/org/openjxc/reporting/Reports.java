@@ -85,6 +85,27 @@ public class Reports {
                 : result.map(r -> new StockBalanceRow(r.item(), r.itemName(), r.unit(), r.warehouse(), r.qty(), null));
     }
 
+    /** Every row of the stock balance as of a date, one after another: what the export writes. */
+    @Transactional(readOnly = true)
+    public void eachStockBalance(
+            Actor actor,
+            LocalDate date,
+            String warehouse,
+            String item,
+            java.util.function.Consumer<StockBalanceRow> each) {
+        boolean cost = Actors.has(Permission.VIEW_COST);
+        queries.eachStockBalance(
+                actor.companyId(),
+                actor.scope(),
+                date == null ? LocalDate.now() : date,
+                warehouse,
+                item,
+                r -> each.accept(
+                        cost
+                                ? r
+                                : new StockBalanceRow(r.item(), r.itemName(), r.unit(), r.warehouse(), r.qty(), null)));
+    }
+
     @Transactional(readOnly = true)
     public PageResult<InOutRow> inOut(
             Actor actor, LocalDate from, LocalDate to, String warehouse, String item, PageQuery page) {

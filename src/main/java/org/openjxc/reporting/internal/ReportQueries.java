@@ -157,6 +157,43 @@ public class ReportQueries {
      */
     public PageResult<StockBalanceRow> stockBalance(
             long companyId, DataScope scope, LocalDate date, String warehouse, String item, PageQuery page) {
+        long[] total = {0};
+        List<StockBalanceRow> rows = new ArrayList<>();
+        stockBalance(companyId, scope, date, warehouse, item, page.limitOffset(), (row, count) -> {
+            rows.add(row);
+            total[0] = count;
+        });
+        if (rows.isEmpty() && page.page() > 0) {
+            // Past the last page: count what there is, for the pager.
+            stockBalance(companyId, scope, date, warehouse, item, "", (row, count) -> total[0] = count);
+        }
+        return new PageResult<>(rows, page.page(), page.size(), total[0]);
+    }
+
+    /** Every row of the stock balance as of a date, streamed (an export never holds them all). */
+    public void eachStockBalance(
+            long companyId,
+            DataScope scope,
+            LocalDate date,
+            String warehouse,
+            String item,
+            java.util.function.Consumer<StockBalanceRow> each) {
+        stockBalance(companyId, scope, date, warehouse, item, "", (row, count) -> each.accept(row));
+    }
+
+    /**
+     * Stock per item and warehouse as of the end of {@code date}: the latest month-end snapshot on
+     * or before it plus the moves of documents dated after the snapshot, summed per item and
+     * warehouse by id first and only then joined to codes and names, counted in the same pass.
+     */
+    private void stockBalance(
+            long companyId,
+            DataScope scope,
+            LocalDate date,
+            String warehouse,
+            String item,
+            String limit,
+            java.util.function.BiConsumer<StockBalanceRow, Long> each) {
         LocalDate snapshot = jdbc.sql("""
                         select period_month from closed_period where company_id = ? and period_month <= ?
                         order by period_month desc fetch first 1 rows only""")
@@ -168,59 +205,55 @@ public class ReportQueries {
                 .query((rs, n) -> rs.getObject(1, LocalDate.class))
                 .optional()
                 .orElse(null);
-        LocalDate after = snapshot == null
-                ? LocalDate.of(1, 1, 1)
-                : snapshot.plusMonths(1).minusDays(1);
+        Map<String, Object> p = new java.util.HashMap<>();
+        p.put("company", companyId);
+        p.put("snapshot", snapshot == null ? LocalDate.of(1, 1, 1) : snapshot);
+        p.put(
+                "after",
+                snapshot == null
+                        ? LocalDate.of(1, 1, 1)
+                        : snapshot.plusMonths(1).minusDays(1));
+        p.put("date", date);
         StringBuilder only = new StringBuilder();
-        List<Object> onlyParams = new ArrayList<>();
         if (warehouse != null && !warehouse.isBlank()) {
-            only.append(" and warehouse_id = (select id from warehouse where company_id = ? and code = ?)");
-            onlyParams.addAll(List.of(companyId, warehouse.trim()));
+            only.append(
+                    " and #.warehouse_id = (select id from warehouse where company_id = :company and code = :warehouse)");
+            p.put("warehouse", warehouse.trim());
         }
         if (item != null && !item.isBlank()) {
-            only.append(" and item_id = (select id from item where company_id = ? and code = ?)");
-            onlyParams.addAll(List.of(companyId, item.trim()));
+            only.append(" and #.item_id = (select id from item where company_id = :company and code = :item)");
+            p.put("item", item.trim());
         }
-        String moveFilter =
-                only.toString().replace("warehouse_id =", "m.warehouse_id =").replace("item_id =", "m.item_id =");
-        List<Object> params = new ArrayList<>();
-        params.add(companyId);
-        params.add(snapshot == null ? LocalDate.of(1, 1, 1) : snapshot);
-        params.addAll(onlyParams);
-        params.addAll(List.of(companyId, after, date));
-        params.addAll(onlyParams);
-        String grouped =
-                " " + """
-                from (select item_id, warehouse_id, qty, stock_value as val from stock_period_balance
-                       where company_id = ? and period_month = ?""" + only + " " + """
-                       union all
-                       select m.item_id, m.warehouse_id, m.qty, m.move_value from document d
-                       join stock_move m on m.company_id = d.company_id and m.document_id = d.id
-                       where d.company_id = ? and d.doc_date > ? and d.doc_date <= ?""" + moveFilter + " " + """
-                ) x
-                join item i on i.company_id = ? and i.id = x.item_id
-                join warehouse w on w.company_id = ? and w.id = x.warehouse_id
-                where 1 = 1 """ + scope.warehouseCondition("x.warehouse_id")
-                        + " group by i.code, i.name, i.base_unit_id, w.code having sum(x.qty) <> 0 or sum(x.val) <> 0";
-        params.addAll(List.of(companyId, companyId));
-        long total = jdbc.sql("select count(*) from (select i.code" + grouped + ") t")
-                .params(params)
-                .query(Long.class)
-                .single();
-        var rows = jdbc.sql(
-                        "select i.code, i.name, (select u.code from unit u where u.company_id = ? and u.id = i.base_unit_id),"
-                                + " w.code, sum(x.qty), sum(x.val)" + grouped + " order by i.code, w.code"
-                                + page.limitOffset())
-                .params(prepend(companyId, params))
-                .query((rs, n) -> new StockBalanceRow(
+        String sql = """
+                select i.code, i.name, (select u.code from unit u where u.company_id = :company
+                                         and u.id = i.base_unit_id) as unit,
+                       w.code as wh, t.qty, t.val, count(*) over () as total
+                from (select x.item_id, x.warehouse_id, sum(x.qty) as qty, sum(x.val) as val
+                      from (select s.item_id, s.warehouse_id, s.qty, s.stock_value as val from stock_period_balance s
+                            where s.company_id = :company and s.period_month = :snapshot""" + only.toString().replace("#", "s") + """
+
+                            union all
+                            select m.item_id, m.warehouse_id, m.qty, m.move_value from document d
+                            join stock_move m on m.company_id = d.company_id and m.document_id = d.id
+                            where d.company_id = :company and d.doc_date > :after and d.doc_date <= :date"""
+                + only.toString().replace("#", "m") + """
+                      ) x
+                      where 1 = 1""" + scope.warehouseCondition("x.warehouse_id") + """
+
+                      group by x.item_id, x.warehouse_id
+                      having sum(x.qty) <> 0 or sum(x.val) <> 0) t
+                join item i on i.company_id = :company and i.id = t.item_id
+                join warehouse w on w.company_id = :company and w.id = t.warehouse_id
+                order by i.code, w.code""" + limit;
+        jdbc.sql(sql).params(p).query((org.springframework.jdbc.core.RowCallbackHandler) rs -> each.accept(
+                new StockBalanceRow(
                         rs.getString(1),
                         rs.getString(2),
                         rs.getString(3),
                         rs.getString(4),
                         Rounding.plain(rs.getBigDecimal(5)),
-                        Rounding.amount(rs.getBigDecimal(6))))
-                .list();
-        return new PageResult<>(rows, page.page(), page.size(), total);
+                        Rounding.amount(rs.getBigDecimal(6))),
+                rs.getLong(7)));
     }
 
     /**
@@ -701,12 +734,5 @@ public class ReportQueries {
             where.append(" and i.code = ?");
             params.add(item.trim());
         }
-    }
-
-    private static List<Object> prepend(Object first, List<Object> rest) {
-        List<Object> all = new ArrayList<>();
-        all.add(first);
-        all.addAll(rest);
-        return all;
     }
 }

@@ -138,19 +138,18 @@ class ReportController {
                 m("reports.warehouse"),
                 m("reports.qty"),
                 m("reports.value"));
-        ExcelExport.write(response, "stock-balance.xlsx", headers, sink -> {
-            int page = 0;
-            while (true) {
-                var result = reports.stockBalance(
-                        actor, date, warehouse, item, PageQuery.of(page++, PageQuery.MAX_SIZE, null));
-                result.items()
-                        .forEach(r -> sink.accept(
-                                Arrays.asList(r.item(), r.itemName(), r.unit(), r.warehouse(), r.qty(), r.value())));
-                if (result.items().size() < PageQuery.MAX_SIZE) {
-                    break;
-                }
-            }
-        });
+        // One query streamed into the sheet: paging would sum the ledger once per page.
+        ExcelExport.write(
+                response,
+                "stock-balance.xlsx",
+                headers,
+                sink -> reports.eachStockBalance(
+                        actor,
+                        date,
+                        warehouse,
+                        item,
+                        r -> sink.accept(
+                                Arrays.asList(r.item(), r.itemName(), r.unit(), r.warehouse(), r.qty(), r.value()))));
     }
 
     @GetMapping("/api/v1/reports/in-out-summary")
