@@ -81,6 +81,26 @@ class PeriodIntegrationTests {
                                 .toPlainString();
     }
 
+    /** "opening qty/value in qty/value out qty/value closing qty/value" from the in/out summary. */
+    String inOut(LocalDate from, LocalDate to) {
+        var r = expect(f.api.get("/api/v1/reports/in-out-summary?from=" + from + "&to=" + to + "&item=" + item), 200)
+                .json()
+                .get("items")
+                .get(0);
+        return String.join(
+                " ",
+                java.util.stream.Stream.of("opening", "in", "out", "closing")
+                        .map(k -> r.get(k + "Qty")
+                                        .decimalValue()
+                                        .stripTrailingZeros()
+                                        .toPlainString() + "/"
+                                + r.get(k + "Value")
+                                        .decimalValue()
+                                        .stripTrailingZeros()
+                                        .toPlainString())
+                        .toList());
+    }
+
     Api.Response close(YearMonth month) {
         return f.api.post("/api/v1/periods/" + month + "/close", Map.of());
     }
@@ -130,6 +150,10 @@ class PeriodIntegrationTests {
         assertThat(balanceAt(old.atDay(4))).isEqualTo("6/18");
         assertThat(balanceAt(old.atEndOfMonth())).isEqualTo("11/38");
         assertThat(balanceAt(LocalDate.now())).isEqualTo("11/38");
+        // So does the in/out summary's opening: before any snapshot, from one, and from one plus days.
+        assertThat(inOut(older.atDay(15), old.atDay(4))).isEqualTo("10/30 0/0 4/12 6/18");
+        assertThat(inOut(old.atDay(1), old.atEndOfMonth())).isEqualTo("6/18 5/20 0/0 11/38");
+        assertThat(inOut(old.atDay(5), LocalDate.now())).isEqualTo("6/18 5/20 0/0 11/38");
 
         // Only the latest closed month reopens; then its dates are open again.
         expect(f.api.post("/api/v1/periods/" + older + "/reopen", Map.of()), 409);

@@ -194,17 +194,7 @@ public class ReportQueries {
             String item,
             String limit,
             java.util.function.BiConsumer<StockBalanceRow, Long> each) {
-        LocalDate snapshot = jdbc.sql("""
-                        select period_month from closed_period where company_id = ? and period_month <= ?
-                        order by period_month desc fetch first 1 rows only""")
-                .params(
-                        companyId,
-                        java.time.YearMonth.from(date.plusDays(1))
-                                .minusMonths(1)
-                                .atDay(1))
-                .query((rs, n) -> rs.getObject(1, LocalDate.class))
-                .optional()
-                .orElse(null);
+        LocalDate snapshot = latestSnapshot(companyId, date);
         Map<String, Object> p = new java.util.HashMap<>();
         p.put("company", companyId);
         p.put("snapshot", snapshot == null ? LocalDate.of(1, 1, 1) : snapshot);
@@ -272,50 +262,79 @@ public class ReportQueries {
         StringBuilder columns = new StringBuilder();
         for (DocumentType t : MOVING) {
             for (String sign : new String[] {">", "<"}) {
-                columns.append(", sum(case when x.doc_date >= ? and x.doc_type = '")
-                        .append(t.name())
-                        .append("' and x.qty ")
-                        .append(sign)
-                        .append(" 0 then x.qty else 0 end)");
-                columns.append(", sum(case when x.doc_date >= ? and x.doc_type = '")
-                        .append(t.name())
-                        .append("' and x.qty ")
-                        .append(sign)
-                        .append(" 0 then x.val else 0 end)");
+                for (String what : new String[] {"qty", "val"}) {
+                    columns.append(", sum(case when x.opening = 0 and x.doc_type = '")
+                            .append(t.name())
+                            .append("' and x.qty ")
+                            .append(sign)
+                            .append(" 0 then x.")
+                            .append(what)
+                            .append(" else 0 end) as c")
+                            .append(columns.length());
+                }
             }
         }
+        // The opening starts from the latest month-end snapshot before the period and adds only the
+        // documents between it and the period: never the whole ledger.
+        LocalDate snapshot = latestSnapshot(companyId, from.minusDays(1));
+        Map<String, Object> p = new java.util.HashMap<>();
+        p.put("company", companyId);
+        p.put("snapshot", snapshot == null ? LocalDate.of(1, 1, 1) : snapshot);
+        p.put(
+                "after",
+                snapshot == null
+                        ? LocalDate.of(1, 1, 1)
+                        : snapshot.plusMonths(1).minusDays(1));
+        p.put("from", from);
+        p.put("to", to);
         StringBuilder where = new StringBuilder(" where 1 = 1");
-        List<Object> filterParams = new ArrayList<>(List.of(companyId, to));
-        filters(where, filterParams, warehouse, item);
-        String body = netMoves(scope) + where + " group by i.code, i.name, i.base_unit_id, w.code";
-        long total = jdbc.sql("select count(*) from (select i.code" + body + ") t")
-                .params(filterParams)
-                .query(Long.class)
-                .single();
-        List<Object> params = new ArrayList<>();
-        params.add(companyId);
-        params.add(from);
-        params.add(from);
-        for (int k = 0; k < MOVING.size() * 4; k++) {
-            params.add(from);
+        if (warehouse != null && !warehouse.isBlank()) {
+            where.append(" and w.code = :warehouse");
+            p.put("warehouse", warehouse.trim());
         }
-        params.addAll(filterParams);
-        var rows = jdbc.sql(
-                        "select i.code, i.name, (select u.code from unit u where u.company_id = ? and u.id = i.base_unit_id),"
-                                + " w.code,"
-                                + " sum(case when x.doc_date < ? then x.qty else 0 end),"
-                                + " sum(case when x.doc_date < ? then x.val else 0 end),"
-                                + " sum(x.qty), sum(x.val)" + columns + body + " order by i.code, w.code"
-                                + page.limitOffset())
-                .params(params)
+        if (item != null && !item.isBlank()) {
+            where.append(" and i.code = :item");
+            p.put("item", item.trim());
+        }
+        String sql = """
+                select i.code, i.name, (select u.code from unit u where u.company_id = :company
+                                         and u.id = i.base_unit_id) as unit, w.code as wh, t.*, count(*) over () as total
+                from (select x.item_id, x.warehouse_id,
+                             sum(case when x.opening = 1 then x.qty else 0 end) as opening_qty,
+                             sum(case when x.opening = 1 then x.val else 0 end) as opening_val,
+                             sum(x.qty) as closing_qty, sum(x.val) as closing_val""" + columns + """
+
+                      from (select s.item_id, s.warehouse_id, 1 as opening, '' as doc_type, s.qty, s.stock_value as val
+                            from stock_period_balance s where s.company_id = :company and s.period_month = :snapshot
+                            union all
+                            select m.item_id, m.warehouse_id, 1, d.doc_type, m.qty, m.move_value from document d
+                            join stock_move m on m.company_id = d.company_id and m.document_id = d.id
+                            where d.company_id = :company and d.doc_date > :after and d.doc_date < :from
+                            union all
+                            select m.item_id, m.warehouse_id, 0, d.doc_type, sum(m.qty), sum(m.move_value) from document d
+                            join stock_move m on m.company_id = d.company_id and m.document_id = d.id
+                            where d.company_id = :company and d.doc_date >= :from and d.doc_date <= :to
+                              and d.doc_type <> 'STATUS_CHANGE'
+                            group by m.item_id, m.warehouse_id, m.document_id, d.doc_type) x
+                      where 1 = 1""" + scope.warehouseCondition("x.warehouse_id") + """
+
+                      group by x.item_id, x.warehouse_id
+                      having sum(case when x.opening = 1 then abs(x.qty) + abs(x.val) else 1 end) <> 0) t
+                join item i on i.company_id = :company and i.id = t.item_id
+                join warehouse w on w.company_id = :company and w.id = t.warehouse_id""" + where
+                + " order by i.code, w.code" + page.limitOffset();
+        long[] total = {0};
+        var rows = jdbc.sql(sql)
+                .params(p)
                 .query((rs, n) -> {
+                    total[0] = rs.getLong("total");
                     Map<String, BigDecimal> in = new LinkedHashMap<>();
                     Map<String, BigDecimal> out = new LinkedHashMap<>();
                     BigDecimal inQty = BigDecimal.ZERO;
                     BigDecimal inValue = BigDecimal.ZERO;
                     BigDecimal outQty = BigDecimal.ZERO;
                     BigDecimal outValue = BigDecimal.ZERO;
-                    int c = 9;
+                    int c = 11;
                     for (DocumentType t : MOVING) {
                         BigDecimal iq = rs.getBigDecimal(c++);
                         BigDecimal iv = rs.getBigDecimal(c++);
@@ -337,19 +356,40 @@ public class ReportQueries {
                             rs.getString(2),
                             rs.getString(3),
                             rs.getString(4),
-                            Rounding.plain(rs.getBigDecimal(5)),
-                            Rounding.amount(rs.getBigDecimal(6)),
+                            Rounding.plain(rs.getBigDecimal("opening_qty")),
+                            Rounding.amount(rs.getBigDecimal("opening_val")),
                             Rounding.plain(inQty),
                             Rounding.amount(inValue),
                             Rounding.plain(outQty),
                             Rounding.amount(outValue),
-                            Rounding.plain(rs.getBigDecimal(7)),
-                            Rounding.amount(rs.getBigDecimal(8)),
+                            Rounding.plain(rs.getBigDecimal("closing_qty")),
+                            Rounding.amount(rs.getBigDecimal("closing_val")),
                             in,
                             out);
                 })
                 .list();
-        return new PageResult<>(rows, page.page(), page.size(), total);
+        if (rows.isEmpty() && page.page() > 0) {
+            total[0] = jdbc.sql("select count(*) from (" + sql.substring(0, sql.lastIndexOf(" order by")) + ") c")
+                    .params(p)
+                    .query(Long.class)
+                    .single();
+        }
+        return new PageResult<>(rows, page.page(), page.size(), total[0]);
+    }
+
+    /** The latest closed month (its first day) whose snapshot holds the stock at the end of {@code date} or before. */
+    private LocalDate latestSnapshot(long companyId, LocalDate date) {
+        return jdbc.sql("""
+                        select period_month from closed_period where company_id = ? and period_month <= ?
+                        order by period_month desc fetch first 1 rows only""")
+                .params(
+                        companyId,
+                        java.time.YearMonth.from(date.plusDays(1))
+                                .minusMonths(1)
+                                .atDay(1))
+                .query((rs, n) -> rs.getObject(1, LocalDate.class))
+                .optional()
+                .orElse(null);
     }
 
     /**
