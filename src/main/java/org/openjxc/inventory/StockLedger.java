@@ -276,29 +276,7 @@ public class StockLedger implements DocumentPoster {
                     ? left
                     : Rounding.amount(total.multiply(basis.apply(r)).divide(sum, 10, java.math.RoundingMode.HALF_UP));
             left = left.subtract(share);
-            Level level = session.levels.get(new Key(r.itemId(), r.warehouseId()));
-            BigDecimal toStock;
-            if (session.book.layered(r.itemId())) {
-                toStock = session.book.addValue(
-                        r.itemId(), r.warehouseId(), d.sourceDocumentId(), r.line(), r.qty(), share, d.id(), r.line());
-            } else {
-                BigDecimal held = level.onHand.max(BigDecimal.ZERO).min(r.qty());
-                toStock = Rounding.amount(share.multiply(held).divide(r.qty(), 10, java.math.RoundingMode.HALF_UP));
-            }
-            if (toStock.signum() != 0) {
-                session.apply(new Move(
-                        r.warehouseId(),
-                        0,
-                        r.itemId(),
-                        "",
-                        StockStatus.AVAILABLE,
-                        BigDecimal.ZERO,
-                        BigDecimal.ZERO,
-                        toStock,
-                        null,
-                        r.line(),
-                        null));
-            }
+            session.addValue(r.itemId(), r.warehouseId(), d.sourceDocumentId(), r.line(), r.qty(), share, r.line());
         }
         session.write(d.id(), d.actorId(), session.latest(d.date()));
     }
@@ -329,37 +307,8 @@ public class StockLedger implements DocumentPoster {
             if (r == null || difference.signum() == 0) {
                 continue;
             }
-            BigDecimal toStock;
-            if (session.book.layered(r.itemId())) {
-                toStock = session.book.addValue(
-                        r.itemId(),
-                        r.warehouseId(),
-                        d.sourceDocumentId(),
-                        r.line(),
-                        l.baseQty(),
-                        difference,
-                        d.id(),
-                        l.line());
-            } else {
-                Level level = session.levels.get(new Key(r.itemId(), r.warehouseId()));
-                BigDecimal held = level.onHand.max(BigDecimal.ZERO).min(l.baseQty());
-                toStock = Rounding.amount(
-                        difference.multiply(held).divide(l.baseQty(), 10, java.math.RoundingMode.HALF_UP));
-            }
-            if (toStock.signum() != 0) {
-                session.apply(new Move(
-                        r.warehouseId(),
-                        0,
-                        r.itemId(),
-                        "",
-                        StockStatus.AVAILABLE,
-                        BigDecimal.ZERO,
-                        BigDecimal.ZERO,
-                        toStock,
-                        null,
-                        l.line(),
-                        null));
-            }
+            session.addValue(
+                    r.itemId(), r.warehouseId(), d.sourceDocumentId(), r.line(), l.baseQty(), difference, l.line());
         }
         session.write(d.id(), d.actorId(), session.latest(d.date()));
     }
@@ -887,6 +836,46 @@ public class StockLedger implements DocumentPoster {
                 level.avgCost = Rounding.unitCost(level.value, level.onHand);
             }
             moves.add(m);
+        }
+
+        /**
+         * Value for {@code qty} units a receipt line brought in (a landed cost's share, an invoice's
+         * price difference): the part for what is still held goes into stock — FIFO into the line's
+         * own layers, at moving average in proportion to what the warehouse holds — by a move of no
+         * quantity; the rest is left for the voucher to put into cost of sales.
+         */
+        void addValue(
+                long itemId,
+                long warehouseId,
+                long receipt,
+                int receiptLine,
+                BigDecimal qty,
+                BigDecimal value,
+                int line) {
+            BigDecimal toStock;
+            if (book.layered(itemId)) {
+                toStock = book.addValue(itemId, warehouseId, receipt, receiptLine, qty, value, documentId, line);
+            } else {
+                BigDecimal held = levels.get(new Key(itemId, warehouseId))
+                        .onHand
+                        .max(BigDecimal.ZERO)
+                        .min(qty);
+                toStock = Rounding.amount(value.multiply(held).divide(qty, 10, java.math.RoundingMode.HALF_UP));
+            }
+            if (toStock.signum() != 0) {
+                apply(new Move(
+                        warehouseId,
+                        0,
+                        itemId,
+                        "",
+                        StockStatus.AVAILABLE,
+                        BigDecimal.ZERO,
+                        BigDecimal.ZERO,
+                        toStock,
+                        null,
+                        line,
+                        null));
+            }
         }
 
         /**

@@ -57,35 +57,11 @@ class InvoiceIntegrationTests {
         return id;
     }
 
-    BigDecimal account(long document, String account) {
-        BigDecimal sum = BigDecimal.ZERO;
-        for (JsonNode v :
-                f.api.get("/api/v1/vouchers?sourceDocument=" + document).json()) {
-            for (JsonNode l : v.get("lines")) {
-                if (l.get("account").asString().equals(account)) {
-                    sum = sum.add(l.get("debit").decimalValue())
-                            .subtract(l.get("credit").decimalValue());
-                }
-            }
-        }
-        return sum;
-    }
-
     BigDecimal receivable() {
         return f.api.get("/api/v1/partners/" + customer + "/balance")
                 .json()
                 .get("receivable")
                 .decimalValue();
-    }
-
-    void assertBooksAgree() {
-        f.assertConsistent();
-        for (JsonNode check : f.api.get("/api/v1/reconciliation").json().get("checks")) {
-            assertThat(check.get("difference").decimalValue())
-                    .as(check.toString())
-                    .isEqualByComparingTo("0");
-            assertThat(check.get("documents")).as(check.toString()).isEmpty();
-        }
     }
 
     void revenueAtInvoice(boolean on, int status) {
@@ -114,14 +90,14 @@ class InvoiceIntegrationTests {
                 "SALES_INVOICE",
                 delivery,
                 List.of(line(item, 10, "price", "11.86", "taxRate", "0.13", "sourceLine", 1)));
-        assertThat(account(invoice, "1122")).isEqualByComparingTo("5.60");
-        assertThat(account(invoice, "6001")).isEqualByComparingTo("-4.96");
-        assertThat(account(invoice, "2221")).isEqualByComparingTo("-0.64");
+        assertThat(f.booked(invoice, "1122")).isEqualByComparingTo("5.60");
+        assertThat(f.booked(invoice, "6001")).isEqualByComparingTo("-4.96");
+        assertThat(f.booked(invoice, "2221")).isEqualByComparingTo("-0.64");
         assertThat(receivable()).isEqualByComparingTo("118.60");
         assertThat(uninvoiced()).isEmpty();
         // The stock did not move.
         assertThat(f.onHand(item, wh)).isEqualByComparingTo("10");
-        assertBooksAgree();
+        f.assertBooksAgree();
 
         // Invoiced in full: nothing more, and the delivery is not unposted under its invoice.
         long again = expect(
@@ -146,7 +122,7 @@ class InvoiceIntegrationTests {
                 .isEqualTo("INVALID_STATE");
         expect(f.api.post("/api/v1/documents/" + invoice + "/unpost", Map.of()), 200);
         assertThat(receivable()).isEqualByComparingTo("113");
-        assertBooksAgree();
+        f.assertBooksAgree();
         // Chosen before the first delivery: not any more.
         revenueAtInvoice(true, 400);
     }
@@ -156,25 +132,25 @@ class InvoiceIntegrationTests {
         revenueAtInvoice(true, 200);
         long delivery = posted("SALES_DELIVERY", null, List.of(line(item, 10, "price", "11.30", "taxRate", "0.13")));
         // Only the cost of sales at delivery: 10 × 6.
-        assertThat(account(delivery, "1122")).isEqualByComparingTo("0");
-        assertThat(account(delivery, "6401")).isEqualByComparingTo("60");
+        assertThat(f.booked(delivery, "1122")).isEqualByComparingTo("0");
+        assertThat(f.booked(delivery, "6401")).isEqualByComparingTo("60");
         assertThat(receivable()).isEqualByComparingTo("0");
         assertThat(uninvoiced().get(0).get("openAmount").decimalValue()).isEqualByComparingTo("113");
 
         long invoice = posted("SALES_INVOICE", delivery, List.of(line(item, 6, "price", "11.30", "taxRate", "0.13")));
-        assertThat(account(invoice, "1122")).isEqualByComparingTo("67.80");
-        assertThat(account(invoice, "6001")).isEqualByComparingTo("-60");
-        assertThat(account(invoice, "2221")).isEqualByComparingTo("-7.80");
+        assertThat(f.booked(invoice, "1122")).isEqualByComparingTo("67.80");
+        assertThat(f.booked(invoice, "6001")).isEqualByComparingTo("-60");
+        assertThat(f.booked(invoice, "2221")).isEqualByComparingTo("-7.80");
         assertThat(uninvoiced().get(0).get("openQty").decimalValue()).isEqualByComparingTo("4");
-        assertBooksAgree();
+        f.assertBooksAgree();
 
         // Five come back: four were never invoiced, one was: 10 + 1.30 is credited.
         long returned = posted("SALES_RETURN", delivery, List.of(line(item, 5, "price", "11.30", "taxRate", "0.13")));
-        assertThat(account(returned, "1122")).isEqualByComparingTo("-11.30");
-        assertThat(account(returned, "6001")).isEqualByComparingTo("10");
+        assertThat(f.booked(returned, "1122")).isEqualByComparingTo("-11.30");
+        assertThat(f.booked(returned, "6001")).isEqualByComparingTo("10");
         assertThat(receivable()).isEqualByComparingTo("56.50");
         assertThat(uninvoiced()).isEmpty();
-        assertBooksAgree();
+        f.assertBooksAgree();
         // Nothing is left to invoice.
         long more = expect(
                         f.api.post(
@@ -198,7 +174,7 @@ class InvoiceIntegrationTests {
         expect(f.api.post("/api/v1/documents/" + returned + "/unpost", Map.of()), 200);
         assertThat(receivable()).isEqualByComparingTo("67.80");
         assertThat(uninvoiced().get(0).get("openQty").decimalValue()).isEqualByComparingTo("4");
-        assertBooksAgree();
+        f.assertBooksAgree();
         revenueAtInvoice(false, 400);
     }
 }

@@ -67,31 +67,8 @@ class LandedCostIntegrationTests {
         return body;
     }
 
-    BigDecimal account(long document, String account) {
-        BigDecimal sum = BigDecimal.ZERO;
-        for (JsonNode v :
-                f.api.get("/api/v1/vouchers?sourceDocument=" + document).json()) {
-            for (JsonNode l : v.get("lines")) {
-                if (l.get("account").asString().equals(account)) {
-                    sum = sum.add(l.get("debit").decimalValue())
-                            .subtract(l.get("credit").decimalValue());
-                }
-            }
-        }
-        return sum;
-    }
-
     BigDecimal value(String item) {
         return f.summary(item, wh).get("value").decimalValue();
-    }
-
-    void assertBooksAgree() {
-        f.assertConsistent();
-        for (JsonNode check : f.api.get("/api/v1/reconciliation").json().get("checks")) {
-            assertThat(check.get("difference").decimalValue())
-                    .as(check.toString())
-                    .isEqualByComparingTo("0");
-        }
     }
 
     @Test
@@ -114,9 +91,9 @@ class LandedCostIntegrationTests {
         var body = doc("LANDED_COST", carrier, receipt, List.of(line(freight, 1, "price", "80")));
         body.put("allocation", "AMOUNT");
         long landed = posted(body);
-        assertThat(account(landed, "1405")).isEqualByComparingTo("42");
-        assertThat(account(landed, "6401")).isEqualByComparingTo("38");
-        assertThat(account(landed, "2202")).isEqualByComparingTo("-80");
+        assertThat(f.booked(landed, "1405")).isEqualByComparingTo("42");
+        assertThat(f.booked(landed, "6401")).isEqualByComparingTo("38");
+        assertThat(f.booked(landed, "2202")).isEqualByComparingTo("-80");
         assertThat(value(average)).isEqualByComparingTo("72");
         assertThat(value(fifo)).isEqualByComparingTo("180");
         JsonNode layer = f.api.get("/api/v1/cost-layers?item=" + fifo)
@@ -130,13 +107,13 @@ class LandedCostIntegrationTests {
                         .get("allocation")
                         .asString())
                 .isEqualTo("AMOUNT");
-        assertBooksAgree();
+        f.assertBooksAgree();
 
         // Nothing has moved since: unposting takes exactly that value off again.
         expect(f.api.post("/api/v1/documents/" + landed + "/unpost", Map.of()), 200);
         assertThat(value(average)).isEqualByComparingTo("60");
         assertThat(value(fifo)).isEqualByComparingTo("150");
-        assertBooksAgree();
+        f.assertBooksAgree();
 
         // By quantity this time (40 and 40), and once stock has moved again it stays posted.
         body.put("allocation", "QTY");
@@ -146,7 +123,7 @@ class LandedCostIntegrationTests {
         posted(doc("SALES_DELIVERY", customer, null, List.of(line(average, 1, "price", "20"))));
         var refused = expect(f.api.post("/api/v1/documents/" + byQty + "/unpost", Map.of()), 409);
         assertThat(refused.code()).isEqualTo("INVALID_STATE");
-        assertBooksAgree();
+        f.assertBooksAgree();
     }
 
     @Test
@@ -177,7 +154,7 @@ class LandedCostIntegrationTests {
                         .get("status")
                         .asString())
                 .isEqualTo("DRAFT");
-        assertBooksAgree();
+        f.assertBooksAgree();
     }
 
     @Test
@@ -209,11 +186,11 @@ class LandedCostIntegrationTests {
                         line(fifo, 10, "price", "31.64", "taxRate", "0.13"))));
         assertThat(value(average)).isEqualByComparingTo("66");
         assertThat(value(fifo)).isEqualByComparingTo("140");
-        assertThat(account(invoice, "1405")).isEqualByComparingTo("-4");
-        assertThat(account(invoice, "6401")).isEqualByComparingTo("-6");
-        assertThat(account(invoice, "2221")).isEqualByComparingTo("-1.30");
-        assertThat(account(invoice, "2202")).isEqualByComparingTo("11.30");
-        assertBooksAgree();
+        assertThat(f.booked(invoice, "1405")).isEqualByComparingTo("-4");
+        assertThat(f.booked(invoice, "6401")).isEqualByComparingTo("-6");
+        assertThat(f.booked(invoice, "2221")).isEqualByComparingTo("-1.30");
+        assertThat(f.booked(invoice, "2202")).isEqualByComparingTo("11.30");
+        f.assertBooksAgree();
 
         // Invoiced once: a second invoice for the same lines finds nothing open.
         long again = expect(
@@ -237,6 +214,6 @@ class LandedCostIntegrationTests {
         expect(f.api.post("/api/v1/documents/" + invoice + "/unpost", Map.of()), 200);
         assertThat(value(average)).isEqualByComparingTo("60");
         assertThat(value(fifo)).isEqualByComparingTo("150");
-        assertBooksAgree();
+        f.assertBooksAgree();
     }
 }

@@ -278,7 +278,7 @@ class LedgerProperties {
         }
 
         // Re-valuations of back-dated documents done (transfers pass theirs on in the background).
-        awaitRevaluations(f);
+        f.awaitRevaluations();
         f.assertConsistent();
         // The books agree with the stock, and every voucher balances.
         for (var check : f.api.get("/api/v1/reconciliation").json().get("checks")) {
@@ -326,29 +326,10 @@ class LedgerProperties {
         // at the cost it should have: nothing to correct.
         var queued = f.api.post("/api/v1/stock/revaluations", Map.of("item", items.get(0)));
         assertThat(queued.status()).as(queued.text()).isEqualTo(200);
-        awaitRevaluations(f);
+        f.awaitRevaluations();
         for (var job : f.api.get("/api/v1/stock/revaluations?size=500").json().get("items")) {
             if (job.get("document").isNull()) {
                 assertThat(job.get("corrections").asInt()).as(job.toString()).isZero();
-            }
-        }
-    }
-
-    private static void awaitRevaluations(StockFixture f) {
-        long until = System.currentTimeMillis() + 30_000;
-        while (f.api.get("/api/v1/stock/revaluations?status=PENDING")
-                        .json()
-                        .get("total")
-                        .asLong()
-                > 0) {
-            assertThat(System.currentTimeMillis())
-                    .as("re-valuation still running")
-                    .isLessThan(until);
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
             }
         }
     }

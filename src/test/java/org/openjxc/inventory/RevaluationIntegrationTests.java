@@ -89,36 +89,6 @@ class RevaluationIntegrationTests {
         return found;
     }
 
-    void assertBooksAgree() {
-        awaitJobs();
-        f.assertConsistent();
-        for (JsonNode check : f.api.get("/api/v1/reconciliation").json().get("checks")) {
-            assertThat(check.get("difference").decimalValue())
-                    .as(check.toString())
-                    .isEqualByComparingTo("0");
-            assertThat(check.get("documents")).as(check.toString()).isEmpty();
-        }
-    }
-
-    void awaitJobs() {
-        long until = System.currentTimeMillis() + 30_000;
-        while (f.api.get("/api/v1/stock/revaluations?status=PENDING")
-                        .json()
-                        .get("total")
-                        .asLong()
-                > 0) {
-            assertThat(System.currentTimeMillis())
-                    .as("re-valuation still running")
-                    .isLessThan(until);
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
     @Test
     void receiptPostedLateButDatedBeforeASaleRevaluesTheSaleAndItsReturn() {
         String item = f.item(false);
@@ -150,20 +120,20 @@ class RevaluationIntegrationTests {
         assertThat(vouchers.get(1).get("date").asString())
                 .isEqualTo(today.minusDays(3).toString());
         assertThat(vouchers.get(1).get("lines").toString()).contains("6.0");
-        assertBooksAgree();
+        f.assertBooksAgree();
 
         // Unposting the late receipt puts everything back where it was, in date order again.
         expect(f.api.post("/api/v1/documents/" + late + "/unpost", Map.of()), 200);
         assertThat(documentCost(sale, item)).isEqualByComparingTo("-50");
         assertThat(documentCost(returned, item)).isEqualByComparingTo("20");
         assertThat(value(item, wh)).isEqualByComparingTo("70");
-        assertBooksAgree();
+        f.assertBooksAgree();
 
         // The sale itself unposted and posted again keeps its re-valued cost straight in the books.
         expect(f.post(late), 200);
         assertThat(value(item, wh)).isEqualByComparingTo("221");
         expect(f.api.post("/api/v1/documents/" + returned + "/unpost", Map.of()), 200);
-        assertBooksAgree();
+        f.assertBooksAgree();
         assertThat(value(item, wh)).isEqualByComparingTo("195");
     }
 
@@ -182,7 +152,7 @@ class RevaluationIntegrationTests {
         assertThat(documentCost(early, item)).isEqualByComparingTo("-20");
         assertThat(documentCost(later, item)).isEqualByComparingTo("-62.22");
         assertThat(value(item, wh)).isEqualByComparingTo("217.78");
-        assertBooksAgree();
+        f.assertBooksAgree();
     }
 
     @Test
@@ -196,7 +166,7 @@ class RevaluationIntegrationTests {
         JsonNode layers = f.api.get("/api/v1/cost-layers?item=" + item).json().get("items");
         assertThat(layers.get(0).get("qtyRemaining").decimalValue()).isEqualByComparingTo("5");
         assertThat(layers.get(0).get("unitCost").decimalValue()).isEqualByComparingTo("20");
-        assertBooksAgree();
+        f.assertBooksAgree();
     }
 
     @Test
@@ -235,7 +205,7 @@ class RevaluationIntegrationTests {
         assertThat(expect(f.api.post("/api/v1/documents/" + receipt + "/unpost", Map.of()), 409)
                         .code())
                 .isEqualTo("INSUFFICIENT_STOCK");
-        assertBooksAgree();
+        f.assertBooksAgree();
     }
 
     @Test
@@ -257,10 +227,10 @@ class RevaluationIntegrationTests {
         // 10 @ 16 dated before the transfer: the shipment takes 4 × 13 = 52; the destination's
         // stock follows by a background job.
         posted("OTHER_INBOUND", null, today.minusDays(7), null, List.of(line(item, 10, "price", "16")));
-        awaitJobs();
+        f.awaitRevaluations();
         assertThat(value(item, wh)).isEqualByComparingTo("208");
         assertThat(value(item, other)).isEqualByComparingTo("52");
-        assertBooksAgree();
+        f.assertBooksAgree();
     }
 
     @Test
@@ -277,7 +247,7 @@ class RevaluationIntegrationTests {
         try {
             long late =
                     posted("OTHER_INBOUND", null, today.minusDays(25), null, List.of(line(item, 100, "price", "20")));
-            awaitJobs();
+            f.awaitRevaluations();
             // 100 @ 10 + 100 @ 20: 15 a piece for all forty issued → 3,000 − 600 left for 160.
             assertThat(value(item, wh)).isEqualByComparingTo("2400");
             JsonNode job = f.api.get("/api/v1/stock/revaluations?size=1")
@@ -295,12 +265,12 @@ class RevaluationIntegrationTests {
             Revaluations.atOnce = atOnce;
             Revaluations.step = step;
         }
-        assertBooksAgree();
+        f.assertBooksAgree();
         // 成本重算 from the beginning finds nothing more to correct: the ledger is in date order.
         var queued = expect(f.api.post("/api/v1/stock/revaluations", Map.of("item", item)), 200)
                 .json();
         assertThat(queued.get("queued").asInt()).isEqualTo(1);
-        awaitJobs();
+        f.awaitRevaluations();
         JsonNode job = f.api.get("/api/v1/stock/revaluations?size=1")
                 .json()
                 .get("items")

@@ -120,6 +120,55 @@ public final class StockFixture {
         assertThat(v.get("consistent").asBoolean()).isTrue();
     }
 
+    /** Debit less credit of an account over the vouchers of one document. */
+    public BigDecimal booked(long document, String account) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (JsonNode v : api.get("/api/v1/vouchers?sourceDocument=" + document).json()) {
+            for (JsonNode l : v.get("lines")) {
+                if (l.get("account").asString().equals(account)) {
+                    sum = sum.add(l.get("debit").decimalValue())
+                            .subtract(l.get("credit").decimalValue());
+                }
+            }
+        }
+        return sum;
+    }
+
+    /** Waits until no re-valuation of the company is pending (they run in the background). */
+    public void awaitRevaluations() {
+        long until = System.currentTimeMillis() + 30_000;
+        while (api.get("/api/v1/stock/revaluations?status=PENDING")
+                        .json()
+                        .get("total")
+                        .asLong()
+                > 0) {
+            assertThat(System.currentTimeMillis())
+                    .as("re-valuation still running")
+                    .isLessThan(until);
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /**
+     * Once re-valuations are done: the ledger verifies and every reconciliation check agrees with
+     * the books, in total and document by document.
+     */
+    public void assertBooksAgree() {
+        awaitRevaluations();
+        assertConsistent();
+        for (JsonNode check : api.get("/api/v1/reconciliation").json().get("checks")) {
+            assertThat(check.get("difference").decimalValue())
+                    .as(check.toString())
+                    .isEqualByComparingTo("0");
+            assertThat(check.get("documents")).as(check.toString()).isEmpty();
+        }
+    }
+
     public static Api.Response expect(Api.Response r, int status) {
         assertThat(r.status()).as(r.text()).isEqualTo(status);
         return r;

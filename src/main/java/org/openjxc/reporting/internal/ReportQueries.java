@@ -194,15 +194,7 @@ public class ReportQueries {
             String item,
             String limit,
             java.util.function.BiConsumer<StockBalanceRow, Long> each) {
-        LocalDate snapshot = latestSnapshot(companyId, date);
-        Map<String, Object> p = new java.util.HashMap<>();
-        p.put("company", companyId);
-        p.put("snapshot", snapshot == null ? LocalDate.of(1, 1, 1) : snapshot);
-        p.put(
-                "after",
-                snapshot == null
-                        ? LocalDate.of(1, 1, 1)
-                        : snapshot.plusMonths(1).minusDays(1));
+        Map<String, Object> p = fromSnapshot(companyId, date);
         p.put("date", date);
         StringBuilder only = new StringBuilder();
         if (warehouse != null && !warehouse.isBlank()) {
@@ -259,32 +251,30 @@ public class ReportQueries {
             String warehouse,
             String item,
             PageQuery page) {
+        // Each period row is netted per document and tagged with its column: 2i + 1 into stock by the
+        // i-th type, 2i + 2 out of it (0: opening, -1: nets to nothing), so that the columns are plain
+        // filtered sums (a CASE per column per row cost more than the rest of the query).
         StringBuilder columns = new StringBuilder();
-        for (DocumentType t : MOVING) {
-            for (String sign : new String[] {">", "<"}) {
-                for (String what : new String[] {"qty", "val"}) {
-                    columns.append(", sum(case when x.opening = 0 and x.doc_type = '")
-                            .append(t.name())
-                            .append("' and x.qty ")
-                            .append(sign)
-                            .append(" 0 then x.")
-                            .append(what)
-                            .append(" else 0 end) as c")
-                            .append(columns.length());
-                }
+        StringBuilder tag = new StringBuilder("case d.doc_type");
+        for (int i = 0; i < MOVING.size(); i++) {
+            tag.append(" when '").append(MOVING.get(i).name()).append("' then ").append(2 * i + 1);
+            for (int k = 2 * i + 1; k <= 2 * i + 2; k++) {
+                columns.append(", coalesce(sum(x.qty) filter (where x.k = ")
+                        .append(k)
+                        .append("), 0) as q")
+                        .append(k);
+                columns.append(", coalesce(sum(x.val) filter (where x.k = ")
+                        .append(k)
+                        .append("), 0) as v")
+                        .append(k);
             }
         }
+        tag.append(" else null end");
+        String column =
+                "case when sum(m.qty) > 0 then " + tag + " when sum(m.qty) < 0 then " + tag + " + 1 else -1 end";
         // The opening starts from the latest month-end snapshot before the period and adds only the
         // documents between it and the period: never the whole ledger.
-        LocalDate snapshot = latestSnapshot(companyId, from.minusDays(1));
-        Map<String, Object> p = new java.util.HashMap<>();
-        p.put("company", companyId);
-        p.put("snapshot", snapshot == null ? LocalDate.of(1, 1, 1) : snapshot);
-        p.put(
-                "after",
-                snapshot == null
-                        ? LocalDate.of(1, 1, 1)
-                        : snapshot.plusMonths(1).minusDays(1));
+        Map<String, Object> p = fromSnapshot(companyId, from.minusDays(1));
         p.put("from", from);
         p.put("to", to);
         StringBuilder where = new StringBuilder(" where 1 = 1");
@@ -304,19 +294,21 @@ public class ReportQueries {
                              sum(case when x.opening = 1 then x.val else 0 end) as opening_val,
                              sum(x.qty) as closing_qty, sum(x.val) as closing_val""" + columns + """
 
-                      from (select s.item_id, s.warehouse_id, 1 as opening, '' as doc_type, s.qty, s.stock_value as val
+                      from (select s.item_id, s.warehouse_id, 1 as opening, 0 as k, s.qty, s.stock_value as val
                             from stock_period_balance s where s.company_id = :company and s.period_month = :snapshot
                             union all
-                            select m.item_id, m.warehouse_id, 1, d.doc_type, m.qty, m.move_value from document d
+                            select m.item_id, m.warehouse_id, 1, 0, m.qty, m.move_value from document d
                             join stock_move m on m.company_id = d.company_id and m.document_id = d.id
                             where d.company_id = :company and d.doc_date > :after and d.doc_date < :from
                             union all
-                            select m.item_id, m.warehouse_id, 0, d.doc_type, sum(m.qty), sum(m.move_value) from document d
+                            select m.item_id, m.warehouse_id, 0, """ + column + ", sum(m.qty), sum(m.move_value) " + """
+                            from document d
                             join stock_move m on m.company_id = d.company_id and m.document_id = d.id
                             where d.company_id = :company and d.doc_date >= :from and d.doc_date <= :to
                               and d.doc_type <> 'STATUS_CHANGE'
                             group by m.item_id, m.warehouse_id, m.document_id, d.doc_type) x
-                      where 1 = 1""" + scope.warehouseCondition("x.warehouse_id") + """
+                      where 1 = 1"""
+                + scope.warehouseCondition("x.warehouse_id") + """
 
                       group by x.item_id, x.warehouse_id
                       having sum(case when x.opening = 1 then abs(x.qty) + abs(x.val) else 1 end) <> 0) t
@@ -375,6 +367,24 @@ public class ReportQueries {
                     .single();
         }
         return new PageResult<>(rows, page.page(), page.size(), total[0]);
+    }
+
+    /**
+     * Parameters of a sum of stock up to the end of {@code date} that starts from a snapshot:
+     * {@code company}, {@code snapshot} (the latest closed month at or before it, or none) and
+     * {@code after} (the last day that snapshot covers); the documents to add are dated after it.
+     */
+    private Map<String, Object> fromSnapshot(long companyId, LocalDate date) {
+        LocalDate snapshot = latestSnapshot(companyId, date);
+        Map<String, Object> p = new java.util.HashMap<>();
+        p.put("company", companyId);
+        p.put("snapshot", snapshot == null ? LocalDate.of(1, 1, 1) : snapshot);
+        p.put(
+                "after",
+                snapshot == null
+                        ? LocalDate.of(1, 1, 1)
+                        : snapshot.plusMonths(1).minusDays(1));
+        return p;
     }
 
     /** The latest closed month (its first day) whose snapshot holds the stock at the end of {@code date} or before. */
