@@ -514,6 +514,16 @@ class ReportsIntegrationTests {
         assertThat(theirs.size()).isPositive();
         theirs.forEach(
                 a -> assertThat(a.get("warehouse").asString()).as(a.toString()).isEqualTo(w2));
+        assertThat(seen.stream().anyMatch(s -> s.startsWith("NEGATIVE_STOCK "))).isFalse();
+
+        // A company that allows negative stock is shown where it went below zero.
+        var settings = new java.util.HashMap<String, Object>(
+                Api.JSON.convertValue(admin.get("/api/v1/settings").json(), Map.class));
+        settings.put("allowNegativeStock", true);
+        expect(admin.put("/api/v1/settings", settings), 200);
+        f.posted("OTHER_OUTBOUND", w, null, List.of(line(aside, 5, "bin", "Z-01")));
+        assertThat(admin.get("/api/v1/reports/alerts").json().toString())
+                .contains("\"kind\":\"NEGATIVE_STOCK\",\"item\":\"" + aside + "\"");
     }
 
     private static List<String> balance(Api api, LocalDate date, String item) {

@@ -79,6 +79,26 @@ public class ReportQueries {
                         null,
                         Rounding.plain(rs.getBigDecimal(3)) + " < " + Rounding.plain(rs.getBigDecimal(4)))))
                 .list();
+        // Never any while negative stock is off (posting refuses it); a company that allows it sees
+        // what to put right, and value left without stock would be a fault to look into.
+        jdbc.sql("""
+                        select i.code, w.code, l.on_hand, l.available_on_hand, l.stock_value from stock_level l
+                        join item i on i.company_id = l.company_id and i.id = l.item_id
+                        join warehouse w on w.company_id = l.company_id and w.id = l.warehouse_id
+                        where l.company_id = ? and (l.on_hand < 0 or l.available_on_hand < 0
+                                                    or (l.on_hand = 0 and l.stock_value <> 0))""" + scope.warehouseCondition("l.warehouse_id") + " " + """
+                         order by i.code, w.code fetch first ? rows only""")
+                .params(companyId, limit)
+                .query((rs, n) -> alerts.add(new Alert(
+                        AlertKind.NEGATIVE_STOCK,
+                        rs.getString(1),
+                        rs.getString(2),
+                        null,
+                        null,
+                        null,
+                        Rounding.plain(rs.getBigDecimal(3)) + " / " + Rounding.plain(rs.getBigDecimal(4)) + " / "
+                                + Rounding.amount(rs.getBigDecimal(5)))))
+                .list();
         jdbc.sql("""
                         select i.code, w.code, s.batch_no, s.expiry_date, s.on_hand from stock_balance s
                         join item i on i.company_id = s.company_id and i.id = s.item_id
