@@ -63,6 +63,13 @@ class ReportsBrowserTests {
         String table = driver.findElement(By.id("report")).getText();
         assertThat(table).contains(shop).contains(store).contains("调拨");
         Browser.screenshot(driver, "in-out-summary");
+        // Printed as read: the print button is there, and the menu and filters are left off paper.
+        assertThat(driver.findElement(By.id("print")).isDisplayed()).isTrue();
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", "print"));
+        assertThat(driver.findElement(By.cssSelector("nav.navbar")).isDisplayed())
+                .isFalse();
+        assertThat(driver.findElement(By.id("report")).isDisplayed()).isTrue();
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", ""));
         String export = driver.findElement(By.id("export")).getAttribute("href");
 
         WebSession web = WebSession.login(port, adminName, Api.ADMIN_PASSWORD);
