@@ -17,3 +17,7 @@ create table count_plan (
     constraint ck_count_plan_percent check (sample_percent between 1 and 100),
     constraint ck_count_plan_days check (every_days between 1 and 366)
 );
+
+-- Photos taken during a count are kept with it.
+alter table attachment drop constraint ck_attachment_owner;
+alter table attachment add constraint ck_attachment_owner check (owner_type in ('ITEM_PICTURE', 'DOCUMENT', 'STOCK_COUNT'));
