@@ -764,7 +764,8 @@ public class Documents {
                 s.reserveOnSalesOrder(),
                 doc.date(),
                 doc.partnerId(),
-                doc.type() == DocumentType.LANDED_COST ? rows.allocationBasis(actor.companyId(), doc.id()) : null);
+                doc.type() == DocumentType.LANDED_COST ? rows.allocationBasis(actor.companyId(), doc.id()) : null,
+                Boolean.TRUE.equals(s.revenueAtInvoice()));
     }
 
     /**

@@ -22,7 +22,9 @@ public record PostingDocument(
         LocalDate date,
         Long partnerId,
         /** A landed cost's allocation basis; null for other types. */
-        AllocationBasis allocation) {
+        AllocationBasis allocation,
+        /** Receivables and revenue at the customer invoice (the company's {@code revenueAtInvoice}). */
+        boolean revenueAtInvoice) {
 
     /** The document's amount without VAT: what revenue is booked at. */
     public BigDecimal netAmount() {

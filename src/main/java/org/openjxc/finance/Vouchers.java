@@ -45,7 +45,6 @@ public class Vouchers implements DocumentPoster {
     private final ReconciliationQueries reconciliation;
     private final ChartRows chart;
     private final JdbcClient jdbc;
-    private final org.openjxc.document.Settings settings;
     private final org.openjxc.finance.internal.InvoiceRows invoices;
 
     Vouchers(
@@ -56,7 +55,6 @@ public class Vouchers implements DocumentPoster {
             ReconciliationQueries reconciliation,
             ChartRows chart,
             JdbcClient jdbc,
-            org.openjxc.document.Settings settings,
             org.openjxc.finance.internal.InvoiceRows invoices) {
         this.rows = rows;
         this.stock = stock;
@@ -65,7 +63,6 @@ public class Vouchers implements DocumentPoster {
         this.reconciliation = reconciliation;
         this.chart = chart;
         this.jdbc = jdbc;
-        this.settings = settings;
         this.invoices = invoices;
     }
 
@@ -94,7 +91,7 @@ public class Vouchers implements DocumentPoster {
         boolean atInvoice = (d.type() == org.openjxc.document.DocumentType.SALES_DELIVERY
                         || d.type() == org.openjxc.document.DocumentType.SALES_RETURN
                         || d.type() == org.openjxc.document.DocumentType.SALES_INVOICE)
-                && Boolean.TRUE.equals(settings.get(d.companyId()).revenueAtInvoice());
+                && d.revenueAtInvoice();
         switch (d.type()) {
             // Payable at the value received (plus its VAT), which keeps the inventory account equal to
             // stock value; a rounding cent against the supplier's invoice is settled when invoices come.

@@ -57,6 +57,27 @@ class InvoiceIntegrationTests {
         return id;
     }
 
+    /** Posts an invoice for one more unit of the delivery's line: the answer. */
+    Api.Response invoiceOneMore(long delivery, String price) {
+        long id = expect(
+                        f.api.post(
+                                "/api/v1/documents",
+                                Map.of(
+                                        "type",
+                                        "SALES_INVOICE",
+                                        "warehouse",
+                                        wh,
+                                        "sourceDocument",
+                                        delivery,
+                                        "lines",
+                                        List.of(line(item, 1, "price", price)))),
+                        201)
+                .json()
+                .get("id")
+                .asLong();
+        return f.post(id);
+    }
+
     BigDecimal receivable() {
         return f.api.get("/api/v1/partners/" + customer + "/balance")
                 .json()
@@ -100,23 +121,7 @@ class InvoiceIntegrationTests {
         f.assertBooksAgree();
 
         // Invoiced in full: nothing more, and the delivery is not unposted under its invoice.
-        long again = expect(
-                        f.api.post(
-                                "/api/v1/documents",
-                                Map.of(
-                                        "type",
-                                        "SALES_INVOICE",
-                                        "warehouse",
-                                        wh,
-                                        "sourceDocument",
-                                        delivery,
-                                        "lines",
-                                        List.of(line(item, 1, "price", "11")))),
-                        201)
-                .json()
-                .get("id")
-                .asLong();
-        assertThat(f.post(again).code()).isEqualTo("OPEN_QUANTITY_EXCEEDED");
+        assertThat(invoiceOneMore(delivery, "11").code()).isEqualTo("OPEN_QUANTITY_EXCEEDED");
         assertThat(expect(f.api.post("/api/v1/documents/" + delivery + "/unpost", Map.of()), 409)
                         .code())
                 .isEqualTo("INVALID_STATE");
@@ -152,23 +157,7 @@ class InvoiceIntegrationTests {
         assertThat(uninvoiced()).isEmpty();
         f.assertBooksAgree();
         // Nothing is left to invoice.
-        long more = expect(
-                        f.api.post(
-                                "/api/v1/documents",
-                                Map.of(
-                                        "type",
-                                        "SALES_INVOICE",
-                                        "warehouse",
-                                        wh,
-                                        "sourceDocument",
-                                        delivery,
-                                        "lines",
-                                        List.of(line(item, 1, "price", "11.30")))),
-                        201)
-                .json()
-                .get("id")
-                .asLong();
-        assertThat(f.post(more).code()).isEqualTo("OPEN_QUANTITY_EXCEEDED");
+        assertThat(invoiceOneMore(delivery, "11.30").code()).isEqualTo("OPEN_QUANTITY_EXCEEDED");
 
         // Unposting the return takes its credit back; the four are to invoice again.
         expect(f.api.post("/api/v1/documents/" + returned + "/unpost", Map.of()), 200);
