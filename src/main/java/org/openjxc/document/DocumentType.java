@@ -35,7 +35,24 @@ public enum DocumentType {
      * recognised at invoice it books the receivable and revenue, otherwise only what it charges
      * beyond what the delivery booked.
      */
-    SALES_INVOICE("XSFP", Direction.VALUE, PartnerRole.CUSTOMER, "SALES_DELIVERY", true);
+    SALES_INVOICE("XSFP", Direction.VALUE, PartnerRole.CUSTOMER, "SALES_DELIVERY", true),
+    /**
+     * Production order (生产任务单): products and planned quantities; posted, it fixes the BOM version
+     * of each line and reserves the components in its warehouse.
+     */
+    PRODUCTION_ORDER("SCRW", Direction.ORDER, null, null, false),
+    /** Material issue (生产领料) against a production order, checked against its BOMs with a tolerance. */
+    PRODUCTION_ISSUE("SCLL", Direction.OUTBOUND, null, "PRODUCTION_ORDER", true),
+    /**
+     * Finished-goods receipt (完工入库) of a production order: valued at the materials issued to the
+     * order plus labour and overhead at the BOM's rates, less by-products.
+     */
+    PRODUCTION_RECEIPT("WGRK", Direction.INBOUND, null, "PRODUCTION_ORDER", true),
+    /**
+     * Disassembly (拆卸): negative lines take items apart, positive lines bring their components in,
+     * sharing exactly the value taken out.
+     */
+    DISASSEMBLY("CXD", Direction.ADJUSTMENT, null, null, false);
 
     /** How a type's lines move stock; an order moves none (a sales order may reserve). */
     public enum Direction {
@@ -88,7 +105,10 @@ public enum DocumentType {
         return Optional.ofNullable(follows).map(DocumentType::valueOf);
     }
 
-    /** The type that follows this one (an order's receipts, a delivery's returns), if any. */
+    /**
+     * The type that follows this one (an order's receipts, a delivery's returns), if any; a
+     * production order is followed first by its material issues (its receipts follow it too).
+     */
     public Optional<DocumentType> followedBy() {
         for (DocumentType t : values()) {
             if (t.follows().orElse(null) == this) {

@@ -55,6 +55,13 @@ public class Documents {
 
     private static final String ENTITY = "Document";
 
+    /** The types whose lines may name a kit or recipe item (组合商品), exploded into components when posted. */
+    private static final java.util.Set<DocumentType> SOLD_AS_KITS = java.util.EnumSet.of(
+            DocumentType.SALES_ORDER,
+            DocumentType.SALES_DELIVERY,
+            DocumentType.SALES_RETURN,
+            DocumentType.SALES_INVOICE);
+
     private final DocumentRows rows;
     private final Items items;
     private final Units units;
@@ -62,6 +69,7 @@ public class Documents {
     private final Partners partners;
     private final Settings settings;
     private final List<DocumentPoster> posters;
+    private final List<PostingPreparer> preparers;
     private final AuditLog audit;
     private final Attachments attachments;
     private final Promotions promotions;
@@ -75,6 +83,7 @@ public class Documents {
             Partners partners,
             Settings settings,
             List<DocumentPoster> posters,
+            List<PostingPreparer> preparers,
             AuditLog audit,
             org.springframework.transaction.support.TransactionTemplate transactions,
             Attachments attachments,
@@ -89,6 +98,7 @@ public class Documents {
         this.partners = partners;
         this.settings = settings;
         this.posters = posters;
+        this.preparers = preparers;
         this.audit = audit;
     }
 
@@ -329,8 +339,8 @@ public class Documents {
         PostingDocument posting = posting(actor, doc, s);
         checkOpenQuantities(actor, doc, posting, s);
         checkScanned(actor, doc, posting, s);
-        checkScanned(actor, doc, posting, s);
-        posters.forEach(p -> p.post(posting));
+        PostingDocument prepared = prepared(posting, false);
+        posters.forEach(p -> p.post(prepared));
         rows.postDirectly(actor.companyId(), doc.id(), actor.userId(), OffsetDateTime.now());
         audit.record("POST", ENTITY, doc.number(), doc.status(), DocumentStatus.POSTED);
     }
@@ -365,7 +375,7 @@ public class Documents {
             // A receipt against this order, a return against this delivery: unpost those first.
             throw new BusinessException(ErrorCode.INVALID_STATE, "error.document.hasFollowers", doc.number());
         }
-        PostingDocument posting = posting(actor, doc, settings.get(actor.companyId()));
+        PostingDocument posting = prepared(posting(actor, doc, settings.get(actor.companyId())), true);
         posters.forEach(p -> p.unpost(posting));
         rows.resetReceived(actor.companyId(), id);
         rows.transition(actor.companyId(), id, DocumentStatus.DRAFT, actor.userId(), OffsetDateTime.now(), null);
@@ -739,9 +749,18 @@ public class Documents {
     private void postLocked(Actor actor, Locked doc, CompanySettings s) {
         PostingDocument posting = posting(actor, doc, s);
         checkOpenQuantities(actor, doc, posting, s);
-        posters.forEach(p -> p.post(posting));
+        PostingDocument prepared = prepared(posting, false);
+        posters.forEach(p -> p.post(prepared));
         rows.transition(actor.companyId(), doc.id(), DocumentStatus.POSTED, actor.userId(), OffsetDateTime.now(), null);
         audit.record("POST", ENTITY, doc.number(), doc.status(), DocumentStatus.POSTED);
+    }
+
+    private PostingDocument prepared(PostingDocument posting, boolean unposting) {
+        PostingDocument d = posting;
+        for (PostingPreparer p : preparers) {
+            d = p.prepare(d, unposting);
+        }
+        return d;
     }
 
     private PostingDocument posting(Actor actor, Locked doc, CompanySettings s) {
@@ -963,7 +982,10 @@ public class Documents {
         boolean charge = c.type() == DocumentType.LANDED_COST;
         if (charge && item.type() == ItemType.GOODS) {
             v.add(FieldViolation.of(at + "item", "error.landedCost.serviceOnly", item.code()));
-        } else if (!charge && item.type() != ItemType.GOODS) {
+        } else if (!charge && item.type() == ItemType.KIT && !SOLD_AS_KITS.contains(c.type())) {
+            // A kit or a dish is sold as one item; only its components are bought, moved and counted.
+            v.add(FieldViolation.of(at + "item", "error.item.kitNotStocked", item.code()));
+        } else if (!charge && item.type() == ItemType.SERVICE) {
             v.add(FieldViolation.of(at + "item", "error.item.notStocked", item.code()));
         }
         String unitCode = l.unit() == null || l.unit().isBlank() ? item.unit() : l.unit();
@@ -1030,6 +1052,9 @@ public class Documents {
         } else if (price == null && (c.type() == DocumentType.SALES_ORDER || c.type() == DocumentType.SALES_DELIVERY)) {
             BigDecimal perBase = lookups.levelPrices().getOrDefault(item.code(), item.salePrice());
             price = perBase == null ? null : perBase.multiply(factor == null ? BigDecimal.ONE : factor);
+        } else if (c.type() == DocumentType.PRODUCTION_RECEIPT) {
+            // Finished goods are valued when posted, from what the order consumed.
+            price = null;
         } else if (price == null
                 && direction == DocumentType.Direction.INBOUND
                 && c.type() != DocumentType.SALES_RETURN) {
@@ -1046,7 +1071,16 @@ public class Documents {
             v.add(FieldViolation.of(at + "price", "error.document.priceRequired", item.code()));
         }
         // A landed cost's lines are charges: they follow no line of the receipt.
-        Integer sourceLine = charge ? null : sourceLine(c, l, i, item, source, v);
+        // A material issue takes components, not the order's products; a finished-goods receipt may
+        // bring by-products that are not on the order. Production checks both against the BOMs.
+        Integer sourceLine = charge
+                        || c.type() == DocumentType.PRODUCTION_ISSUE
+                        || (c.type() == DocumentType.PRODUCTION_RECEIPT
+                                && l.sourceLine() == null
+                                && source != null
+                                && source.lines().values().stream().noneMatch(sl -> sl.itemId() == item.id()))
+                ? null
+                : sourceLine(c, l, i, item, source, v);
         if (v.size() > before) {
             return null;
         }

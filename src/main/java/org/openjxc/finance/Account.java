@@ -9,6 +9,8 @@ public enum Account {
     PENDING_LOSS("1901", "待处理财产损溢"),
     PAYABLE("2202", "应付账款"),
     TAXES("2221", "应交税费"),
+    WORK_IN_PROGRESS("5001", "生产成本"),
+    MANUFACTURING_OVERHEAD("5101", "制造费用"),
     REVENUE("6001", "主营业务收入"),
     COST_OF_SALES("6401", "主营业务成本");
 

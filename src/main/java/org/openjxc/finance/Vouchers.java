@@ -46,6 +46,7 @@ public class Vouchers implements DocumentPoster {
     private final ChartRows chart;
     private final JdbcClient jdbc;
     private final org.openjxc.finance.internal.InvoiceRows invoices;
+    private final ObjectProvider<org.openjxc.production.Production> production;
 
     Vouchers(
             VoucherRows rows,
@@ -55,7 +56,9 @@ public class Vouchers implements DocumentPoster {
             ReconciliationQueries reconciliation,
             ChartRows chart,
             JdbcClient jdbc,
-            org.openjxc.finance.internal.InvoiceRows invoices) {
+            org.openjxc.finance.internal.InvoiceRows invoices,
+            ObjectProvider<org.openjxc.production.Production> production) {
+        this.production = production;
         this.rows = rows;
         this.stock = stock;
         this.documents = documents;
@@ -147,6 +150,34 @@ public class Vouchers implements DocumentPoster {
             }
             case OTHER_INBOUND -> pair(lines, inventory, adjustment, value, null, null);
             case OTHER_OUTBOUND -> pair(lines, adjustment, inventory, value.negate(), null, null);
+            // 生产领料 Dr 生产成本 / Cr 库存商品; 完工入库 Dr 库存商品 / Cr 生产成本 for the materials and
+            // Cr 制造费用 for the labour and overhead absorbed; 拆卸 moves value within stock (nets to nothing).
+            case PRODUCTION_ISSUE ->
+                pair(
+                        lines,
+                        ChartOfAccounts.account(rules, d.type(), PostingRole.WORK_IN_PROGRESS),
+                        inventory,
+                        value.negate(),
+                        null,
+                        null);
+            case PRODUCTION_RECEIPT -> {
+                BigDecimal conversion = Rounding.amount(production.getObject().conversionCost(d.companyId(), d.id()));
+                pair(
+                        lines,
+                        inventory,
+                        ChartOfAccounts.account(rules, d.type(), PostingRole.WORK_IN_PROGRESS),
+                        value.subtract(conversion),
+                        null,
+                        null);
+                pair(
+                        lines,
+                        inventory,
+                        ChartOfAccounts.account(rules, d.type(), PostingRole.ABSORBED_OVERHEAD),
+                        conversion,
+                        null,
+                        null);
+            }
+            case DISASSEMBLY -> pair(lines, inventory, adjustment, value, null, null);
             // 盘盈 Dr 库存商品 / Cr 待处理财产损溢, 盘亏 the other way round: the net of the count.
             case COUNT_ADJUSTMENT -> pair(lines, inventory, adjustment, value, null, null);
             // 运费、关税: what landed on stock still held into inventory, the rest (already sold) into
@@ -231,8 +262,11 @@ public class Vouchers implements DocumentPoster {
         Map<LocalDate, List<NewLine>> byDate = new java.util.TreeMap<>();
         for (var amount : event.amounts()) {
             String counter = switch (amount.type()) {
-                case OTHER_INBOUND, OTHER_OUTBOUND, COUNT_ADJUSTMENT ->
+                case OTHER_INBOUND, OTHER_OUTBOUND, COUNT_ADJUSTMENT, DISASSEMBLY ->
                     ChartOfAccounts.account(rules, amount.type(), PostingRole.ADJUSTMENT);
+                // Materials issued at a corrected cost: work in progress carries the difference.
+                case PRODUCTION_ISSUE, PRODUCTION_RECEIPT ->
+                    ChartOfAccounts.account(rules, amount.type(), PostingRole.WORK_IN_PROGRESS);
                 default -> ChartOfAccounts.account(rules, amount.type(), PostingRole.COST_OF_SALES);
             };
             pair(

@@ -54,6 +54,19 @@ public class Stock {
         return queries.documentValue(companyId, documentId);
     }
 
+    /** What the standing moves of several posted documents moved together (a production order's issues). */
+    @Transactional(readOnly = true)
+    public java.math.BigDecimal documentsValue(long companyId, java.util.Collection<Long> documentIds) {
+        return queries.documentsValue(companyId, documentIds);
+    }
+
+    /** Current unit cost per item: its average in the warehouse, else over the company; none without stock. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, java.math.BigDecimal> unitCosts(
+            long companyId, long warehouseId, java.util.Collection<Long> itemIds) {
+        return queries.unitCosts(companyId, warehouseId, itemIds);
+    }
+
     /** The value of all stock, for reconciling with the inventory account. */
     @Transactional(readOnly = true)
     public java.math.BigDecimal totalValue(long companyId) {

@@ -63,13 +63,17 @@ public class StockLedger implements DocumentPoster {
         var session = new Session(d.companyId(), d.allowNegativeStock(), d.id(), d.date());
         TreeSet<Key> keys = new TreeSet<>();
         for (PostingLine l : d.lines()) {
+            if (l.components() != null) {
+                l.components().forEach(c -> keys.add(new Key(c.itemId(), d.warehouseId())));
+                continue;
+            }
             keys.add(new Key(l.itemId(), d.warehouseId()));
             if (d.type() == DocumentType.TRANSFER) {
                 keys.add(new Key(l.itemId(), d.toWarehouseId()));
             }
         }
         if (d.type().direction() == DocumentType.Direction.ORDER) {
-            if (d.type() == DocumentType.SALES_ORDER && d.reserve()) {
+            if ((d.type() == DocumentType.SALES_ORDER && d.reserve()) || d.type() == DocumentType.PRODUCTION_ORDER) {
                 session.lock(keys);
                 session.reserve(d);
             }
@@ -95,7 +99,15 @@ public class StockLedger implements DocumentPoster {
         Map<Integer, BigDecimal> returnCosts = d.type() == DocumentType.SALES_RETURN && d.sourceDocumentId() != null
                 ? rows.lineCosts(d.companyId(), d.sourceDocumentId())
                 : Map.of();
+        if (d.type() == DocumentType.DISASSEMBLY) {
+            disassemble(d, session);
+            return;
+        }
         for (PostingLine l : d.lines()) {
+            if (l.components() != null) {
+                kit(d, l, session);
+                continue;
+            }
             switch (d.type().direction()) {
                 case INBOUND ->
                     session.in(
@@ -108,7 +120,8 @@ public class StockLedger implements DocumentPoster {
                             l.sourceLine() != null && returnCosts.containsKey(l.sourceLine())
                                     ? returnCosts.get(l.sourceLine())
                                     : l.unitPrice(),
-                            null,
+                            // Finished goods come in at exactly the value production worked out.
+                            d.type() == DocumentType.PRODUCTION_RECEIPT ? l.amount() : null,
                             l.expiryDate(),
                             l.line());
                 case OUTBOUND -> {
@@ -197,6 +210,95 @@ public class StockLedger implements DocumentPoster {
         }
         session.write(d.id(), d.actorId(), d.date());
         revalueLater(d, session);
+    }
+
+    /**
+     * A kit or recipe line moves its components instead of itself: a sale takes them out, a return
+     * brings them back at what its delivery took them out at (a dish's ingredients never come back).
+     */
+    private void kit(PostingDocument d, PostingLine l, Session session) {
+        boolean out = d.type().direction() == DocumentType.Direction.OUTBOUND;
+        Map<Long, BigDecimal> delivered = !out && d.sourceDocumentId() != null && l.sourceLine() != null
+                ? rows.lineCostsByItem(d.companyId(), d.sourceDocumentId(), l.sourceLine())
+                : Map.of();
+        for (PostingLine.Component c : l.components()) {
+            if (out) {
+                session.take(d.warehouseId(), l.binId(), c.itemId(), null, l.status(), c.baseQty(), l.line());
+            } else {
+                BigDecimal cost = delivered.get(c.itemId());
+                if (cost == null) {
+                    cost = session.levels.get(new Key(c.itemId(), d.warehouseId())).avgCost;
+                }
+                session.in(
+                        d.warehouseId(),
+                        l.binId(),
+                        c.itemId(),
+                        "",
+                        l.status(),
+                        c.baseQty(),
+                        cost,
+                        null,
+                        null,
+                        l.line());
+            }
+        }
+    }
+
+    /**
+     * Disassembly (拆卸): the negative lines take items apart at their cost; the positive lines bring
+     * the parts in, sharing exactly that value in proportion to their quantity at the unit cost
+     * production gave each (their current cost), the last line taking the rounding.
+     */
+    private void disassemble(PostingDocument d, Session session) {
+        BigDecimal taken = BigDecimal.ZERO;
+        for (PostingLine l : d.lines()) {
+            if (l.baseQty().signum() < 0) {
+                for (Move m : session.take(
+                        d.warehouseId(),
+                        l.binId(),
+                        l.itemId(),
+                        batchOrAny(l),
+                        l.status(),
+                        l.baseQty().negate(),
+                        l.line())) {
+                    taken = taken.subtract(m.value());
+                }
+            }
+        }
+        List<PostingLine> parts =
+                d.lines().stream().filter(l -> l.baseQty().signum() > 0).toList();
+        BigDecimal weights = BigDecimal.ZERO;
+        for (PostingLine l : parts) {
+            weights = weights.add(weight(l));
+        }
+        BigDecimal left = taken;
+        for (int i = 0; i < parts.size(); i++) {
+            PostingLine l = parts.get(i);
+            BigDecimal share = i == parts.size() - 1
+                    ? left
+                    : Rounding.amount(taken.multiply(weight(l)).divide(weights, 10, java.math.RoundingMode.HALF_UP));
+            left = left.subtract(share);
+            session.in(
+                    d.warehouseId(),
+                    l.binId(),
+                    l.itemId(),
+                    l.batch(),
+                    l.status(),
+                    l.baseQty(),
+                    share.divide(l.baseQty(), 6, java.math.RoundingMode.HALF_UP),
+                    share,
+                    l.expiryDate(),
+                    l.line());
+        }
+        session.write(d.id(), d.actorId(), d.date());
+        revalueLater(d, session);
+    }
+
+    /** A part's weight in a disassembly: its quantity at its unit cost, or its quantity alone without one. */
+    private static BigDecimal weight(PostingLine l) {
+        return l.unitPrice() == null || l.unitPrice().signum() <= 0
+                ? l.baseQty()
+                : l.baseQty().multiply(l.unitPrice());
     }
 
     /**
@@ -377,7 +479,8 @@ public class StockLedger implements DocumentPoster {
      * totals join the locked keys, since an order may reserve in another warehouse.
      */
     private Map<Integer, StockRows.Reservation> orderReservations(PostingDocument d, TreeSet<Key> keys) {
-        if (d.type() != DocumentType.SALES_DELIVERY || d.sourceDocumentId() == null) {
+        if ((d.type() != DocumentType.SALES_DELIVERY && d.type() != DocumentType.PRODUCTION_ISSUE)
+                || d.sourceDocumentId() == null) {
             return Map.of();
         }
         Map<Integer, StockRows.Reservation> reserved =
@@ -513,15 +616,27 @@ public class StockLedger implements DocumentPoster {
             book = costLayers.book(companyId, methods, warehouseIds, date);
         }
 
-        /** A sales order sets aside, per line, what is free of its quantity (never more). */
+        /**
+         * A sales order sets aside, per line, what is free of its quantity (never more); a production
+         * order the same per requirement (its lines' components, numbered across the order). A kit
+         * on a sales order reserves nothing: its components are taken when it is delivered.
+         */
         void reserve(PostingDocument d) {
             List<StockRows.Reservation> reservations = new ArrayList<>();
             for (PostingLine l : d.lines()) {
-                Level level = levels.get(new Key(l.itemId(), d.warehouseId()));
-                BigDecimal free = level.availableOnHand.subtract(level.reserved).max(BigDecimal.ZERO);
-                BigDecimal qty = free.min(l.baseQty());
-                level.reserved = level.reserved.add(qty);
-                reservations.add(new StockRows.Reservation(l.line(), l.itemId(), d.warehouseId(), qty, l.baseQty()));
+                List<PostingLine.Component> wanted = d.type() == DocumentType.PRODUCTION_ORDER
+                        ? l.components()
+                        : l.components() == null
+                                ? List.of(new PostingLine.Component(l.line(), l.itemId(), l.baseQty()))
+                                : List.of();
+                for (PostingLine.Component c : wanted) {
+                    Level level = levels.get(new Key(c.itemId(), d.warehouseId()));
+                    BigDecimal free =
+                            level.availableOnHand.subtract(level.reserved).max(BigDecimal.ZERO);
+                    BigDecimal qty = free.min(c.baseQty());
+                    level.reserved = level.reserved.add(qty);
+                    reservations.add(new StockRows.Reservation(c.key(), c.itemId(), d.warehouseId(), qty, c.baseQty()));
+                }
             }
             rows.saveReservations(companyId, d.id(), reservations);
             rows.saveLevels(companyId, levels.values());

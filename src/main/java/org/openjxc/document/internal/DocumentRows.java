@@ -652,6 +652,7 @@ public class DocumentRows {
                             net,
                             rs.getBigDecimal("tax_amount"),
                             null,
+                            null,
                             null);
                 })
                 .list();

@@ -241,6 +241,26 @@ public class DocumentForm {
         return f;
     }
 
+    /** A new document of {@code type} following {@code source}, starting with the given lines. */
+    static DocumentForm following(
+            DocumentType type, DocumentView source, List<org.openjxc.document.LineCommand> startWith) {
+        var f = new DocumentForm();
+        f.type = type;
+        f.warehouse = source.warehouse();
+        f.partner = source.partner();
+        f.sourceDocument = source.number();
+        for (var l : startWith) {
+            var line = new Line();
+            line.item = l.item();
+            line.qty = l.qty();
+            line.unit = l.unit();
+            line.price = l.price();
+            line.sourceLine = l.sourceLine();
+            f.lines.add(line);
+        }
+        return f;
+    }
+
     /** The command; drops blank rows first so that error paths match the rows shown. */
     DocumentCommand toCommand(java.util.function.Function<String, Long> sourceIds) {
         lines.removeIf(Line::isBlank);

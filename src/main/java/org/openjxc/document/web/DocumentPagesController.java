@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.openjxc.audit.AuditLog;
 import org.openjxc.audit.AuditQuery;
@@ -61,13 +62,17 @@ class DocumentPagesController {
     private final FormErrors formErrors;
     private final ProblemWriter messages;
 
+    private final List<org.openjxc.document.FollowingLines> followingLines;
+
     DocumentPagesController(
             Documents documents,
             Items items,
             Warehouses warehouses,
             AuditLog audit,
             FormErrors formErrors,
-            ProblemWriter messages) {
+            ProblemWriter messages,
+            List<org.openjxc.document.FollowingLines> followingLines) {
+        this.followingLines = followingLines;
         this.documents = documents;
         this.items = items;
         this.warehouses = warehouses;
@@ -79,6 +84,42 @@ class DocumentPagesController {
     @Bean
     static NavigationEntry documentsNavigation() {
         return new NavigationEntry("nav.section.inventory", "nav.documents", "/documents", "VIEW_DOCUMENTS", 200);
+    }
+
+    @Bean
+    static NavigationEntry productionOrdersNavigation() {
+        return new NavigationEntry(
+                "nav.section.production",
+                "nav.productionOrders",
+                "/documents?type=PRODUCTION_ORDER",
+                "VIEW_DOCUMENTS",
+                310);
+    }
+
+    @Bean
+    static NavigationEntry productionIssuesNavigation() {
+        return new NavigationEntry(
+                "nav.section.production",
+                "nav.productionIssues",
+                "/documents?type=PRODUCTION_ISSUE",
+                "VIEW_DOCUMENTS",
+                320);
+    }
+
+    @Bean
+    static NavigationEntry productionReceiptsNavigation() {
+        return new NavigationEntry(
+                "nav.section.production",
+                "nav.productionReceipts",
+                "/documents?type=PRODUCTION_RECEIPT",
+                "VIEW_DOCUMENTS",
+                330);
+    }
+
+    @Bean
+    static NavigationEntry disassembliesNavigation() {
+        return new NavigationEntry(
+                "nav.section.production", "nav.disassemblies", "/documents?type=DISASSEMBLY", "VIEW_DOCUMENTS", 340);
     }
 
     @Bean
@@ -260,7 +301,14 @@ class DocumentPagesController {
         DocumentForm form;
         if (source != null) {
             // 下推: a receipt from an order, a return from a delivery, with what is still open.
-            form = DocumentForm.following(type, documents.get(Actors.require(), source));
+            Actor actor = Actors.require();
+            DocumentView from = documents.get(actor, source);
+            form = followingLines.stream()
+                    .map(f -> f.linesFollowing(actor, type, from))
+                    .flatMap(Optional::stream)
+                    .findFirst()
+                    .map(lines -> DocumentForm.following(type, from, lines))
+                    .orElseGet(() -> DocumentForm.following(type, from));
             form.padRows(1);
         } else {
             form = new DocumentForm();

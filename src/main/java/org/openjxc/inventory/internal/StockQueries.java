@@ -129,6 +129,53 @@ public class StockQueries {
                 .single();
     }
 
+    /** What the standing moves of these documents moved, together. */
+    public BigDecimal documentsValue(long companyId, java.util.Collection<Long> documentIds) {
+        if (documentIds.isEmpty()) {
+            return BigDecimal.ZERO;
+        }
+        return jdbc.sql("select coalesce(sum(move_value), 0) from stock_move where company_id = :company"
+                        + " and document_id in (:documents) and corrects is null")
+                .param("company", companyId)
+                .param("documents", documentIds)
+                .query(BigDecimal.class)
+                .single();
+    }
+
+    /**
+     * What a unit of each item costs now: its moving average in the warehouse, else its average over
+     * the company's warehouses; items with no stock anywhere are left out.
+     */
+    public Map<Long, BigDecimal> unitCosts(long companyId, long warehouseId, java.util.Collection<Long> itemIds) {
+        Map<Long, BigDecimal> costs = new HashMap<>();
+        if (itemIds.isEmpty()) {
+            return costs;
+        }
+        jdbc.sql("""
+                        select item_id,
+                               max(case when warehouse_id = :warehouse and avg_cost > 0 then avg_cost end) as here,
+                               sum(stock_value) as total_value, sum(on_hand) as total_qty
+                        from stock_level where company_id = :company and item_id in (:items)
+                        group by item_id""")
+                .param("warehouse", warehouseId)
+                .param("company", companyId)
+                .param("items", itemIds)
+                .query((rs, n) -> {
+                    BigDecimal here = rs.getBigDecimal("here");
+                    BigDecimal qty = rs.getBigDecimal("total_qty");
+                    if (here != null) {
+                        costs.put(rs.getLong("item_id"), here);
+                    } else if (qty != null && qty.signum() > 0) {
+                        costs.put(
+                                rs.getLong("item_id"),
+                                rs.getBigDecimal("total_value").divide(qty, 6, java.math.RoundingMode.HALF_UP));
+                    }
+                    return null;
+                })
+                .list();
+        return costs;
+    }
+
     /** The value of all stock of the company. */
     public BigDecimal totalValue(long companyId) {
         return jdbc.sql("select coalesce(sum(stock_value), 0) from stock_level where company_id = ?")

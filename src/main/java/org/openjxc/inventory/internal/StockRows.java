@@ -168,6 +168,23 @@ public class StockRows {
         return costs;
     }
 
+    /** The unit cost each item of one document line moved at (the components of a kit sold). */
+    public Map<Long, BigDecimal> lineCostsByItem(long companyId, long documentId, int line) {
+        Map<Long, BigDecimal> costs = new HashMap<>();
+        jdbc.sql("select item_id, sum(move_value), sum(qty) from stock_move"
+                        + " where company_id = ? and document_id = ? and line_no = ? group by item_id")
+                .params(companyId, documentId, line)
+                .query((rs, n) -> {
+                    BigDecimal qty = rs.getBigDecimal(3);
+                    if (qty != null && qty.signum() != 0) {
+                        costs.put(rs.getLong(1), rs.getBigDecimal(2).divide(qty, 6, java.math.RoundingMode.HALF_UP));
+                    }
+                    return null;
+                })
+                .list();
+        return costs;
+    }
+
     /** A received line of a purchase receipt: what it brought into which warehouse, at what value. */
     public record ReceivedLine(
             int line, long itemId, long warehouseId, BigDecimal qty, BigDecimal value, BigDecimal weight) {}
