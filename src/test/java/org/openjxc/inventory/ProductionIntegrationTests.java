@@ -325,4 +325,90 @@ class ProductionIntegrationTests {
         assertThat(f.api.get("/api/v1/boms?item=" + top).json().get("total").asLong())
                 .isEqualTo(1);
     }
+
+    @Test
+    void thePagesEditABomShowItsExplosionFollowAnOrderAndOverrideTheTolerance() {
+        String bread = f.item(false);
+        String flour = f.item(false);
+        f.inbound(wh, flour, 300, "2");
+        String admin = f.api.get("/api/v1/account").json().get("username").asString();
+        var web = org.openjxc.support.WebSession.login(port, admin, Api.ADMIN_PASSWORD);
+
+        // A wrong line comes back beside its field and nothing is saved.
+        var refused = web.form(
+                "/production/boms/new",
+                "/production/boms/new",
+                Map.of(
+                        "item",
+                        bread,
+                        "version",
+                        "V1",
+                        "kind",
+                        "PRODUCTION",
+                        "outputQty",
+                        "1",
+                        "tolerancePercent",
+                        "5",
+                        "validFrom",
+                        java.time.LocalDate.now().toString(),
+                        "lines[0].item",
+                        bread,
+                        "lines[0].qty",
+                        "1"));
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(new String(refused.body(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("is-invalid");
+        assertThat(f.api.get("/api/v1/boms?item=" + bread).json().get("total").asLong())
+                .isZero();
+
+        var saved = web.form(
+                "/production/boms/new",
+                "/production/boms/new",
+                Map.of(
+                        "item",
+                        bread,
+                        "version",
+                        "V1",
+                        "kind",
+                        "PRODUCTION",
+                        "outputQty",
+                        "1",
+                        "tolerancePercent",
+                        "5",
+                        "validFrom",
+                        java.time.LocalDate.now().toString(),
+                        "lines[0].item",
+                        flour,
+                        "lines[0].qty",
+                        "1.8",
+                        "lines[0].scrapPercent",
+                        "0"));
+        assertThat(saved.statusCode()).isEqualTo(302);
+        String location = saved.headers().firstValue("Location").orElseThrow();
+        assertThat(web.page(location.replaceFirst("^https?://[^/]+", "")))
+                .contains("多级展开")
+                .contains(flour)
+                .contains("3.60");
+        assertThat(web.page("/production/boms?item=" + bread)).contains(bread).contains("V1");
+        assertThat(web.get("/production/boms/export").statusCode()).isEqualTo(200);
+
+        long order = posted(doc("PRODUCTION_ORDER", null, List.of(line(bread, 100))));
+        assertThat(web.page("/production/orders/" + order))
+                .contains("生产进度")
+                .contains("180")
+                .contains("生产领料");
+        // The issue starts with what the order still needs.
+        assertThat(web.page("/documents/new?type=PRODUCTION_ISSUE&source=" + order))
+                .contains(flour)
+                .contains("180");
+
+        long issue = draft(doc("PRODUCTION_ISSUE", order, List.of(line(flour, 200))));
+        assertThat(web.page("/documents/" + issue)).contains("授权超允差");
+        var granted = web.form(
+                "/documents/" + issue, "/production/documents/" + issue + "/override", Map.of("reason", "配方试验"));
+        assertThat(granted.statusCode()).isEqualTo(302);
+        expect(f.post(issue), 200);
+        assertThat(f.api.get("/api/v1/audit-log?action=OVERRIDE").json().toString())
+                .contains("配方试验");
+    }
 }
