@@ -26,8 +26,9 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Random sequences of documents — receipts, issues, transfers with receipts, status changes and
- * unposts — against the running application: afterwards the ledger equals the balances (and the
+ * Random sequences of documents — receipts, issues, transfers with receipts, status changes,
+ * production (order, material issue, finished goods), kits sold, disassembly and unposts — against
+ * the running application: afterwards the ledger equals the balances (and the
  * FIFO item's open cost layers its stock and value), the books agree with the stock (purchases with
  * VAT, landed costs and payments included) and every voucher balances, no
  * position is negative, each item's total is what the posted documents say, and recalculation
@@ -81,6 +82,9 @@ class LedgerProperties {
                 "BUY",
                 "LANDED",
                 "PAY",
+                "MAKE",
+                "KIT",
+                "APART",
                 "UNPOST");
         Arbitrary<Op> op = Combinators.combine(
                         kinds,
@@ -116,8 +120,54 @@ class LedgerProperties {
         assertThat(f.api.post("/api/v1/items", Map.of("code", freight, "name", "运费", "unit", "pcs", "type", "SERVICE"))
                         .status())
                 .isEqualTo(201);
+        // A product made of 2 of the first item, and a kit of one of each item.
+        String product = f.item(false);
+        assertThat(f.api.post(
+                                "/api/v1/boms",
+                                Map.of(
+                                        "item",
+                                        product,
+                                        "version",
+                                        "V1",
+                                        "kind",
+                                        "PRODUCTION",
+                                        "outputQty",
+                                        1,
+                                        "validFrom",
+                                        LocalDate.now().minusDays(10).toString(),
+                                        "lines",
+                                        List.of(line(items.get(0), 2))))
+                        .status())
+                .isEqualTo(201);
+        String kit = Api.unique("KIT");
+        assertThat(f.api.post("/api/v1/items", Map.of("code", kit, "name", "组合", "unit", "pcs", "type", "KIT"))
+                        .status())
+                .isEqualTo(201);
+        assertThat(f.api.post(
+                                "/api/v1/boms",
+                                Map.of(
+                                        "item",
+                                        kit,
+                                        "version",
+                                        "V1",
+                                        "kind",
+                                        "KIT",
+                                        "outputQty",
+                                        1,
+                                        "validFrom",
+                                        LocalDate.now().minusDays(10).toString(),
+                                        "lines",
+                                        List.of(line(items.get(0), 1), line(items.get(1), 1))))
+                        .status())
+                .isEqualTo(201);
+        String customer = f.partner("CUSTOMER");
         Map<String, BigDecimal> expected = new HashMap<>();
-        record Posted(long id, String kind, String item, int qty) {}
+        /** A posted document and what it did to each item's total. */
+        record Posted(long id, String kind, Map<String, Integer> effects) {
+            Posted(long id, String kind, String item, int qty) {
+                this(id, kind, Map.of(item, qty));
+            }
+        }
         List<Posted> posted = new ArrayList<>();
         // Posted purchase receipts a landed cost may name: id and warehouse index.
         List<long[]> buys = new ArrayList<>();
@@ -141,14 +191,14 @@ class LedgerProperties {
                 case "OUT" -> {
                     long id = dated(f, "OTHER_OUTBOUND", wh, null, List.of(line(item, op.qty())), op);
                     if (accept(f.post(id))) {
-                        posted.add(new Posted(id, "OUT", item, op.qty()));
+                        posted.add(new Posted(id, "OUT", item, -op.qty()));
                         expected.merge(item, BigDecimal.valueOf(-op.qty()), BigDecimal::add);
                     }
                 }
                 case "TRANSFER" -> {
                     long id = dated(f, "TRANSFER", wh, other, List.of(line(item, op.qty())), op);
                     if (accept(f.post(id))) {
-                        posted.add(new Posted(id, "TRANSFER", item, 0));
+                        posted.add(new Posted(id, "TRANSFER", Map.of()));
                     }
                 }
                 case "RECEIVE" -> {
@@ -169,7 +219,7 @@ class LedgerProperties {
                             .get("id")
                             .asLong();
                     if (accept(f.post(id))) {
-                        posted.add(new Posted(id, "STATUS", item, 0));
+                        posted.add(new Posted(id, "STATUS", Map.of()));
                     }
                 }
                 case "COUNT" -> {
@@ -208,10 +258,7 @@ class LedgerProperties {
                         if (accept(f.api.post("/api/v1/documents/" + p.id() + "/unpost", Map.of()))) {
                             posted.remove(p);
                             buys.removeIf(b -> b[0] == p.id());
-                            int sign = p.kind().equals("IN") || p.kind().equals("ADJ")
-                                    ? -1
-                                    : p.kind().equals("OUT") ? 1 : 0;
-                            expected.merge(p.item(), BigDecimal.valueOf((long) sign * p.qty()), BigDecimal::add);
+                            p.effects().forEach((i, q) -> expected.merge(i, BigDecimal.valueOf(-q), BigDecimal::add));
                         }
                     }
                 }
@@ -257,7 +304,7 @@ class LedgerProperties {
                         assertThat(created.status()).as(created.text()).isEqualTo(201);
                         long id = created.json().get("id").asLong();
                         if (accept(f.post(id))) {
-                            posted.add(new Posted(id, "LANDED", item, 0));
+                            posted.add(new Posted(id, "LANDED", Map.of()));
                         }
                     }
                 }
@@ -272,6 +319,48 @@ class LedgerProperties {
                                     "amount",
                                     op.qty()));
                     assertThat(paid.status()).as(paid.text()).isEqualTo(201);
+                }
+                case "MAKE" -> {
+                    // Order, issue exactly what the BOM asks, receive the product.
+                    long order = dated(f, "PRODUCTION_ORDER", wh, null, List.of(line(product, op.qty())), op);
+                    if (!accept(f.post(order))) {
+                        break;
+                    }
+                    long issue = dated(
+                            f, "PRODUCTION_ISSUE", wh, null, List.of(line(items.get(0), 2 * op.qty())), op, order);
+                    if (!accept(f.post(issue))) {
+                        break;
+                    }
+                    posted.add(new Posted(issue, "ISSUE", items.get(0), -2 * op.qty()));
+                    long receipt =
+                            dated(f, "PRODUCTION_RECEIPT", wh, null, List.of(line(product, op.qty())), op, order);
+                    if (accept(f.post(receipt))) {
+                        posted.add(new Posted(receipt, "MADE", product, op.qty()));
+                    }
+                }
+                case "KIT" -> {
+                    var body = new HashMap<String, Object>(Map.of(
+                            "type",
+                            "SALES_DELIVERY",
+                            "warehouse",
+                            wh,
+                            "partner",
+                            customer,
+                            "lines",
+                            List.of(line(kit, op.qty(), "price", 20))));
+                    body.put("date", date(op).toString());
+                    var created = f.api.post("/api/v1/documents", body);
+                    assertThat(created.status()).as(created.text()).isEqualTo(201);
+                    long id = created.json().get("id").asLong();
+                    if (accept(f.post(id))) {
+                        posted.add(new Posted(id, "KIT", Map.of(items.get(0), -op.qty(), items.get(1), -op.qty())));
+                    }
+                }
+                case "APART" -> {
+                    long id = dated(f, "DISASSEMBLY", wh, null, List.of(line(product, -1), line(items.get(0), 2)), op);
+                    if (accept(f.post(id))) {
+                        posted.add(new Posted(id, "APART", Map.of(product, -1, items.get(0), 2)));
+                    }
                 }
                 default -> throw new IllegalStateException(op.kind());
             }
@@ -298,7 +387,7 @@ class LedgerProperties {
                 f.api.get("/api/v1/stock?includeZero=true&size=500").json().get("items");
         positions.forEach(p ->
                 assertThat(p.get("onHand").decimalValue()).as(p.toString()).isGreaterThanOrEqualTo(BigDecimal.ZERO));
-        for (String item : items) {
+        for (String item : List.of(items.get(0), items.get(1), product)) {
             BigDecimal total = warehouses.stream().map(w -> f.onHand(item, w)).reduce(BigDecimal.ZERO, BigDecimal::add);
             assertThat(total).as(item).isEqualByComparingTo(expected.getOrDefault(item, BigDecimal.ZERO));
             for (String wh : warehouses) {
@@ -344,7 +433,21 @@ class LedgerProperties {
 
     private static long dated(
             StockFixture f, String type, String warehouse, String toWarehouse, List<Map<String, Object>> lines, Op op) {
+        return dated(f, type, warehouse, toWarehouse, lines, op, null);
+    }
+
+    private static long dated(
+            StockFixture f,
+            String type,
+            String warehouse,
+            String toWarehouse,
+            List<Map<String, Object>> lines,
+            Op op,
+            Long source) {
         var body = new HashMap<String, Object>(Map.of("type", type, "warehouse", warehouse, "lines", lines));
+        if (source != null) {
+            body.put("sourceDocument", source);
+        }
         body.put("date", date(op).toString());
         if (toWarehouse != null) {
             body.put("toWarehouse", toWarehouse);
