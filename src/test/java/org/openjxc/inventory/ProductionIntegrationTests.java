@@ -144,6 +144,25 @@ class ProductionIntegrationTests {
     }
 
     @Test
+    void anIssueWithinTheToleranceStillNeverTakesStockThatIsNotThere() {
+        String bread = f.item(false);
+        String flour = f.item(false);
+        f.inbound(wh, flour, 10, "2");
+        createBom(bom(bread, "PRODUCTION", 1, List.of(line(flour, "1.8"))));
+        long order = posted(doc("PRODUCTION_ORDER", null, List.of(line(bread, 100))));
+        // The order reserves what there is (10 of the 180 it needs).
+        assertThat(reserved(flour)).isEqualByComparingTo("10");
+        var refused = expect(f.post(draft(doc("PRODUCTION_ISSUE", order, List.of(line(flour, 20))))), 409)
+                .json();
+        assertThat(refused.get("code").asString()).isEqualTo("INSUFFICIENT_STOCK");
+        assertThat(f.onHand(flour, wh)).isEqualByComparingTo("10");
+        // Closing the order lets go of what it reserved.
+        expect(f.api.post("/api/v1/documents/" + order + "/close", Map.of()), 200);
+        assertThat(reserved(flour)).isEqualByComparingTo("0");
+        f.assertBooksAgree();
+    }
+
+    @Test
     void finishedGoodsCostTheMaterialsIssuedPlusLabourAndOverheadLessByProducts() {
         String product = f.item(false);
         String a = f.item(false);
@@ -247,7 +266,7 @@ class ProductionIntegrationTests {
         assertThat(f.onHand(flour, wh)).isEqualByComparingTo("6.7");
         assertThat(f.booked(returned, "1405")).isEqualByComparingTo("14");
 
-        // Unposting the delivery is refused while its return stands; unposting the return restores it.
+        // Unposting the return takes the components out again.
         expect(f.api.post("/api/v1/documents/" + returned + "/unpost", Map.of()), 200);
         assertThat(f.onHand(tea, wh)).isEqualByComparingTo("6");
 

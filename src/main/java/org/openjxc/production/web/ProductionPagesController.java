@@ -117,9 +117,18 @@ class ProductionPagesController {
 
     @GetMapping("/production/boms/new")
     @RequiresPermission(Permission.MANAGE_BOMS)
-    String newBom(@RequestParam(required = false) String item, Model model) {
-        var form = new BomForm();
-        form.setItem(item);
+    String newBom(@RequestParam(required = false) String item, @RequestParam(required = false) Long copy, Model model) {
+        BomForm form;
+        if (copy != null) {
+            // A new version starts as a copy of another, valid from today; the old one is given an end date.
+            form = BomForm.of(boms.get(Actors.require(), copy));
+            form.setVersion(null);
+            form.setValidFrom(java.time.LocalDate.now());
+            form.setValidTo(null);
+        } else {
+            form = new BomForm();
+            form.setItem(item);
+        }
         form.padRows(BomForm.BLANK_ROWS);
         return form(model, form, null);
     }
