@@ -37,7 +37,8 @@ public enum BuiltInRole {
             VIEW_SUPPLIER_INVOICE,
             CREATE_SUPPLIER_INVOICE,
             EDIT_SUPPLIER_INVOICE,
-            SUBMIT_SUPPLIER_INVOICE)),
+            SUBMIT_SUPPLIER_INVOICE,
+            MANAGE_REPLENISHMENT)),
     SALES_CLERK(EnumSet.of(
             VIEW_SALES_INVOICE,
             CREATE_SALES_INVOICE,
@@ -147,6 +148,7 @@ public enum BuiltInRole {
             UNPOST_SALES_RETURN,
             MANAGE_BOMS,
             OVERRIDE_PRODUCTION_TOLERANCE,
+            MANAGE_REPLENISHMENT,
             CREATE_PRODUCTION_ORDER,
             APPROVE_PRODUCTION_ORDER,
             POST_PRODUCTION_ORDER,

@@ -248,6 +248,8 @@ public enum Permission {
     PRINT_DISASSEMBLY,
     MANAGE_BOMS,
     OVERRIDE_PRODUCTION_TOLERANCE,
+    // replenishment: run forecasts and set service levels, order sizes and lead times
+    MANAGE_REPLENISHMENT,
     // sensitive reads
     VIEW_COST,
     VIEW_PURCHASE_PRICE,
@@ -283,6 +285,7 @@ public enum Permission {
             case VIEW_COST, VIEW_PURCHASE_PRICE, VIEW_MARGIN, VIEW_PARTNER_BALANCE -> "SENSITIVE";
             case MANAGE_PERIODS, MANAGE_SETTLEMENTS, MANAGE_ACCOUNTS -> "FINANCE";
             case MANAGE_BOMS, OVERRIDE_PRODUCTION_TOLERANCE -> "PRODUCTION";
+            case MANAGE_REPLENISHMENT -> "REPLENISHMENT";
             default -> "GENERAL";
         };
     }
