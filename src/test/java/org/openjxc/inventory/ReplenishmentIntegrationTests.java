@@ -280,6 +280,27 @@ class ReplenishmentIntegrationTests {
                 .json();
         assertThat(refused.get("errors").toString()).contains("lines[0].item").contains("lines[1].fromWarehouse");
         expect(f.api.put("/api/v1/replenishment/settings/" + y, Map.of("serviceLevel", "1.5")), 400);
+
+        // The pages: suggestions with their reasons, the chart, drafts from ticked rows, Excel.
+        String admin = f.api.get("/api/v1/account").json().get("username").asString();
+        var web = org.openjxc.support.WebSession.login(port, admin, Api.ADMIN_PASSWORD);
+        assertThat(web.page("/replenishment?warehouse=" + a))
+                .contains(x)
+                .contains("调拨")
+                .contains("临期促销")
+                .contains("再订货点 50");
+        assertThat(web.page("/replenishment/forecast?item=" + x + "&warehouse=" + a))
+                .contains("简单指数平滑")
+                .contains("forecast-line");
+        String key = "TRANSFER|" + x + "|" + a + "|" + b + "|";
+        var made = web.form("/replenishment", "/replenishment/orders", Map.of("pick", key, "qty-" + key, "90"));
+        assertThat(made.statusCode()).isEqualTo(302);
+        assertThat(f.api.get("/api/v1/documents?type=TRANSFER")
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isEqualTo(2);
+        assertThat(web.get("/replenishment/export").statusCode()).isEqualTo(200);
     }
 
     private static JsonNode find(List<JsonNode> all, String kind, String item) {
