@@ -91,7 +91,7 @@ class ReplenishmentBrowserTests {
 
         driver.findElement(By.cssSelector("#suggestions input[name=pick]")).click();
         Browser.click(driver, driver.findElement(By.id("make-drafts")));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "已生成草稿单据"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "已生成草稿单据"));
         assertThat(admin.get("/api/v1/documents?type=PURCHASE_ORDER")
                         .json()
                         .get("total")

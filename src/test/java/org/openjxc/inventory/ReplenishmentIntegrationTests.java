@@ -190,7 +190,7 @@ class ReplenishmentIntegrationTests {
                         today.plusDays(10).toString())));
 
         forecast();
-        JsonNode fx = f.api.get("/api/v1/replenishment/forecast?item=" + x + "&warehouse=" + a)
+        JsonNode fx = expect(f.api.get("/api/v1/replenishment/forecast?item=" + x + "&warehouse=" + a), 200)
                 .json();
         assertThat(fx.get("method").asString()).isEqualTo("SES");
         assertThat(fx.get("dailyDemand").decimalValue()).isEqualByComparingTo("10");

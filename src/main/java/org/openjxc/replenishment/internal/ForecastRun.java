@@ -33,20 +33,20 @@ public class ForecastRun {
 
     /** The replenishment settings of an item, or the defaults. */
     public record Setting(
-            double serviceLevel, int reviewDays, BigDecimal minOrderQty, BigDecimal packQty, Double leadTime) {
-        static final Setting DEFAULT = new Setting(0.95, 7, null, null, null);
+            BigDecimal serviceLevel, int reviewDays, BigDecimal minOrderQty, BigDecimal packQty, BigDecimal leadTime) {
+        static final Setting DEFAULT = new Setting(new BigDecimal("0.95"), 7, null, null, null);
     }
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final int historyDays;
-    private final double defaultLeadTime;
+    private final BigDecimal defaultLeadTime;
 
     ForecastRun(
             JdbcTemplate jdbc,
             TransactionTemplate transactions,
             @Value("${openjxc.replenishment.history-days:730}") int historyDays,
-            @Value("${openjxc.replenishment.default-lead-time-days:7}") double defaultLeadTime) {
+            @Value("${openjxc.replenishment.default-lead-time-days:7}") BigDecimal defaultLeadTime) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.historyDays = historyDays;
@@ -55,7 +55,8 @@ public class ForecastRun {
 
     /** Forecasts every series of the company as of {@code today}; answers how many were written. */
     public int run(long companyId, long runId, LocalDate today) {
-        OffsetDateTime started = OffsetDateTime.now();
+        // Whole milliseconds: the database keeps no more, and the rows of this run must not look older.
+        OffsetDateTime started = OffsetDateTime.now().truncatedTo(ChronoUnit.MILLIS);
         LocalDate from = today.minusDays(historyDays);
         LocalDate yesterday = today.minusDays(1);
         Map<Long, Setting> settings = settings(companyId);
@@ -180,9 +181,11 @@ public class ForecastRun {
     private Object[] row(long companyId, Series s, Setting setting, double[] learnt, OffsetDateTime at) {
         Forecasting.Result r = Forecasting.forecast(s.demand());
         boolean fromReceipts = setting.leadTime() == null && learnt != null;
-        double lead = setting.leadTime() != null ? setting.leadTime() : learnt != null ? learnt[0] : defaultLeadTime;
+        double lead = setting.leadTime() != null
+                ? setting.leadTime().doubleValue()
+                : learnt != null ? learnt[0] : defaultLeadTime.doubleValue();
         double leadSd = fromReceipts ? learnt[1] : 0;
-        double safety = Forecasting.safetyStock(setting.serviceLevel(), r.daily(), r.sd(), lead, leadSd);
+        double safety = Forecasting.safetyStock(setting.serviceLevel().doubleValue(), r.daily(), r.sd(), lead, leadSd);
         double reorder = r.daily() * lead + safety;
         int demandDays = 0;
         for (double v : s.demand()) {
@@ -234,15 +237,14 @@ public class ForecastRun {
                 select item_id, service_level, review_days, min_order_qty, pack_qty, lead_time_days
                 from replenishment_setting where company_id = ?""",
                 rs -> {
-                    BigDecimal lead = rs.getBigDecimal(6);
                     settings.put(
                             rs.getLong(1),
                             new Setting(
-                                    rs.getBigDecimal(2).doubleValue(),
+                                    rs.getBigDecimal(2),
                                     rs.getInt(3),
                                     rs.getBigDecimal(4),
                                     rs.getBigDecimal(5),
-                                    lead == null ? null : lead.doubleValue()));
+                                    rs.getBigDecimal(6)));
                 },
                 companyId);
         return settings;
