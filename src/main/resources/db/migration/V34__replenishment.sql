@@ -18,7 +18,8 @@ create table replenishment_setting (
 
 -- The latest forecast per item and warehouse from its demand history (deliveries net of returns,
 -- and material issued to production), with the method chosen, its back-test errors, the lead time
--- and the safety stock and reorder point they give. Rewritten by each run.
+-- and the safety stock and reorder point they give. Replaced as a whole by each run, in one
+-- transaction: readers see the previous run's forecasts until the new ones are all there.
 create table demand_forecast (
     company_id      bigint         not null,
     item_id         bigint         not null,
@@ -41,7 +42,6 @@ create table demand_forecast (
     computed_at     timestamp with time zone not null,
     constraint pk_demand_forecast primary key (company_id, item_id, warehouse_id)
 );
-create index ix_demand_forecast_warehouse on demand_forecast (company_id, warehouse_id);
 
 -- A forecasting run: queued, running with progress, done or failed.
 create table replenishment_run (

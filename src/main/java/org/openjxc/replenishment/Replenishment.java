@@ -178,9 +178,16 @@ public class Replenishment {
         if (kind == null || kind.isBlank() || kind.startsWith("EXPIRY")) {
             all.addAll(expirySuggestions(actor, code));
         }
+        // Grouped as they become documents: purchases by supplier and warehouse, transfers by route.
+        List<String> kinds = List.of("TRANSFER", "PURCHASE", "EXPIRY_TRANSFER", "EXPIRY_PROMOTE");
         List<Suggestion> chosen = all.stream()
                 .filter(s -> kind == null || kind.isBlank() || s.kind().equals(kind))
                 .filter(s -> supplier == null || supplier.isBlank() || supplier.equals(s.supplier()))
+                .sorted(Comparator.comparing((Suggestion s) -> kinds.indexOf(s.kind()))
+                        .thenComparing(s -> s.supplier() == null ? "" : s.supplier())
+                        .thenComparing(s -> s.fromWarehouse() == null ? "" : s.fromWarehouse())
+                        .thenComparing(Suggestion::warehouse)
+                        .thenComparing(Suggestion::item))
                 .toList();
         int from = (int) Math.min(page.offset(), chosen.size());
         int to = Math.min(from + page.size(), chosen.size());

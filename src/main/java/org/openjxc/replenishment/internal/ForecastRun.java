@@ -39,6 +39,7 @@ public class ForecastRun {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate progress;
     private final int historyDays;
     private final BigDecimal defaultLeadTime;
 
@@ -49,13 +50,15 @@ public class ForecastRun {
             @Value("${openjxc.replenishment.default-lead-time-days:7}") BigDecimal defaultLeadTime) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.progress = new TransactionTemplate(transactions.getTransactionManager());
+        this.progress.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
         this.historyDays = historyDays;
         this.defaultLeadTime = defaultLeadTime;
     }
 
     /** Forecasts every series of the company as of {@code today}; answers how many were written. */
     public int run(long companyId, long runId, LocalDate today) {
-        // Whole milliseconds: the database keeps no more, and the rows of this run must not look older.
+        // Whole milliseconds: the database keeps no more.
         OffsetDateTime started = OffsetDateTime.now().truncatedTo(ChronoUnit.MILLIS);
         LocalDate from = today.minusDays(historyDays);
         LocalDate yesterday = today.minusDays(1);
@@ -66,7 +69,7 @@ public class ForecastRun {
                 from document d join stock_move m on m.company_id = d.company_id and m.document_id = d.id
                 where d.company_id = ? and d.doc_type in ('SALES_DELIVERY', 'SALES_RETURN', 'PRODUCTION_ISSUE')
                   and d.doc_date >= ? and d.doc_date <= ?) pairs""", Integer.class, companyId, Date.valueOf(from), Date.valueOf(yesterday));
-        jdbc.update("update replenishment_run set series = ? where company_id = ? and id = ?", total, companyId, runId);
+        progress(companyId, runId, "series", total);
 
         List<Series> chunk = new ArrayList<>();
         int[] written = {0};
@@ -95,55 +98,55 @@ public class ForecastRun {
                 chunk.clear();
             }
         };
-        // Streamed in order, one series after another: never the whole history in memory.
-        transactions.executeWithoutResult(tx -> jdbc.query(
-                con -> {
-                    var ps = con.prepareStatement("""
-                            select m.item_id, m.warehouse_id, d.doc_date, sum(m.qty)
-                            from document d join stock_move m on m.company_id = d.company_id and m.document_id = d.id
-                            where d.company_id = ?
-                              and d.doc_type in ('SALES_DELIVERY', 'SALES_RETURN', 'PRODUCTION_ISSUE')
-                              and d.doc_date >= ? and d.doc_date <= ?
-                            group by m.item_id, m.warehouse_id, d.doc_date
-                            order by m.item_id, m.warehouse_id, d.doc_date""");
-                    ps.setLong(1, companyId);
-                    ps.setDate(2, Date.valueOf(from));
-                    ps.setDate(3, Date.valueOf(yesterday));
-                    ps.setFetchSize(10_000);
-                    return ps;
-                },
-                rs -> {
-                    long item = rs.getLong(1);
-                    long warehouse = rs.getLong(2);
-                    if (item != current.item || warehouse != current.warehouse) {
-                        close.run();
-                        current.item = item;
-                        current.warehouse = warehouse;
-                        current.days = new HashMap<>();
-                        current.first = null;
-                    }
-                    LocalDate day = rs.getObject(3, LocalDate.class);
-                    // Stock leaves with a negative quantity: demand is its opposite, net of returns.
-                    double qty = -rs.getBigDecimal(4).doubleValue();
-                    if (current.first == null && qty > 0) {
-                        current.first = day;
-                    }
-                    if (current.first != null) {
-                        current.days.merge(day, qty, Double::sum);
-                    }
-                }));
-        close.run();
-        if (!chunk.isEmpty()) {
-            written[0] += write(companyId, runId, chunk, settings, leadTimes, started, written[0]);
-        }
-        // Series without demand in the window any more have no forecast.
-        jdbc.update(
-                "delete from demand_forecast where company_id = ? and computed_at < ?",
-                companyId,
-                Timestamp.from(started.toInstant()));
+        // Streamed in order, one series after another: never the whole history in memory. The old
+        // forecasts go and the new ones come in one transaction, so readers never see half a run.
+        transactions.executeWithoutResult(tx -> {
+            jdbc.update("delete from demand_forecast where company_id = ?", companyId);
+            jdbc.query(
+                    con -> {
+                        var ps = con.prepareStatement("""
+                                select m.item_id, m.warehouse_id, d.doc_date, sum(m.qty)
+                                from document d join stock_move m on m.company_id = d.company_id and m.document_id = d.id
+                                where d.company_id = ?
+                                  and d.doc_type in ('SALES_DELIVERY', 'SALES_RETURN', 'PRODUCTION_ISSUE')
+                                  and d.doc_date >= ? and d.doc_date <= ?
+                                group by m.item_id, m.warehouse_id, d.doc_date
+                                order by m.item_id, m.warehouse_id, d.doc_date""");
+                        ps.setLong(1, companyId);
+                        ps.setDate(2, Date.valueOf(from));
+                        ps.setDate(3, Date.valueOf(yesterday));
+                        ps.setFetchSize(10_000);
+                        return ps;
+                    },
+                    rs -> {
+                        long item = rs.getLong(1);
+                        long warehouse = rs.getLong(2);
+                        if (item != current.item || warehouse != current.warehouse) {
+                            close.run();
+                            current.item = item;
+                            current.warehouse = warehouse;
+                            current.days = new HashMap<>();
+                            current.first = null;
+                        }
+                        LocalDate day = rs.getObject(3, LocalDate.class);
+                        // Stock leaves with a negative quantity: demand is its opposite, net of returns.
+                        double qty = -rs.getBigDecimal(4).doubleValue();
+                        if (current.first == null && qty > 0) {
+                            current.first = day;
+                        }
+                        if (current.first != null) {
+                            current.days.merge(day, qty, Double::sum);
+                        }
+                    });
+            close.run();
+            if (!chunk.isEmpty()) {
+                written[0] += write(companyId, runId, chunk, settings, leadTimes, started, written[0]);
+            }
+        });
         return written[0];
     }
 
+    /** Forecasts a chunk of series (on all cores) and inserts them in one batch. */
     private int write(
             long companyId,
             long runId,
@@ -160,22 +163,22 @@ public class ForecastRun {
                         leadTimes.get(s.itemId()),
                         at))
                 .toList();
-        transactions.executeWithoutResult(tx -> {
-            jdbc.batchUpdate(
-                    "delete from demand_forecast where company_id = ? and item_id = ? and warehouse_id = ?",
-                    rows.stream().map(r -> new Object[] {r[0], r[1], r[2]}).toList());
-            jdbc.batchUpdate("""
-                    insert into demand_forecast (company_id, item_id, warehouse_id, method, parameters, daily_demand,
-                        demand_sd, mase, wape, intermittent, history_days, demand_days, lead_time_days, lead_time_sd,
-                        lead_time_learnt, safety_stock, reorder_point, forecast, computed_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
-            jdbc.update(
-                    "update replenishment_run set done = ? where company_id = ? and id = ?",
-                    before + chunk.size(),
-                    companyId,
-                    runId);
-        });
+        jdbc.batchUpdate("""
+                insert into demand_forecast (company_id, item_id, warehouse_id, method, parameters, daily_demand,
+                    demand_sd, mase, wape, intermittent, history_days, demand_days, lead_time_days, lead_time_sd,
+                    lead_time_learnt, safety_stock, reorder_point, forecast, computed_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+        progress(companyId, runId, "done", before + chunk.size());
         return rows.size();
+    }
+
+    /** Progress is committed on its own, so that the page shows it while the run's transaction goes on. */
+    private void progress(long companyId, long runId, String column, int value) {
+        progress.executeWithoutResult(tx -> jdbc.update(
+                "update replenishment_run set " + column + " = ? where company_id = ? and id = ?",
+                value,
+                companyId,
+                runId));
     }
 
     private Object[] row(long companyId, Series s, Setting setting, double[] learnt, OffsetDateTime at) {
@@ -251,8 +254,9 @@ public class ForecastRun {
     }
 
     /**
-     * Lead time per item, learnt from the last year's receipts against purchase orders: days from
-     * the order's date to the receipt's, mean and standard deviation.
+     * Lead time per item from its supplier, learnt from the last year's receipts against purchase
+     * orders to the item's default supplier: days from the order's date to the receipt's, mean and
+     * standard deviation.
      */
     Map<Long, double[]> leadTimes(long companyId, LocalDate since) {
         Map<Long, List<Long>> days = new HashMap<>();
@@ -262,8 +266,10 @@ public class ForecastRun {
                 from document r
                 join document_line l on l.company_id = r.company_id and l.document_id = r.id
                 join document o on o.company_id = r.company_id and o.id = r.source_document_id
+                join item i on i.company_id = l.company_id and i.id = l.item_id
                 where r.company_id = ? and r.doc_type = 'PURCHASE_RECEIPT' and r.status = 'POSTED'
-                  and o.doc_type = 'PURCHASE_ORDER' and r.doc_date >= ?""",
+                  and o.doc_type = 'PURCHASE_ORDER' and r.doc_date >= ?
+                  and (i.default_supplier_id is null or r.partner_id = i.default_supplier_id)""",
                 rs -> {
                     long d =
                             ChronoUnit.DAYS.between(rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class));
