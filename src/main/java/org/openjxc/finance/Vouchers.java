@@ -47,6 +47,7 @@ public class Vouchers implements DocumentPoster {
     private final JdbcClient jdbc;
     private final org.openjxc.finance.internal.InvoiceRows invoices;
     private final ObjectProvider<org.openjxc.production.Production> production;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     Vouchers(
             VoucherRows rows,
@@ -57,8 +58,10 @@ public class Vouchers implements DocumentPoster {
             ChartRows chart,
             JdbcClient jdbc,
             org.openjxc.finance.internal.InvoiceRows invoices,
-            ObjectProvider<org.openjxc.production.Production> production) {
+            ObjectProvider<org.openjxc.production.Production> production,
+            org.springframework.context.ApplicationEventPublisher events) {
         this.production = production;
+        this.events = events;
         this.rows = rows;
         this.stock = stock;
         this.documents = documents;
@@ -408,6 +411,10 @@ public class Vouchers implements DocumentPoster {
                             c.difference(),
                             java.time.OffsetDateTime.now())
                     .update();
+            if (c.difference().signum() != 0) {
+                events.publishEvent(new ReconciliationDifferenceFound(
+                        company, day, c.name(), c.expected(), c.actual(), c.difference()));
+            }
         }
         return checks;
     }

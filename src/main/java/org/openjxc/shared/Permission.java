@@ -250,6 +250,8 @@ public enum Permission {
     OVERRIDE_PRODUCTION_TOLERANCE,
     // replenishment: run forecasts and set service levels, order sizes and lead times
     MANAGE_REPLENISHMENT,
+    // integrations: webhook subscriptions and their delivery log
+    MANAGE_INTEGRATIONS,
     // sensitive reads
     VIEW_COST,
     VIEW_PURCHASE_PRICE,
@@ -286,6 +288,7 @@ public enum Permission {
             case MANAGE_PERIODS, MANAGE_SETTLEMENTS, MANAGE_ACCOUNTS -> "FINANCE";
             case MANAGE_BOMS, OVERRIDE_PRODUCTION_TOLERANCE -> "PRODUCTION";
             case MANAGE_REPLENISHMENT -> "REPLENISHMENT";
+            case MANAGE_INTEGRATIONS -> "ADMINISTRATION";
             default -> "GENERAL";
         };
     }

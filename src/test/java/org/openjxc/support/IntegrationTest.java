@@ -19,7 +19,9 @@ import org.springframework.test.context.ContextConfiguration;
         properties = {
             "openjxc.admin-password=" + Api.ADMIN_PASSWORD,
             "server.address=127.0.0.1",
-            "spring.thymeleaf.cache=false"
+            "spring.thymeleaf.cache=false",
+            // Tests send webhooks themselves, with the clock they need.
+            "openjxc.webhooks.poll=PT1H"
         })
 @ContextConfiguration(initializers = TestDatabase.Initializer.class)
 public @interface IntegrationTest {}
