@@ -252,6 +252,8 @@ public enum Permission {
     MANAGE_REPLENISHMENT,
     // integrations: webhook subscriptions and their delivery log
     MANAGE_INTEGRATIONS,
+    // operations: read the metrics at /actuator/prometheus (a monitoring system's token)
+    VIEW_METRICS,
     // sensitive reads
     VIEW_COST,
     VIEW_PURCHASE_PRICE,
@@ -288,7 +290,7 @@ public enum Permission {
             case MANAGE_PERIODS, MANAGE_SETTLEMENTS, MANAGE_ACCOUNTS -> "FINANCE";
             case MANAGE_BOMS, OVERRIDE_PRODUCTION_TOLERANCE -> "PRODUCTION";
             case MANAGE_REPLENISHMENT -> "REPLENISHMENT";
-            case MANAGE_INTEGRATIONS -> "ADMINISTRATION";
+            case MANAGE_INTEGRATIONS, VIEW_METRICS -> "ADMINISTRATION";
             default -> "GENERAL";
         };
     }

@@ -77,6 +77,27 @@ class SecurityConfiguration {
         return new ProviderManager(new ThrottledAuthenticationProvider(dao, accounts, properties, transactions, audit));
     }
 
+    /** Metrics for a monitoring system: a bearer token of a user holding {@code VIEW_METRICS}. */
+    @Bean
+    @Order(0)
+    SecurityFilterChain metricsChain(HttpSecurity http, UserAccounts accounts, ProblemWriter problems)
+            throws Exception {
+        http.securityMatcher("/actuator/prometheus")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .logout(logout -> logout.disable())
+                .addFilterBefore(new BearerTokenFilter(accounts), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth.anyRequest().hasAuthority("VIEW_METRICS"))
+                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> problems.write(
+                                request, response, ErrorCode.UNAUTHENTICATED, "error.UNAUTHENTICATED.detail"))
+                        .accessDeniedHandler((request, response, ex) ->
+                                problems.write(request, response, ErrorCode.FORBIDDEN, "error.FORBIDDEN.detail")));
+        return http.build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(

@@ -49,9 +49,11 @@ class ApiExceptionResolver implements HandlerExceptionResolver, Ordered {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionResolver.class);
 
     private final ProblemWriter problems;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
 
-    ApiExceptionResolver(ProblemWriter problems) {
+    ApiExceptionResolver(ProblemWriter problems, io.micrometer.core.instrument.MeterRegistry meters) {
         this.problems = problems;
+        this.meters = meters;
     }
 
     @Override
@@ -67,6 +69,8 @@ class ApiExceptionResolver implements HandlerExceptionResolver, Ordered {
                 return resolveForPage(request, response, ex);
             }
             BusinessException problem = translate(ex);
+            // Refusals by code (INSUFFICIENT_STOCK, VERSION_CONFLICT, …): what integrations run into.
+            meters.counter("openjxc.refusals", "code", problem.code().name()).increment();
             if (problem.code() == ErrorCode.INTERNAL_ERROR) {
                 log.error(
                         "Unexpected error on {} {} [{}]",
