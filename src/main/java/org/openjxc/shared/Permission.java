@@ -254,6 +254,8 @@ public enum Permission {
     MANAGE_INTEGRATIONS,
     // operations: read the metrics at /actuator/prometheus (a monitoring system's token)
     VIEW_METRICS,
+    // operations: take an online backup of the embedded database
+    MANAGE_BACKUPS,
     // sensitive reads
     VIEW_COST,
     VIEW_PURCHASE_PRICE,
@@ -290,7 +292,7 @@ public enum Permission {
             case MANAGE_PERIODS, MANAGE_SETTLEMENTS, MANAGE_ACCOUNTS -> "FINANCE";
             case MANAGE_BOMS, OVERRIDE_PRODUCTION_TOLERANCE -> "PRODUCTION";
             case MANAGE_REPLENISHMENT -> "REPLENISHMENT";
-            case MANAGE_INTEGRATIONS, VIEW_METRICS -> "ADMINISTRATION";
+            case MANAGE_INTEGRATIONS, VIEW_METRICS, MANAGE_BACKUPS -> "ADMINISTRATION";
             default -> "GENERAL";
         };
     }
