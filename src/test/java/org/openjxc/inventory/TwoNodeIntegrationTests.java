@@ -56,6 +56,8 @@ class TwoNodeIntegrationTests {
         properties.put("server.address", "127.0.0.1");
         properties.put("openjxc.admin-password", Api.ADMIN_PASSWORD);
         properties.put("openjxc.webhooks.poll", "PT1H");
+        // As docs/SCALING.md advises: the scheduled jobs run on one node only.
+        properties.put("openjxc.scheduling.enabled", "false");
         second = new SpringApplicationBuilder(OpenJxcApplication.class)
                 .initializers(c -> c.getEnvironment()
                         .getPropertySources()

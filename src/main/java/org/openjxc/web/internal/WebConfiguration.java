@@ -18,8 +18,19 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
  * cookie); the API follows {@code Accept-Language}, Chinese by default.
  */
 @Configuration
-@EnableScheduling
 class WebConfiguration implements WebMvcConfigurer {
+
+    /**
+     * Nightly and periodic jobs (reconciliation, forecasts, count plans, webhook sending, resuming
+     * re-valuations). With several nodes, {@code openjxc.scheduling.enabled=false} on all but one
+     * keeps them from running twice (docs/SCALING.md).
+     */
+    @Configuration
+    @EnableScheduling
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(
+            name = "openjxc.scheduling.enabled",
+            matchIfMissing = true)
+    static class Scheduling {}
 
     private final PermissionInterceptor permissions;
 
