@@ -1,0 +1,116 @@
+package org.openjxc.integration.web;
+
+import java.util.List;
+import org.openjxc.integration.Backups;
+import org.openjxc.integration.WebhookCommand;
+import org.openjxc.integration.WebhookEvent;
+import org.openjxc.integration.Webhooks;
+import org.openjxc.shared.Actors;
+import org.openjxc.shared.BusinessException;
+import org.openjxc.shared.PageQuery;
+import org.openjxc.shared.Permission;
+import org.openjxc.shared.RequiresPermission;
+import org.openjxc.web.NavigationEntry;
+import org.openjxc.web.ProblemWriter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** 集成与运维: webhook subscriptions with their delivery log, and the database backup. */
+@Controller
+class IntegrationPagesController {
+
+    private final Webhooks webhooks;
+    private final Backups backups;
+    private final ProblemWriter messages;
+    private final jakarta.validation.Validator validator;
+
+    IntegrationPagesController(
+            Webhooks webhooks, Backups backups, ProblemWriter messages, jakarta.validation.Validator validator) {
+        this.webhooks = webhooks;
+        this.backups = backups;
+        this.messages = messages;
+        this.validator = validator;
+    }
+
+    @Bean
+    static NavigationEntry integrationsNavigation() {
+        return new NavigationEntry(
+                "nav.section.system", "nav.integrations", "/integrations", "MANAGE_INTEGRATIONS", 960);
+    }
+
+    @GetMapping("/integrations")
+    @RequiresPermission(Permission.MANAGE_INTEGRATIONS)
+    String page(
+            @RequestParam(required = false) String status, @RequestParam(required = false) Integer page, Model model) {
+        var actor = Actors.require();
+        model.addAttribute("status", status);
+        model.addAttribute("events", WebhookEvent.values());
+        model.addAttribute("subscriptions", webhooks.subscriptions(actor));
+        model.addAttribute("deliveries", webhooks.deliveries(actor, status, null, PageQuery.of(page, 50, null)));
+        return "integration/integrations";
+    }
+
+    @PostMapping("/integrations/webhooks")
+    @RequiresPermission(Permission.MANAGE_INTEGRATIONS)
+    String subscribe(
+            @RequestParam(required = false) String url,
+            @RequestParam(name = "event", required = false) List<WebhookEvent> events,
+            RedirectAttributes flash) {
+        var command = new WebhookCommand(url == null ? null : url.trim(), events == null ? List.of() : events, null);
+        var violations = validator.validate(command);
+        if (!violations.isEmpty()) {
+            flash.addFlashAttribute(
+                    "flashError",
+                    violations.stream()
+                            .map(v -> v.getPropertyPath() + ": " + v.getMessage())
+                            .sorted()
+                            .reduce((a, b) -> a + "; " + b)
+                            .orElse(""));
+            return "redirect:/integrations";
+        }
+        var created = webhooks.subscribe(Actors.require(), command);
+        flash.addFlashAttribute("newSecret", created.secret());
+        return "redirect:/integrations";
+    }
+
+    @PostMapping("/integrations/webhooks/{id}/disable")
+    @RequiresPermission(Permission.MANAGE_INTEGRATIONS)
+    String unsubscribe(@PathVariable long id) {
+        webhooks.unsubscribe(Actors.require(), id);
+        return "redirect:/integrations";
+    }
+
+    @PostMapping("/integrations/deliveries/{id}/redeliver")
+    @RequiresPermission(Permission.MANAGE_INTEGRATIONS)
+    String redeliver(@PathVariable long id, RedirectAttributes flash, jakarta.servlet.http.HttpServletRequest request) {
+        try {
+            webhooks.redeliver(Actors.require(), id);
+        } catch (BusinessException e) {
+            flash.addFlashAttribute(
+                    "flashError",
+                    messages.message(request, e.messageKey(), e.args().toArray()));
+        }
+        return "redirect:/integrations";
+    }
+
+    @PostMapping("/integrations/backup")
+    @RequiresPermission(Permission.MANAGE_BACKUPS)
+    String backup(RedirectAttributes flash, jakarta.servlet.http.HttpServletRequest request) {
+        try {
+            var b = backups.backup(Actors.require());
+            flash.addFlashAttribute(
+                    "flashSuccess", messages.message(request, "integrations.backedUp", b.file(), b.bytes()));
+        } catch (BusinessException e) {
+            flash.addFlashAttribute(
+                    "flashError",
+                    messages.message(request, e.messageKey(), e.args().toArray()));
+        }
+        return "redirect:/integrations";
+    }
+}
