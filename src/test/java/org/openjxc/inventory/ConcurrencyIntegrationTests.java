@@ -45,30 +45,9 @@ class ConcurrencyIntegrationTests {
                     .get("id")
                     .asLong());
         }
-        var outcomes = new ConcurrentHashMap<String, AtomicInteger>();
-        var start = new CountDownLatch(1);
-        var pool = Executors.newFixedThreadPool(16);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (long id : drafts) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    var r = f.post(id);
-                    String outcome =
-                            r.status() == 200 ? r.json().get("status").asString() : r.status() + " " + r.code();
-                    outcomes.computeIfAbsent(outcome, k -> new AtomicInteger()).incrementAndGet();
-                    return null;
-                }));
-            }
-            start.countDown();
-            for (Future<?> future : futures) {
-                future.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        var outcomes = StockFixture.postAtOnce(drafts, i -> f);
         assertThat(outcomes.keySet()).as(outcomes.toString()).containsOnly("POSTED", "409 INSUFFICIENT_STOCK");
-        assertThat(outcomes.get("POSTED").get()).as(TestDatabase.name()).isEqualTo(50);
+        assertThat(outcomes.get("POSTED")).as(TestDatabase.name()).isEqualTo(50);
         assertThat(f.onHand(item, wh)).isEqualByComparingTo("0");
         assertThat(f.summary(item, wh).get("value").decimalValue()).isEqualByComparingTo("0");
         f.assertConsistent();

@@ -169,6 +169,40 @@ public final class StockFixture {
         }
     }
 
+    /**
+     * Posts the drafts all at once from 16 threads, each through the fixture {@code via} picks for
+     * its index (another node, another user); answers how often each outcome came back
+     * ({@code POSTED}, {@code 409 INSUFFICIENT_STOCK}, …).
+     */
+    public static Map<String, Integer> postAtOnce(List<Long> drafts, java.util.function.IntFunction<StockFixture> via)
+            throws Exception {
+        var outcomes = new java.util.concurrent.ConcurrentHashMap<String, Integer>();
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < drafts.size(); i++) {
+                long id = drafts.get(i);
+                StockFixture f = via.apply(i);
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    var r = f.post(id);
+                    String outcome =
+                            r.status() == 200 ? r.json().get("status").asString() : r.status() + " " + r.code();
+                    outcomes.merge(outcome, 1, Integer::sum);
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (var future : futures) {
+                future.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return outcomes;
+    }
+
     public static Api.Response expect(Api.Response r, int status) {
         assertThat(r.status()).as(r.text()).isEqualTo(status);
         return r;

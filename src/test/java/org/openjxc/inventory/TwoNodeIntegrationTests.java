@@ -7,11 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openjxc.OpenJxcApplication;
@@ -79,32 +74,9 @@ class TwoNodeIntegrationTests {
                     .get("id")
                     .asLong());
         }
-        var outcomes = new ConcurrentHashMap<String, AtomicInteger>();
-        var start = new CountDownLatch(1);
-        var pool = Executors.newFixedThreadPool(16);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int i = 0; i < drafts.size(); i++) {
-                long id = drafts.get(i);
-                StockFixture node = i % 2 == 0 ? f : g;
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    var r = node.post(id);
-                    String outcome =
-                            r.status() == 200 ? r.json().get("status").asString() : r.status() + " " + r.code();
-                    outcomes.computeIfAbsent(outcome, k -> new AtomicInteger()).incrementAndGet();
-                    return null;
-                }));
-            }
-            start.countDown();
-            for (Future<?> future : futures) {
-                future.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        var outcomes = StockFixture.postAtOnce(drafts, i -> i % 2 == 0 ? f : g);
         assertThat(outcomes.keySet()).as(outcomes.toString()).containsOnly("POSTED", "409 INSUFFICIENT_STOCK");
-        assertThat(outcomes.get("POSTED").get()).as(TestDatabase.name()).isEqualTo(50);
+        assertThat(outcomes.get("POSTED")).as(TestDatabase.name()).isEqualTo(50);
         // Both nodes see the same stock, and the ledger still equals the balances.
         assertThat(f.onHand(item, wh)).isEqualByComparingTo("0");
         assertThat(g.onHand(item, wh)).isEqualByComparingTo("0");

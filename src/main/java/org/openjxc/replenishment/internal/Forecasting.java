@@ -57,6 +57,26 @@ public final class Forecasting {
         double[] errors(double[] y);
     }
 
+    /** A method whose forecast is one level for every day ahead. */
+    interface Flat extends Method {
+        /** Runs through {@code y}, filling {@code errors} when given; answers the level at its end. */
+        double run(double[] y, double[] errors);
+
+        @Override
+        default double[] forecast(double[] y, int h) {
+            double[] f = new double[h];
+            java.util.Arrays.fill(f, run(y, null));
+            return clip(f);
+        }
+
+        @Override
+        default double[] errors(double[] y) {
+            double[] e = new double[Math.max(0, y.length - 1)];
+            run(y, e);
+            return e;
+        }
+    }
+
     /** The forecast of {@code y} (oldest first, one value per day, ending yesterday). */
     public static Result forecast(double[] y) {
         int n = y.length;
@@ -193,7 +213,7 @@ public final class Forecasting {
         return to > from ? s / (to - from) : 0;
     }
 
-    private static double[] clip(double[] f) {
+    static double[] clip(double[] f) {
         for (int i = 0; i < f.length; i++) {
             f[i] = Math.max(0, f[i]);
         }
@@ -201,7 +221,7 @@ public final class Forecasting {
     }
 
     /** Simple exponential smoothing: a level only. */
-    record Ses(double alpha) implements Method {
+    record Ses(double alpha) implements Flat {
         public String name() {
             return "SES";
         }
@@ -210,7 +230,7 @@ public final class Forecasting {
             return "α=" + alpha;
         }
 
-        private double run(double[] y, double[] errors) {
+        public double run(double[] y, double[] errors) {
             double level = mean(y, 0, Math.min(7, y.length));
             for (int t = 0; t < y.length; t++) {
                 if (errors != null && t > 0) {
@@ -219,18 +239,6 @@ public final class Forecasting {
                 level = alpha * y[t] + (1 - alpha) * level;
             }
             return level;
-        }
-
-        public double[] forecast(double[] y, int h) {
-            double[] f = new double[h];
-            java.util.Arrays.fill(f, run(y, null));
-            return clip(f);
-        }
-
-        public double[] errors(double[] y) {
-            double[] e = new double[Math.max(0, y.length - 1)];
-            run(y, e);
-            return e;
         }
     }
 
@@ -381,7 +389,7 @@ public final class Forecasting {
      * Croston: sizes and intervals of the demands smoothed separately, the forecast their ratio;
      * with {@code corrected}, the Syntetos–Boylan approximation (× (1 − α/2)) that removes its bias.
      */
-    record Croston(double alpha, boolean corrected) implements Method {
+    record Croston(double alpha, boolean corrected) implements Flat {
         public String name() {
             return corrected ? "SBA" : "CROSTON";
         }
@@ -390,7 +398,7 @@ public final class Forecasting {
             return "α=" + alpha;
         }
 
-        private double run(double[] y, double[] errors) {
+        public double run(double[] y, double[] errors) {
             double size = 0;
             double interval = 0;
             int since = 0;
@@ -416,22 +424,10 @@ public final class Forecasting {
             }
             return started ? factor * size / interval : 0;
         }
-
-        public double[] forecast(double[] y, int h) {
-            double[] f = new double[h];
-            java.util.Arrays.fill(f, run(y, null));
-            return clip(f);
-        }
-
-        public double[] errors(double[] y) {
-            double[] e = new double[Math.max(0, y.length - 1)];
-            run(y, e);
-            return e;
-        }
     }
 
     /** Teunter–Syntetos–Babai: the probability of demand updated every day, so obsolescence shows. */
-    record Tsb(double alpha, double beta) implements Method {
+    record Tsb(double alpha, double beta) implements Flat {
         public String name() {
             return "TSB";
         }
@@ -440,7 +436,7 @@ public final class Forecasting {
             return "α=" + alpha + " β=" + beta;
         }
 
-        private double run(double[] y, double[] errors) {
+        public double run(double[] y, double[] errors) {
             int first = 0;
             while (first < y.length && y[first] == 0) {
                 first++;
@@ -465,18 +461,6 @@ public final class Forecasting {
                 }
             }
             return probability * size;
-        }
-
-        public double[] forecast(double[] y, int h) {
-            double[] f = new double[h];
-            java.util.Arrays.fill(f, run(y, null));
-            return clip(f);
-        }
-
-        public double[] errors(double[] y) {
-            double[] e = new double[Math.max(0, y.length - 1)];
-            run(y, e);
-            return e;
         }
     }
 
