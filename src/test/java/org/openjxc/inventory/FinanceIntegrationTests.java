@@ -460,6 +460,26 @@ class FinanceIntegrationTests {
             assertThat(sheet.getRow(1).getCell(4).getStringCellValue()).isEqualTo("1405");
             assertThat(sheet.getRow(1).getCell(6).getNumericCellValue()).isEqualTo(30.0);
         }
+        // The same for 金蝶 and 用友, per period: their import templates' columns.
+        String period = java.time.YearMonth.now().toString();
+        var kingdee = expect(f.api.get("/api/v1/vouchers?format=xlsx&layout=kingdee&period=" + period), 200);
+        try (var workbook =
+                new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(kingdee.body()))) {
+            var sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(2).getStringCellValue()).isEqualTo("会计期间");
+            assertThat(sheet.getRow(0).getCell(5).getStringCellValue()).isEqualTo("分录序号");
+            assertThat(sheet.getLastRowNum()).isEqualTo(2 + 4 + 4);
+            assertThat(sheet.getRow(1).getCell(7).getStringCellValue()).isEqualTo("1405");
+            assertThat(sheet.getRow(1).getCell(11).getNumericCellValue()).isEqualTo(30.0);
+        }
+        var yonyou = expect(f.api.get("/api/v1/vouchers?format=xlsx&layout=yonyou&period=" + period), 200);
+        try (var workbook =
+                new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(yonyou.body()))) {
+            var sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(4).getStringCellValue()).isEqualTo("科目编码");
+            assertThat(sheet.getRow(0).getCell(8).getStringCellValue()).isEqualTo("供应商编码");
+        }
+        assertThat(f.api.get("/api/v1/vouchers?format=xlsx&layout=sap").code()).isEqualTo("VALIDATION_FAILED");
 
         String adminName = f.api.get("/api/v1/account").json().get("username").asString();
         var web = org.openjxc.support.WebSession.login(port, adminName, Api.ADMIN_PASSWORD);

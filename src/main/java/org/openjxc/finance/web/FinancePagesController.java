@@ -2,6 +2,7 @@ package org.openjxc.finance.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -76,8 +77,10 @@ class FinancePagesController {
     }
 
     /**
-     * The voucher book in the column order of the voucher import templates of Chinese accounting
-     * software (日期, 凭证字, 凭证号, 摘要, 科目代码, 科目名称, 借方金额, 贷方金额, 往来单位): one row per line.
+     * The voucher book for accounting software, one row per voucher line, in one of three layouts
+     * (docs/ACCOUNTING-EXPORT.md): {@code generic} (日期, 凭证字, 凭证号, 摘要, 科目代码, 科目名称,
+     * 借方金额, 贷方金额, 往来单位), {@code kingdee} (金蝶 KIS/K3 凭证引入) or {@code yonyou}
+     * (用友 T3/U8 凭证导入); {@code period} (2026-11) stands for its first and last day.
      */
     @GetMapping(
             value = {"/api/v1/vouchers", "/vouchers"},
@@ -86,21 +89,30 @@ class FinancePagesController {
     void export(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) java.time.YearMonth period,
             @RequestParam(required = false) String account,
             @RequestParam(required = false) String partner,
             @RequestParam(required = false) String document,
+            @RequestParam(defaultValue = "generic") String layout,
             HttpServletResponse response)
             throws IOException {
         Actor actor = Actors.require();
-        var query = new VoucherQuery(from, to, account, partner, document);
-        List<String> headers = java.util.stream.Stream.of(
-                        "date", "word", "number", "summary", "account", "accountName", "debit", "credit", "partner")
+        if (!List.of("generic", "kingdee", "yonyou").contains(layout)) {
+            throw org.openjxc.shared.BusinessException.invalid("layout", "error.vouchers.layout", layout);
+        }
+        var query = new VoucherQuery(
+                period != null ? period.atDay(1) : from,
+                period != null ? period.atEndOfMonth() : to,
+                account,
+                partner,
+                document);
+        List<String> headers = COLUMNS.get(layout).stream()
                 .map(h -> message("vouchers.export." + h))
                 .toList();
         String word = message("vouchers.export.wordValue");
         ExcelExport.write(
                 response,
-                "vouchers.xlsx",
+                "vouchers-" + layout + ".xlsx",
                 headers,
                 sink -> ExcelExport.eachOfAllPages(
                         p -> vouchers.list(actor, query, PageQuery.of(p, PageQuery.MAX_SIZE, null)),
@@ -110,19 +122,93 @@ class FinancePagesController {
                                             : message("documentType." + v.documentType()) + " " + v.documentNumber())
                                     + (v.reversalOf() == null ? "" : " " + message("vouchers.reversal", v.reversalOf()))
                                     + (v.revaluation() ? " " + message("vouchers.revaluation") : "");
+                            int entry = 0;
                             for (VoucherView.Line l : v.lines()) {
-                                sink.accept(Arrays.asList(
-                                        v.date(),
-                                        word,
-                                        v.id(),
-                                        summary,
-                                        l.account(),
-                                        l.accountName(),
-                                        l.debit(),
-                                        l.credit(),
-                                        l.partner()));
+                                entry++;
+                                sink.accept(row(layout, v, l, entry, word, summary.trim()));
                             }
                         }));
+    }
+
+    /** The columns of each layout, as message keys under {@code vouchers.export.}. */
+    private static final java.util.Map<String, List<String>> COLUMNS = java.util.Map.of(
+            "generic",
+            List.of("date", "word", "number", "summary", "account", "accountName", "debit", "credit", "partner"),
+            "kingdee",
+            List.of(
+                    "date",
+                    "year",
+                    "period",
+                    "word",
+                    "number",
+                    "entry",
+                    "summary",
+                    "account",
+                    "accountName",
+                    "currency",
+                    "amount",
+                    "debit",
+                    "credit",
+                    "item",
+                    "preparer"),
+            "yonyou",
+            List.of(
+                    "date",
+                    "category",
+                    "number",
+                    "summary",
+                    "accountCode",
+                    "debit",
+                    "credit",
+                    "customer",
+                    "supplier",
+                    "preparer"));
+
+    private static List<Object> row(
+            String layout, VoucherView v, VoucherView.Line l, int entry, String word, String summary) {
+        BigDecimal amount = l.debit().signum() != 0 ? l.debit() : l.credit();
+        return switch (layout) {
+            case "kingdee" ->
+                Arrays.asList(
+                        v.date(),
+                        v.date().getYear(),
+                        v.date().getMonthValue(),
+                        word,
+                        v.id(),
+                        entry,
+                        summary,
+                        l.account(),
+                        l.accountName(),
+                        "RMB",
+                        amount,
+                        l.debit(),
+                        l.credit(),
+                        l.partner(),
+                        "OpenJXC");
+            case "yonyou" ->
+                Arrays.asList(
+                        v.date(),
+                        word,
+                        v.id(),
+                        summary,
+                        l.account(),
+                        l.debit(),
+                        l.credit(),
+                        l.account().startsWith("1122") ? l.partner() : null,
+                        l.account().startsWith("2202") ? l.partner() : null,
+                        "OpenJXC");
+            default ->
+                Arrays.asList(
+                        v.date(),
+                        word,
+                        v.id(),
+                        summary,
+                        l.account(),
+                        l.accountName(),
+                        l.debit(),
+                        l.credit(),
+                        l.partner());
+        };
     }
 
     @GetMapping("/reconciliation")
