@@ -21,8 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes webhook deliveries in the transaction of what happened — after every other poster, so
- * that only a posting that is complete and commits leaves any trace. Nothing is sent from here.
+ * Writes webhook deliveries (and the alerts people subscribed to) in the transaction of what
+ * happened — after every other poster, so that only a posting that is complete and commits leaves
+ * any trace. Nothing is sent from here.
  */
 @Component
 @Order(100)
@@ -31,11 +32,20 @@ class WebhookOutbox implements DocumentPoster {
     private final WebhookRows rows;
     private final JsonMapper json;
     private final JdbcClient jdbc;
+    private final NotificationOutbox notifications;
+    private final NotificationRows notificationRows;
 
-    WebhookOutbox(WebhookRows rows, JsonMapper json, JdbcClient jdbc) {
+    WebhookOutbox(
+            WebhookRows rows,
+            JsonMapper json,
+            JdbcClient jdbc,
+            NotificationOutbox notifications,
+            NotificationRows notificationRows) {
         this.rows = rows;
         this.json = json;
         this.jdbc = jdbc;
+        this.notifications = notifications;
+        this.notificationRows = notificationRows;
     }
 
     @Override
@@ -69,6 +79,11 @@ class WebhookOutbox implements DocumentPoster {
         data.put("actual", e.actual());
         data.put("difference", e.difference());
         enqueue(e.companyId(), WebhookEvent.RECONCILIATION_DIFFERENCE, data);
+        notifications.alert(
+                e.companyId(),
+                org.openjxc.integration.NotificationTopic.RECONCILIATION_DIFFERENCE,
+                notifications.text(
+                        "notification.reconciliation", e.date(), e.check(), e.expected(), e.actual(), e.difference()));
     }
 
     /**
@@ -76,7 +91,10 @@ class WebhookOutbox implements DocumentPoster {
      * stock to below it (crossing it, so that every later sale does not raise it again).
      */
     private void belowSafetyStock(PostingDocument d) {
-        if (rows.subscribers(d.companyId(), WebhookEvent.STOCK_BELOW_SAFETY).isEmpty()) {
+        if (rows.subscribers(d.companyId(), WebhookEvent.STOCK_BELOW_SAFETY).isEmpty()
+                && notificationRows
+                        .subscribers(d.companyId(), org.openjxc.integration.NotificationTopic.STOCK_BELOW_SAFETY)
+                        .isEmpty()) {
             return;
         }
         Map<Long, BigDecimal> taken = new LinkedHashMap<>();
@@ -116,6 +134,10 @@ class WebhookOutbox implements DocumentPoster {
                 data.put("safetyStock", safety);
                 data.put("document", d.number());
                 enqueue(d.companyId(), WebhookEvent.STOCK_BELOW_SAFETY, data);
+                notifications.alert(
+                        d.companyId(),
+                        org.openjxc.integration.NotificationTopic.STOCK_BELOW_SAFETY,
+                        notifications.text("notification.belowSafety", l[1], l[2], after, safety, d.number()));
             }
         }
     }

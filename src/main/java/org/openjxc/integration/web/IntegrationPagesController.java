@@ -26,12 +26,18 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class IntegrationPagesController {
 
     private final Webhooks webhooks;
+    private final org.openjxc.integration.Notifications notifications;
     private final Backups backups;
     private final ProblemWriter messages;
     private final jakarta.validation.Validator validator;
 
     IntegrationPagesController(
-            Webhooks webhooks, Backups backups, ProblemWriter messages, jakarta.validation.Validator validator) {
+            Webhooks webhooks,
+            org.openjxc.integration.Notifications notifications,
+            Backups backups,
+            ProblemWriter messages,
+            jakarta.validation.Validator validator) {
+        this.notifications = notifications;
         this.webhooks = webhooks;
         this.backups = backups;
         this.messages = messages;
@@ -42,6 +48,58 @@ class IntegrationPagesController {
     static NavigationEntry integrationsNavigation() {
         return new NavigationEntry(
                 "nav.section.system", "nav.integrations", "/integrations", "MANAGE_INTEGRATIONS", 960);
+    }
+
+    @Bean
+    static NavigationEntry notificationsNavigation() {
+        return new NavigationEntry("nav.section.home", "nav.notifications", "/notifications", "VIEW_DASHBOARD", 20);
+    }
+
+    @GetMapping("/notifications")
+    @RequiresPermission(Permission.VIEW_DASHBOARD)
+    String notifications(@RequestParam(required = false) Integer page, Model model) {
+        var actor = Actors.require();
+        model.addAttribute("channels", org.openjxc.integration.NotificationChannel.values());
+        model.addAttribute("topics", org.openjxc.integration.NotificationTopic.values());
+        model.addAttribute("subscriptions", notifications.subscriptions(actor));
+        model.addAttribute("messages", notifications.messages(actor, PageQuery.of(page, 50, null)));
+        return "integration/notifications";
+    }
+
+    @PostMapping("/notifications")
+    @RequiresPermission(Permission.VIEW_DASHBOARD)
+    String subscribeToNotifications(
+            @RequestParam(required = false) org.openjxc.integration.NotificationChannel channel,
+            @RequestParam(required = false) String target,
+            @RequestParam(required = false) String secret,
+            @RequestParam(name = "topic", required = false) List<org.openjxc.integration.NotificationTopic> topics,
+            RedirectAttributes flash,
+            jakarta.servlet.http.HttpServletRequest request) {
+        var command = new org.openjxc.integration.NotificationCommand(
+                channel, target == null ? "" : target, secret, topics == null ? List.of() : topics);
+        try {
+            if (!validator.validate(command).isEmpty()) {
+                throw BusinessException.invalid("target", "import.required");
+            }
+            notifications.subscribe(Actors.require(), command);
+        } catch (BusinessException e) {
+            flash.addFlashAttribute(
+                    "flashError",
+                    e.violations().isEmpty()
+                            ? messages.message(request, e.messageKey(), e.args().toArray())
+                            : messages.message(
+                                    request,
+                                    e.violations().get(0).messageKey(),
+                                    e.violations().get(0).args().toArray()));
+        }
+        return "redirect:/notifications";
+    }
+
+    @PostMapping("/notifications/{id}/disable")
+    @RequiresPermission(Permission.VIEW_DASHBOARD)
+    String unsubscribeFromNotifications(@PathVariable long id) {
+        notifications.unsubscribe(Actors.require(), id);
+        return "redirect:/notifications";
     }
 
     @GetMapping("/integrations")
