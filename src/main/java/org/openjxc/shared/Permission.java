@@ -252,6 +252,8 @@ public enum Permission {
     MANAGE_REPLENISHMENT,
     // integrations: webhook subscriptions and their delivery log
     MANAGE_INTEGRATIONS,
+    // integrations: a partner system (3PL, WMS) sends its callbacks
+    RECEIVE_INBOUND,
     // operations: read the metrics at /actuator/prometheus (a monitoring system's token)
     VIEW_METRICS,
     // operations: take an online backup of the embedded database
@@ -292,7 +294,7 @@ public enum Permission {
             case MANAGE_PERIODS, MANAGE_SETTLEMENTS, MANAGE_ACCOUNTS -> "FINANCE";
             case MANAGE_BOMS, OVERRIDE_PRODUCTION_TOLERANCE -> "PRODUCTION";
             case MANAGE_REPLENISHMENT -> "REPLENISHMENT";
-            case MANAGE_INTEGRATIONS, VIEW_METRICS, MANAGE_BACKUPS -> "ADMINISTRATION";
+            case MANAGE_INTEGRATIONS, RECEIVE_INBOUND, VIEW_METRICS, MANAGE_BACKUPS -> "ADMINISTRATION";
             default -> "GENERAL";
         };
     }
