@@ -26,6 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class IntegrationPagesController {
 
     private final Webhooks webhooks;
+    private final org.openjxc.integration.Inbound inbound;
     private final org.openjxc.integration.Notifications notifications;
     private final Backups backups;
     private final ProblemWriter messages;
@@ -33,11 +34,13 @@ class IntegrationPagesController {
 
     IntegrationPagesController(
             Webhooks webhooks,
+            org.openjxc.integration.Inbound inbound,
             org.openjxc.integration.Notifications notifications,
             Backups backups,
             ProblemWriter messages,
             jakarta.validation.Validator validator) {
         this.notifications = notifications;
+        this.inbound = inbound;
         this.webhooks = webhooks;
         this.backups = backups;
         this.messages = messages;
@@ -111,6 +114,8 @@ class IntegrationPagesController {
         model.addAttribute("events", WebhookEvent.values());
         model.addAttribute("subscriptions", webhooks.subscriptions(actor));
         model.addAttribute("deliveries", webhooks.deliveries(actor, status, null, PageQuery.of(page, 50, null)));
+        model.addAttribute("parked", inbound.messages(actor, "PARKED", PageQuery.of(0, 50, null)));
+        model.addAttribute("mappings", inbound.mappings(actor));
         return "integration/integrations";
     }
 
@@ -149,6 +154,28 @@ class IntegrationPagesController {
     String redeliver(@PathVariable long id, RedirectAttributes flash, jakarta.servlet.http.HttpServletRequest request) {
         try {
             webhooks.redeliver(Actors.require(), id);
+        } catch (BusinessException e) {
+            flash.addFlashAttribute(
+                    "flashError",
+                    messages.message(request, e.messageKey(), e.args().toArray()));
+        }
+        return "redirect:/integrations";
+    }
+
+    @PostMapping("/integrations/inbound/{id}/replay")
+    @RequiresPermission(Permission.MANAGE_INTEGRATIONS)
+    String replay(
+            @PathVariable long id,
+            @RequestParam(required = false) String payload,
+            RedirectAttributes flash,
+            jakarta.servlet.http.HttpServletRequest request) {
+        try {
+            var message = inbound.replay(Actors.require(), id, payload == null || payload.isBlank() ? null : payload);
+            if (message.status().equals("PARKED")) {
+                flash.addFlashAttribute("flashError", message.reason());
+            } else {
+                flash.addFlashAttribute("flashSuccess", messages.message(request, "integrations.replayed", id));
+            }
         } catch (BusinessException e) {
             flash.addFlashAttribute(
                     "flashError",
