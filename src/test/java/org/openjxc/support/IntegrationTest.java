@@ -21,7 +21,10 @@ import org.springframework.test.context.ContextConfiguration;
             "server.address=127.0.0.1",
             "spring.thymeleaf.cache=false",
             // Tests send webhooks themselves, with the clock they need.
-            "openjxc.webhooks.poll=PT1H"
+            "openjxc.webhooks.poll=PT1H",
+            // E-mail goes to FakeSmtpServer when a test listens there.
+            "spring.mail.host=127.0.0.1",
+            "spring.mail.port=" + FakeSmtpServer.PORT
         })
 @ContextConfiguration(initializers = TestDatabase.Initializer.class)
 public @interface IntegrationTest {}
