@@ -164,6 +164,27 @@ class InvoiceIntegrationTests {
         assertThat(receivable()).isEqualByComparingTo("67.80");
         assertThat(uninvoiced().get(0).get("openQty").decimalValue()).isEqualByComparingTo("4");
         f.assertBooksAgree();
+
+        // The customer pays what was invoiced: the receipt settles the delivery with its invoice, and
+        // the invoice cannot be unposted under it.
+        JsonNode open =
+                f.api.get("/api/v1/partners/" + customer + "/open-items").json().get("items");
+        assertThat(open.get(0).get("open").decimalValue()).as(open.toString()).isEqualByComparingTo("67.80");
+        var paid = expect(
+                        f.api.post(
+                                "/api/v1/settlements",
+                                Map.of("kind", "RECEIPT", "partner", customer, "amount", "67.80")),
+                        201)
+                .json();
+        assertThat(paid.get("allocations").get(0).get("amount").decimalValue()).isEqualByComparingTo("67.80");
+        assertThat(f.api.get("/api/v1/partners/" + customer + "/open-items")
+                        .json()
+                        .get("items"))
+                .isEmpty();
+        assertThat(f.api.post("/api/v1/documents/" + invoice + "/unpost", Map.of())
+                        .code())
+                .isEqualTo("INVALID_STATE");
+        f.assertBooksAgree();
         revenueAtInvoice(false, 400);
     }
 }

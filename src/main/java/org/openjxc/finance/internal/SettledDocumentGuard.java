@@ -9,8 +9,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Refuses to unpost a document that receipts or payments were allocated to: the money would point
- * at nothing. Cancelling those settlements first frees it.
+ * Refuses to unpost a document that receipts or payments were allocated to (or an invoice of one):
+ * the money would point at nothing. Cancelling those settlements first frees it.
  */
 @Component
 @Order(-9)
@@ -27,7 +27,13 @@ class SettledDocumentGuard implements DocumentPoster {
 
     @Override
     public void unpost(PostingDocument d) {
-        List<String> settling = rows.settling(d.companyId(), d.id());
+        // An invoice's receivable (payable) is settled on its delivery (receipt): taking it away
+        // would leave that settled beyond what it is owed.
+        boolean invoice = d.type() == org.openjxc.document.DocumentType.SALES_INVOICE
+                || d.type() == org.openjxc.document.DocumentType.SUPPLIER_INVOICE;
+        List<String> settling = invoice && d.sourceDocumentId() != null
+                ? rows.settling(d.companyId(), d.sourceDocumentId())
+                : rows.settling(d.companyId(), d.id());
         if (!settling.isEmpty()) {
             throw new BusinessException(
                             ErrorCode.INVALID_STATE,

@@ -195,14 +195,17 @@ public class SettlementRows {
 
     /**
      * Documents a partner (or every partner, when null) still owes on or is owed on, oldest first:
-     * deliveries for receivables, receipts and landed costs for payables, each with its returns
-     * netted, less what settlements allocated to it. Only those with something open.
+     * deliveries for receivables, receipts and landed costs for payables, each with what its returns
+     * and invoices booked, less what settlements allocated to it. Only those with something open.
      */
     public List<PartnerItem> openItems(long companyId, Long partnerId, SettlementKind kind) {
         boolean receivable = kind == SettlementKind.RECEIPT;
         String sign = receivable ? "l.debit - l.credit" : "l.credit - l.debit";
         String types = receivable ? "'SALES_DELIVERY'" : "'PURCHASE_RECEIPT', 'LANDED_COST'";
-        String returns = receivable ? "'SALES_RETURN'" : "'PURCHASE_RETURN'";
+        // A delivery (receipt) is settled with what its returns and its invoices booked on it: with
+        // revenue at invoice the receivable is the invoice's, and an invoice's price difference
+        // belongs to the same goods.
+        String returns = receivable ? "'SALES_RETURN', 'SALES_INVOICE'" : "'PURCHASE_RETURN', 'SUPPLIER_INVOICE'";
         Map<String, Object> p = new HashMap<>(
                 Map.of("company", companyId, "account", kind.settles().code()));
         String partnerCondition = "";
