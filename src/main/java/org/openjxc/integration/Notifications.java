@@ -28,8 +28,10 @@ public class Notifications {
 
     private final NotificationRows rows;
     private final AuditLog audit;
+    private final org.openjxc.integration.internal.Subscribed subscribed;
 
-    Notifications(NotificationRows rows, AuditLog audit) {
+    Notifications(NotificationRows rows, AuditLog audit, org.openjxc.integration.internal.Subscribed subscribed) {
+        this.subscribed = subscribed;
         this.rows = rows;
         this.audit = audit;
     }
@@ -63,6 +65,7 @@ public class Notifications {
                 c.secret() == null || c.secret().isBlank() ? null : c.secret().trim(),
                 c.topics().stream().distinct().toList());
         NotificationView created = rows.find(actor.companyId(), id).orElseThrow();
+        subscribed.forget(actor.companyId());
         audit.record(
                 "CREATE",
                 "Notification",
@@ -86,6 +89,7 @@ public class Notifications {
             throw BusinessException.notFound("Notification", id);
         }
         rows.deactivate(actor.companyId(), id);
+        subscribed.forget(actor.companyId());
         audit.record("DISABLE", "Notification", id, null, null);
     }
 

@@ -22,8 +22,10 @@ public class Webhooks {
 
     private final WebhookRows rows;
     private final AuditLog audit;
+    private final org.openjxc.integration.internal.Subscribed subscribed;
 
-    Webhooks(WebhookRows rows, AuditLog audit) {
+    Webhooks(WebhookRows rows, AuditLog audit, org.openjxc.integration.internal.Subscribed subscribed) {
+        this.subscribed = subscribed;
         this.rows = rows;
         this.audit = audit;
     }
@@ -40,6 +42,7 @@ public class Webhooks {
                 secret,
                 actor.userId());
         WebhookView created = rows.subscription(actor.companyId(), id).orElseThrow();
+        subscribed.forget(actor.companyId());
         audit.record("CREATE", "Webhook", id, null, Map.of("url", created.url(), "events", created.events()));
         return new WebhookView(id, created.url(), created.events(), true, created.createdAt(), secret);
     }
@@ -57,6 +60,7 @@ public class Webhooks {
         WebhookView before =
                 rows.subscription(actor.companyId(), id).orElseThrow(() -> BusinessException.notFound("Webhook", id));
         rows.deactivate(actor.companyId(), id);
+        subscribed.forget(actor.companyId());
         audit.record("DISABLE", "Webhook", id, Map.of("url", before.url()), null);
     }
 

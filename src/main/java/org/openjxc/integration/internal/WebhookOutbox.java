@@ -34,13 +34,16 @@ class WebhookOutbox implements DocumentPoster {
     private final JdbcClient jdbc;
     private final NotificationOutbox notifications;
     private final NotificationRows notificationRows;
+    private final Subscribed subscribed;
 
     WebhookOutbox(
             WebhookRows rows,
             JsonMapper json,
             JdbcClient jdbc,
             NotificationOutbox notifications,
-            NotificationRows notificationRows) {
+            NotificationRows notificationRows,
+            Subscribed subscribed) {
+        this.subscribed = subscribed;
         this.rows = rows;
         this.json = json;
         this.jdbc = jdbc;
@@ -51,6 +54,9 @@ class WebhookOutbox implements DocumentPoster {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void post(PostingDocument d) {
+        if (!subscribed.any(d.companyId())) {
+            return;
+        }
         enqueue(d.companyId(), WebhookEvent.DOCUMENT_POSTED, document(d));
         if (d.type() == DocumentType.COUNT_ADJUSTMENT) {
             enqueue(d.companyId(), WebhookEvent.COUNT_APPROVED, document(d));
@@ -65,6 +71,9 @@ class WebhookOutbox implements DocumentPoster {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void unpost(PostingDocument d) {
+        if (!subscribed.any(d.companyId())) {
+            return;
+        }
         enqueue(d.companyId(), WebhookEvent.DOCUMENT_UNPOSTED, document(d));
     }
 
