@@ -107,6 +107,7 @@ class DemoData implements ApplicationRunner {
     private final String adminPassword;
     private final Documents documentsService;
     private final Transfers transfers;
+    private final org.openjxc.production.Boms boms;
 
     DemoData(
             @Value("${openjxc.demo:false}") boolean enabled,
@@ -120,7 +121,9 @@ class DemoData implements ApplicationRunner {
             Users users,
             TransactionTemplate transactions,
             Documents documentsService,
-            Transfers transfers) {
+            Transfers transfers,
+            org.openjxc.production.Boms boms) {
+        this.boms = boms;
         this.documentsService = documentsService;
         this.transfers = transfers;
         this.enabled = enabled;
@@ -276,6 +279,50 @@ class DemoData implements ApplicationRunner {
                                 null));
             }
         }
+        // A gift box sold as one item (组合商品): its two drinks leave stock when it is delivered.
+        items.create(
+                actor,
+                new ItemCommand(
+                        "GIFT-0001",
+                        "节日礼盒（两瓶装）",
+                        null,
+                        null,
+                        "box",
+                        List.of(),
+                        List.of(),
+                        ItemType.KIT,
+                        CostMethod.MOVING_AVERAGE,
+                        false,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        new BigDecimal("39.9"),
+                        new BigDecimal("0.13"),
+                        null,
+                        null,
+                        true,
+                        null));
+        boms.create(
+                actor,
+                new org.openjxc.production.BomCommand(
+                        "GIFT-0001",
+                        "V1",
+                        org.openjxc.production.BomKind.KIT,
+                        BigDecimal.ONE,
+                        LocalDate.now().minusYears(1),
+                        null,
+                        null,
+                        null,
+                        null,
+                        true,
+                        "礼盒：两瓶饮料",
+                        List.of(
+                                new org.openjxc.production.BomCommand.Line(
+                                        "SKU-0001", new BigDecimal("2"), null, false, null),
+                                new org.openjxc.production.BomCommand.Line(
+                                        "SKU-0002", BigDecimal.ONE, null, false, null))));
         String password = adminPassword == null || adminPassword.isBlank() ? randomPassword() : adminPassword;
         users.createSystemUser(actor.companyId(), "buyer", password, "采购员 王强", List.of(BuiltInRole.BUYER));
         users.createSystemUser(actor.companyId(), "clerk", password, "销售员 李娜", List.of(BuiltInRole.SALES_CLERK));

@@ -58,6 +58,9 @@ class DemoDataIntegrationTests {
                 .isPositive();
         assertThat(admin.get("/api/v1/stock/verify").json().get("consistent").asBoolean())
                 .isTrue();
+        // A gift box kit with its BOM, to sell as one item.
+        assertThat(admin.get("/api/v1/boms?item=GIFT-0001").json().get("total").asLong())
+                .isEqualTo(1);
 
         demo.run(new DefaultApplicationArguments());
 
