@@ -285,6 +285,49 @@ class ProductionIntegrationTests {
     }
 
     @Test
+    void aKitWithABatchComponentGoesOutFirstExpiryFirstAndComesBackOnlyComponentByComponent() {
+        String customer = f.partner("CUSTOMER");
+        String milk = f.item(true);
+        f.inbound(
+                wh,
+                milk,
+                5,
+                "3",
+                "batch",
+                "LATE",
+                "expiryDate",
+                java.time.LocalDate.now().plusDays(90).toString());
+        f.inbound(
+                wh,
+                milk,
+                5,
+                "3",
+                "batch",
+                "SOON",
+                "expiryDate",
+                java.time.LocalDate.now().plusDays(10).toString());
+        String box = kitItem();
+        createBom(bom(box, "KIT", 1, List.of(line(milk, 2))));
+        var delivery = doc("SALES_DELIVERY", null, List.of(line(box, 2, "price", 20)));
+        delivery.put("partner", customer);
+        long sold = posted(delivery);
+        JsonNode moves = f.api.get("/api/v1/stock?item=" + milk + "&warehouse=" + wh)
+                .json()
+                .get("items");
+        for (JsonNode p : moves) {
+            if (p.get("batch").asString().equals("SOON")) {
+                assertThat(p.get("onHand").decimalValue()).isEqualByComparingTo("1");
+            }
+        }
+        var back = doc("SALES_RETURN", sold, List.of(line(box, 1, "price", 20)));
+        back.put("partner", customer);
+        var refused = expect(f.post(draft(back)), 409).json();
+        assertThat(refused.get("code").asString()).isEqualTo("INVALID_STATE");
+        assertThat(f.onHand(milk, wh)).isEqualByComparingTo("6");
+        f.assertBooksAgree();
+    }
+
+    @Test
     void disassemblyRecoversThePartsAtExactlyTheValueTakenApart() {
         String product = f.item(false);
         String a = f.item(false);

@@ -154,9 +154,10 @@ public class NotificationRows {
     }
 
     public Optional<Due> claim(long companyId, long id) {
-        int claimed = jdbc.sql("update notification_message set status = 'SENDING'"
+        // The claim's time is kept in next_attempt_at, so that a claim of a node that died is released.
+        int claimed = jdbc.sql("update notification_message set status = 'SENDING', next_attempt_at = ?"
                         + " where company_id = ? and id = ? and status = 'PENDING'")
-                .params(companyId, id)
+                .params(OffsetDateTime.now(), companyId, id)
                 .update();
         if (claimed == 0) {
             return Optional.empty();
@@ -177,6 +178,14 @@ public class NotificationRows {
                         rs.getString(7),
                         rs.getInt(8)))
                 .optional();
+    }
+
+    /** Claims of nodes that stopped mid-send are released. */
+    public int releaseStale(OffsetDateTime claimedBefore) {
+        return jdbc.sql("update notification_message set status = 'PENDING'"
+                        + " where status = 'SENDING' and next_attempt_at < ?")
+                .params(claimedBefore)
+                .update();
     }
 
     public void sent(long companyId, long id) {

@@ -56,6 +56,7 @@ public class NotificationSender {
 
     /** Sends what is due by {@code now}; answers how many were attempted. */
     public int send(OffsetDateTime now) {
+        rows.releaseStale(OffsetDateTime.now().minusMinutes(5));
         int attempted = 0;
         for (long[] due : rows.due(now, 100)) {
             var claimed = rows.claim(due[0], due[1]);

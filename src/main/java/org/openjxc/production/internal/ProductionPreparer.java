@@ -76,6 +76,17 @@ class ProductionPreparer implements PostingPreparer {
             }
             Map<Long, BigDecimal> parts = new LinkedHashMap<>();
             explode(d, recipe, l.baseQty(), parts, 0);
+            if (d.type() == DocumentType.SALES_RETURN) {
+                // A batch comes back under its own number: such components are returned one by one.
+                for (long batched : rows.batchManaged(d.companyId(), parts.keySet())) {
+                    Map<Long, String[]> names = rows.itemNames(d.companyId(), List.of(l.itemId(), batched));
+                    throw new BusinessException(
+                            ErrorCode.INVALID_STATE,
+                            "error.production.kitBatchReturn",
+                            names.get(l.itemId())[0],
+                            names.get(batched)[0]);
+                }
+            }
             List<PostingLine.Component> components = new ArrayList<>();
             parts.forEach((item, qty) -> components.add(new PostingLine.Component(l.line(), item, qty)));
             lines.add(l.withComponents(components));

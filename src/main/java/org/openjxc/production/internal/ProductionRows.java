@@ -236,6 +236,18 @@ public class ProductionRows {
                 .update();
     }
 
+    /** Which of these items are managed by batch. */
+    public List<Long> batchManaged(long companyId, Collection<Long> itemIds) {
+        if (itemIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select id from item where company_id = :company and id in (:items) and batch_managed")
+                .param("company", companyId)
+                .param("items", itemIds)
+                .query(Long.class)
+                .list();
+    }
+
     /** Which of these items are kits or recipes (组合商品). */
     public Set<Long> kits(long companyId, Collection<Long> itemIds) {
         if (itemIds.isEmpty()) {
