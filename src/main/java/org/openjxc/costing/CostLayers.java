@@ -1,5 +1,6 @@
 package org.openjxc.costing;
 
+import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import org.openjxc.costing.internal.CostLayerRows;
 import org.openjxc.shared.Actor;
 import org.openjxc.shared.PageQuery;
 import org.openjxc.shared.PageResult;
+import org.openjxc.shared.Rounding;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,6 +39,70 @@ public class CostLayers {
     @Transactional(readOnly = true)
     public PageResult<CostLayerView> open(Actor actor, String item, String warehouse, PageQuery page) {
         return queries.open(actor.companyId(), actor.scope(), item, warehouse, page);
+    }
+
+    /** What a back-dated receipt changed in the value of one outbound document line (positive: it now cost less). */
+    public record Swap(long documentId, int line, BigDecimal delta) {}
+
+    /**
+     * FIFO after a back-dated receipt: outbound documents dated on or after its date took layers
+     * received after it, which FIFO would not have; what they took of those goes back into them and
+     * is taken from the receipt's layers instead, as far as these hold. Answers the change in value
+     * per document line. The caller holds the item's lock in the warehouse.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public List<Swap> backDated(
+            long companyId, long documentId, long itemId, long warehouseId, java.time.LocalDate date) {
+        List<CostLayerRows.Opened> opened = rows.opened(companyId, documentId, itemId, warehouseId);
+        if (opened.isEmpty()) {
+            return List.of();
+        }
+        java.util.Map<String, BigDecimal> deltas = new java.util.LinkedHashMap<>();
+        int at = 0;
+        BigDecimal remaining = opened.get(0).remaining();
+        BigDecimal value = opened.get(0).value();
+        for (CostLayerRows.Held held : rows.laterUses(companyId, itemId, warehouseId, date)) {
+            BigDecimal left = held.qty();
+            BigDecimal heldValue = held.value();
+            while (left.signum() > 0 && at < opened.size()) {
+                if (remaining.signum() == 0) {
+                    if (++at == opened.size()) {
+                        break;
+                    }
+                    remaining = opened.get(at).remaining();
+                    value = opened.get(at).value();
+                    continue;
+                }
+                BigDecimal q = left.min(remaining);
+                BigDecimal back = q.compareTo(left) == 0
+                        ? heldValue
+                        : Rounding.amount(heldValue.multiply(q).divide(left, 10, java.math.RoundingMode.HALF_UP));
+                BigDecimal take = q.compareTo(remaining) == 0
+                        ? value
+                        : Rounding.amount(value.multiply(q).divide(remaining, 10, java.math.RoundingMode.HALF_UP));
+                long layer = opened.get(at).id();
+                rows.shift(companyId, held.layerId(), q, back);
+                rows.shift(companyId, layer, q.negate(), take.negate());
+                rows.use(companyId, held.layerId(), held.documentId(), held.line(), q.negate(), back.negate());
+                rows.use(companyId, layer, held.documentId(), held.line(), q, take);
+                deltas.merge(held.documentId() + "|" + held.line(), back.subtract(take), BigDecimal::add);
+                left = left.subtract(q);
+                heldValue = heldValue.subtract(back);
+                remaining = remaining.subtract(q);
+                value = value.subtract(take);
+            }
+            if (at == opened.size()) {
+                break;
+            }
+        }
+        List<Swap> swaps = new java.util.ArrayList<>();
+        deltas.forEach((key, delta) -> {
+            if (delta.signum() != 0) {
+                String[] k = key.split("\\|");
+                swaps.add(new Swap(Long.parseLong(k[0]), Integer.parseInt(k[1]), delta));
+            }
+        });
+        return swaps;
     }
 
     /** Items and warehouses whose layers disagree with the stock totals; empty when all is well. */

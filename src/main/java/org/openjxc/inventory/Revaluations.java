@@ -186,6 +186,37 @@ public class Revaluations {
             return corrections;
         }
         rows.correct(companyId, item, warehouse, documentId, userId, now, corrections);
+        publish(companyId, documentId, corrections);
+        return corrections;
+    }
+
+    /**
+     * FIFO re-valuation of a back-dated receipt (the layers already moved by
+     * {@link org.openjxc.costing.CostLayers#backDated}): each outbound line whose layers changed gets
+     * a correction of its value, and the books follow.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void layersSwapped(
+            long companyId,
+            long documentId,
+            long userId,
+            long item,
+            long warehouse,
+            List<org.openjxc.costing.CostLayers.Swap> swaps) {
+        List<CostWalk.Correction> corrections = new java.util.ArrayList<>();
+        for (var swap : swaps) {
+            rows.outbound(companyId, swap.documentId(), swap.line(), item, warehouse)
+                    .ifPresent(m ->
+                            corrections.add(new CostWalk.Correction(m, m.value().add(swap.delta()))));
+        }
+        if (corrections.isEmpty()) {
+            return;
+        }
+        rows.correct(companyId, item, warehouse, documentId, userId, OffsetDateTime.now(), corrections);
+        publish(companyId, documentId, corrections);
+    }
+
+    private void publish(long companyId, long documentId, List<CostWalk.Correction> corrections) {
         Map<String, StockRevalued.Amount> amounts = new LinkedHashMap<>();
         for (CostWalk.Correction c : corrections) {
             var m = c.move();
@@ -196,7 +227,6 @@ public class Revaluations {
                             a.date(), a.type(), a.value().add(b.value())));
         }
         events.publishEvent(new StockRevalued(companyId, documentId, List.copyOf(amounts.values())));
-        return corrections;
     }
 
     /** A re-valued transfer shipment changes what arrived at its destination: queued from there on. */

@@ -335,6 +335,14 @@ public class StockLedger implements DocumentPoster {
             }
             if (level.costMethod == org.openjxc.catalog.CostMethod.MOVING_AVERAGE) {
                 keys.add(new long[] {level.itemId, level.warehouseId});
+            } else if (level.costMethod == org.openjxc.catalog.CostMethod.FIFO
+                    && session.net(level.itemId, level.warehouseId).signum() > 0) {
+                // FIFO: later issues that took newer layers take the back-dated receipt's instead.
+                var swaps = costLayers.backDated(d.companyId(), d.id(), level.itemId, level.warehouseId, d.date());
+                if (!swaps.isEmpty()) {
+                    revaluations.layersSwapped(
+                            d.companyId(), d.id(), d.actorId(), level.itemId, level.warehouseId, swaps);
+                }
             }
         }
         if (!keys.isEmpty()) {

@@ -64,13 +64,15 @@ class AccessBrowserTests {
         check("roles", "WAREHOUSE_CLERK");
         check("warehouses", warehouse);
         Browser.click(driver, driver.findElement(By.cssSelector("button[type=submit].btn-primary")));
-        assertThat(driver.findElement(By.cssSelector("#password ~ .invalid-feedback"))
-                        .getText())
-                .contains("字母和数字");
+        Browser.waitFor(driver)
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(
+                        By.cssSelector("#password ~ .invalid-feedback"), "字母和数字"));
         assertThat(admin.get("/api/v1/users/" + username).status()).isEqualTo(404);
         driver.findElement(By.id("password")).sendKeys("Store-pass-9");
         Browser.click(driver, driver.findElement(By.cssSelector("button[type=submit].btn-primary")));
-        assertThat(driver.findElement(By.id("page-title")).getText()).isEqualTo("东门店库管");
+        // The click does not wait for the next page: wait for its title.
+        Browser.waitFor(driver)
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.textToBe(By.id("page-title"), "东门店库管"));
         var created = admin.get("/api/v1/users/" + username).json();
         assertThat(created.get("warehouses").get(0).asString()).isEqualTo(warehouse);
         assertThat(created.get("roles").get(0).asString()).isEqualTo("WAREHOUSE_CLERK");

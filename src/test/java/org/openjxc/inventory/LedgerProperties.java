@@ -162,13 +162,17 @@ class LedgerProperties {
                 .isEqualTo(201);
         String customer = f.partner("CUSTOMER");
         Map<String, BigDecimal> expected = new HashMap<>();
-        /** A posted document and what it did to each item's total. */
+        /** A posted document and what it did to each item's total (recorded by {@code record}). */
         record Posted(long id, String kind, Map<String, Integer> effects) {
             Posted(long id, String kind, String item, int qty) {
                 this(id, kind, Map.of(item, qty));
             }
         }
         List<Posted> posted = new ArrayList<>();
+        java.util.function.Consumer<Posted> record = p -> {
+            posted.add(p);
+            p.effects().forEach((i, q) -> expected.merge(i, BigDecimal.valueOf(q), BigDecimal::add));
+        };
         // Posted purchase receipts a landed cost may name: id and warehouse index.
         List<long[]> buys = new ArrayList<>();
 
@@ -331,11 +335,11 @@ class LedgerProperties {
                     if (!accept(f.post(issue))) {
                         break;
                     }
-                    posted.add(new Posted(issue, "ISSUE", items.get(0), -2 * op.qty()));
+                    record.accept(new Posted(issue, "ISSUE", items.get(0), -2 * op.qty()));
                     long receipt =
                             dated(f, "PRODUCTION_RECEIPT", wh, null, List.of(line(product, op.qty())), op, order);
                     if (accept(f.post(receipt))) {
-                        posted.add(new Posted(receipt, "MADE", product, op.qty()));
+                        record.accept(new Posted(receipt, "MADE", product, op.qty()));
                     }
                 }
                 case "KIT" -> {
@@ -353,13 +357,13 @@ class LedgerProperties {
                     assertThat(created.status()).as(created.text()).isEqualTo(201);
                     long id = created.json().get("id").asLong();
                     if (accept(f.post(id))) {
-                        posted.add(new Posted(id, "KIT", Map.of(items.get(0), -op.qty(), items.get(1), -op.qty())));
+                        record.accept(new Posted(id, "KIT", Map.of(items.get(0), -op.qty(), items.get(1), -op.qty())));
                     }
                 }
                 case "APART" -> {
                     long id = dated(f, "DISASSEMBLY", wh, null, List.of(line(product, -1), line(items.get(0), 2)), op);
                     if (accept(f.post(id))) {
-                        posted.add(new Posted(id, "APART", Map.of(product, -1, items.get(0), 2)));
+                        record.accept(new Posted(id, "APART", Map.of(product, -1, items.get(0), 2)));
                     }
                 }
                 default -> throw new IllegalStateException(op.kind());

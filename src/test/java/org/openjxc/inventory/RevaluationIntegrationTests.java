@@ -170,6 +170,37 @@ class RevaluationIntegrationTests {
     }
 
     @Test
+    void aFifoReceiptPostedLateButDatedBeforeASaleGivesTheSaleItsOlderLayer() {
+        String item = f.item(false, "FIFO");
+        posted("OTHER_INBOUND", null, today.minusDays(10), null, List.of(line(item, 10, "price", "10")));
+        posted("OTHER_INBOUND", null, today.minusDays(5), null, List.of(line(item, 10, "price", "20")));
+        long sale =
+                posted("SALES_DELIVERY", customer, today.minusDays(3), null, List.of(line(item, 12, "price", "30")));
+        // 10 of day −10 at 10 and 2 of day −5 at 20.
+        assertThat(documentCost(sale, item)).isEqualByComparingTo("-140");
+
+        // Entered now, dated day −8: FIFO would have sold 2 of it (at 12) instead of 2 of day −5's.
+        long late = posted("OTHER_INBOUND", null, today.minusDays(8), null, List.of(line(item, 5, "price", "12")));
+        assertThat(documentCost(sale, item)).isEqualByComparingTo("-124");
+        JsonNode layers = f.api.get("/api/v1/cost-layers?item=" + item).json().get("items");
+        assertThat(layers.get(0).get("qtyRemaining").decimalValue()).isEqualByComparingTo("3");
+        assertThat(layers.get(0).get("valueRemaining").decimalValue()).isEqualByComparingTo("36");
+        assertThat(layers.get(1).get("qtyRemaining").decimalValue()).isEqualByComparingTo("10");
+        assertThat(layers.get(1).get("valueRemaining").decimalValue()).isEqualByComparingTo("200");
+        assertThat(value(item, wh)).isEqualByComparingTo("236");
+        // The sale's cost of sales falls by 16, booked by the late receipt's revaluation voucher.
+        assertThat(f.booked(late, "6401")).isEqualByComparingTo("-16");
+        f.assertBooksAgree();
+
+        // Unposting the sale gives back exactly what it now holds: 10 at 10, 2 of day −8's at 12.
+        expect(f.api.post("/api/v1/documents/" + sale + "/unpost", Map.of()), 200);
+        assertThat(value(item, wh)).isEqualByComparingTo("360");
+        layers = f.api.get("/api/v1/cost-layers?item=" + item).json().get("items");
+        assertThat(layers.get(1).get("qtyRemaining").decimalValue()).isEqualByComparingTo("5");
+        f.assertBooksAgree();
+    }
+
+    @Test
     void stockTakenOutOnAnEarlierDateMustHaveBeenThereOnThatDateAndEveryDateAfter() {
         String item = f.item(false);
         posted("OTHER_INBOUND", null, today.minusDays(10), null, List.of(line(item, 10, "price", "10")));

@@ -184,4 +184,62 @@ public class CostLayerRows {
                         rs.getBigDecimal(6)))
                 .list();
     }
+
+    /** A layer a document opened in a key that still holds stock: id, quantity and value remaining. */
+    public record Opened(long id, BigDecimal remaining, BigDecimal value) {}
+
+    public List<Opened> opened(long companyId, long documentId, long itemId, long warehouseId) {
+        return jdbc.sql("""
+                        select id, qty_remaining, value_remaining from cost_layer
+                        where company_id = ? and document_id = ? and item_id = ? and warehouse_id = ? and qty_remaining > 0
+                        order by id""")
+                .params(companyId, documentId, itemId, warehouseId)
+                .query((rs, n) -> new Opened(rs.getLong(1), rs.getBigDecimal(2), rs.getBigDecimal(3)))
+                .list();
+    }
+
+    /** What a document line still holds of a layer: quantity and value. */
+    public record Held(long documentId, int line, long layerId, BigDecimal qty, BigDecimal value) {}
+
+    /**
+     * What outbound documents dated on or after {@code date} still hold of layers received after it,
+     * in the order FIFO would have served them: earliest document first, its newest layers first.
+     * Transfers and status changes carry their layers on and purchase returns give back their own
+     * receipt's layer; they keep what they took.
+     */
+    public List<Held> laterUses(long companyId, long itemId, long warehouseId, java.time.LocalDate date) {
+        return jdbc.sql("""
+                        select u.document_id, u.line_no, u.layer_id, sum(u.qty) as q, sum(u.use_value) as v,
+                               min(d.doc_date) as used_on, max(cl.received_on) as received_on
+                        from cost_layer_use u
+                        join cost_layer cl on cl.company_id = u.company_id and cl.id = u.layer_id
+                        join document d on d.company_id = u.company_id and d.id = u.document_id
+                        where u.company_id = :company and cl.item_id = :item and cl.warehouse_id = :warehouse
+                          and cl.received_on > :date and d.doc_date >= :date and d.status = 'POSTED'
+                          and d.doc_type not in ('TRANSFER', 'STATUS_CHANGE', 'PURCHASE_RETURN')
+                        group by u.document_id, u.line_no, u.layer_id
+                        having sum(u.qty) > 0
+                        order by min(d.doc_date), u.document_id, u.line_no, max(cl.received_on) desc, u.layer_id desc""")
+                .param("company", companyId)
+                .param("item", itemId)
+                .param("warehouse", warehouseId)
+                .param("date", date)
+                .query((rs, n) ->
+                        new Held(rs.getLong(1), rs.getInt(2), rs.getLong(3), rs.getBigDecimal(4), rs.getBigDecimal(5)))
+                .list();
+    }
+
+    /** Changes what a layer holds by a signed quantity and value. */
+    public void shift(long companyId, long layerId, BigDecimal qty, BigDecimal value) {
+        jdbc.sql("""
+                        update cost_layer set qty_remaining = qty_remaining + ?, value_remaining = value_remaining + ?
+                        where company_id = ? and id = ?""").params(qty, value, companyId, layerId).update();
+    }
+
+    /** Records a signed use, so that unposting the document restores exactly what it now holds. */
+    public void use(long companyId, long layerId, long documentId, int line, BigDecimal qty, BigDecimal value) {
+        jdbc.sql("""
+                        insert into cost_layer_use (company_id, layer_id, document_id, line_no, qty, use_value)
+                        values (?, ?, ?, ?, ?, ?)""").params(companyId, layerId, documentId, line, qty, value).update();
+    }
 }

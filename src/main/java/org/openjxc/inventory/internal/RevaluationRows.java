@@ -363,6 +363,45 @@ public class RevaluationRows {
                 .update();
     }
 
+    /**
+     * The standing outbound move of a document line in a warehouse (the first, when its layers made
+     * several), with its value and corrections: what a FIFO re-valuation corrects.
+     */
+    public Optional<WalkMove> outbound(long companyId, long documentId, int line, long itemId, long warehouseId) {
+        return jdbc
+                .sql("""
+                        select m.id, m.warehouse_id, m.bin_id, m.batch_no, m.stock_status, m.qty,
+                               m.move_value + coalesce((select sum(c.move_value) from stock_move c
+                                   where c.company_id = m.company_id and c.corrects = m.id), 0) as standing,
+                               m.moved_on, m.document_id, m.line_no, m.expiry_date, d.doc_type
+                        from stock_move m join document d on d.company_id = m.company_id and d.id = m.document_id
+                        where m.company_id = ? and m.document_id = ? and m.line_no = ? and m.item_id = ?
+                          and m.warehouse_id = ? and m.qty < 0 and m.reversal_of is null and m.corrects is null
+                          and not exists (select 1 from stock_move r where r.company_id = m.company_id and r.reversal_of = m.id)
+                        order by m.id""")
+                .params(companyId, documentId, line, itemId, warehouseId)
+                .query((rs, n) -> new WalkMove(
+                        rs.getLong("id"),
+                        rs.getLong("warehouse_id"),
+                        rs.getLong("bin_id"),
+                        rs.getString("batch_no"),
+                        rs.getString("stock_status"),
+                        rs.getBigDecimal("qty"),
+                        rs.getBigDecimal("standing"),
+                        rs.getObject("moved_on", LocalDate.class),
+                        null,
+                        null,
+                        rs.getLong("document_id"),
+                        rs.getInt("line_no"),
+                        rs.getString("doc_type"),
+                        rs.getObject("expiry_date", LocalDate.class),
+                        CostWalk.Kind.OUT,
+                        null))
+                .list()
+                .stream()
+                .findFirst();
+    }
+
     /** Item and destination warehouse of a transfer's shipment move: [item, warehouse]. */
     public Optional<long[]> arrival(long companyId, long moveId) {
         return jdbc.sql("""
