@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -46,9 +45,17 @@ public class Boms {
     private final Items items;
     private final Warehouses warehouses;
     private final ProductionPlans plans;
+    private final org.openjxc.production.internal.ProductionRows production;
     private final AuditLog audit;
 
-    Boms(BomRows rows, Items items, Warehouses warehouses, ProductionPlans plans, AuditLog audit) {
+    Boms(
+            BomRows rows,
+            Items items,
+            Warehouses warehouses,
+            ProductionPlans plans,
+            org.openjxc.production.internal.ProductionRows production,
+            AuditLog audit) {
+        this.production = production;
         this.rows = rows;
         this.items = items;
         this.warehouses = warehouses;
@@ -140,12 +147,11 @@ public class Boms {
             LocalDate today,
             List<ExplosionRow> out) {
         List<Long> ids = recipe.parts().stream().map(Recipe.Part::itemId).toList();
-        Map<Long, ItemView> byId = new HashMap<>();
-        items.findAll(actor.companyId(), codes(actor, ids)).values().forEach(i -> byId.put(i.id(), i));
+        Map<Long, String[]> names = production.itemNames(actor.companyId(), ids);
         Map<Long, Recipe> subs =
                 level < 10 ? rows.valid(actor.companyId(), ids, today, recipe.kind() == BomKind.PRODUCTION) : Map.of();
         for (Recipe.Part p : recipe.parts()) {
-            ItemView item = byId.get(p.itemId());
+            String[] item = names.get(p.itemId());
             BigDecimal need = recipe.need(p, made);
             BigDecimal unitCost = p.byProduct()
                     ? (p.unitCost() == null ? BigDecimal.ZERO : p.unitCost())
@@ -153,9 +159,9 @@ public class Boms {
             Recipe sub = p.byProduct() ? null : subs.get(p.itemId());
             out.add(new ExplosionRow(
                     level,
-                    item.code(),
-                    item.name(),
-                    item.unit(),
+                    item[0],
+                    item[1],
+                    item[2],
                     need,
                     p.scrapPercent(),
                     p.byProduct(),
@@ -182,10 +188,6 @@ public class Boms {
             throw BusinessException.notFound(ENTITY, id);
         }
         return plans.standardUnitCost(actor.companyId(), warehouseId, recipe, LocalDate.now());
-    }
-
-    private List<String> codes(Actor actor, List<Long> ids) {
-        return rows.codes(actor.companyId(), ids);
     }
 
     private BomRows.NewBom resolveHeader(Actor actor, BomCommand c) {

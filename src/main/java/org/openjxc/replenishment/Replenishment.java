@@ -24,7 +24,6 @@ import org.openjxc.document.Documents;
 import org.openjxc.document.LineCommand;
 import org.openjxc.organization.Warehouses;
 import org.openjxc.replenishment.internal.ForecastRun;
-import org.openjxc.replenishment.internal.Forecasting;
 import org.openjxc.replenishment.internal.ReplenishmentRows;
 import org.openjxc.shared.Actor;
 import org.openjxc.shared.BusinessException;
@@ -515,10 +514,5 @@ public class Replenishment {
                             null)));
         });
         return created;
-    }
-
-    /** The z of a service level, for the settings page. */
-    public static double z(BigDecimal serviceLevel) {
-        return Forecasting.z(serviceLevel.doubleValue());
     }
 }

@@ -338,16 +338,4 @@ public class BomRows {
                 rs.getBoolean("in_use"),
                 List.of());
     }
-
-    /** Item codes by id. */
-    public List<String> codes(long companyId, Collection<Long> itemIds) {
-        if (itemIds.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("select code from item where company_id = :company and id in (:items)")
-                .param("company", companyId)
-                .param("items", itemIds)
-                .query(String.class)
-                .list();
-    }
 }

@@ -123,11 +123,11 @@ class ProductionPreparer implements PostingPreparer {
 
     /** Posting fixes each line's BOM and hands the ledger the requirements to reserve. */
     private PostingDocument order(PostingDocument d, boolean unposting) {
+        // Unposted, the order takes the BOMs valid on its date again; posted, it keeps these.
+        rows.forgetBoms(d.companyId(), d.id());
         if (unposting) {
-            rows.forgetBoms(d.companyId(), d.id());
             return d;
         }
-        rows.forgetBoms(d.companyId(), d.id());
         ProductionPlans.Plan plan = plans.plan(d.companyId(), d.id());
         Map<Integer, Long> fixed = new HashMap<>();
         plan.recipes().forEach((line, recipe) -> fixed.put(line, recipe.id()));

@@ -78,7 +78,6 @@ public class ProductionRows {
     }
 
     public void fixBoms(long companyId, long orderId, Map<Integer, Long> boms) {
-        forgetBoms(companyId, orderId);
         boms.forEach((line, bom) -> jdbc.sql(
                         "insert into production_order_bom (company_id, document_id, line_no, bom_id) values (?, ?, ?, ?)")
                 .params(companyId, orderId, line, bom)

@@ -20,8 +20,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * One forecasting run for a company: the demand history of every item and warehouse streamed in
  * one ordered query (deliveries net of returns, and material issued to production, by day), each
  * series forecast (in parallel, in chunks), the lead time learnt from receipts against purchase
- * orders, and the forecast, safety stock and reorder point written in batches. The previous run's
- * rows stay readable until replaced; those of series without demand any more go at the end.
+ * orders, and the forecast, safety stock and reorder point written in batches. The company's
+ * forecasts are replaced in one transaction: readers see the previous run's until this one is done.
+ *
+ * <p>Demand is floating point here only as the statistics' input and output: nothing is booked from
+ * it, and what is kept (forecast, deviation, safety stock, reorder point) is stored as NUMERIC,
+ * rounded to four places.
  */
 @Component
 public class ForecastRun {

@@ -190,7 +190,8 @@ public class ReplenishmentRows {
                 + PAIRS
                 + "),\n"
                 + (narrowed
-                        ? "pairs as (select * from all_pairs s join warehouse w on w.company_id = :company"
+                        // Joined only to filter by the warehouse's code: its columns are all_pairs'.
+                        ? "pairs as (select s.* from all_pairs s join warehouse w on w.company_id = :company"
                                 + " and w.id = s.warehouse_id where 1 = 1" + filter + "),\n"
                         : "")
                 + """
@@ -202,12 +203,6 @@ public class ReplenishmentRows {
                 where p.available > p.rop + p.daily * p.review_days
                   and exists (select 1 from short_pairs q where q.item_id = p.item_id)
                 order by item, short_pair desc, warehouse""".formatted(narrowed ? "pairs" : "all_pairs");
-        if (narrowed) {
-            // The narrowed view repeats the warehouse join only to filter; its columns are all_pairs'.
-            sql = sql.replace(
-                    "pairs as (select * from all_pairs s join warehouse w",
-                    "pairs as (select s.* from all_pairs s join warehouse w");
-        }
         var spec = jdbc.sql(sql).param("company", companyId);
         if (warehouse != null) {
             spec = spec.param("warehouse", warehouse);
