@@ -99,7 +99,9 @@ class AccessBrowserTests {
         driver.findElement(By.id("code")).sendKeys(role);
         Browser.screenshot(driver, "role-form");
         Browser.click(driver, driver.findElement(By.cssSelector("button[type=submit].btn-primary")));
-        assertThat(driver.getCurrentUrl()).endsWith("/roles/" + role);
+        // The click does not wait for the redirect: wait for the new role's address.
+        Browser.waitFor(driver)
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.urlMatches("/roles/" + role + "$"));
         driver.get(url("/roles/matrix"));
         assertThat(driver.findElement(By.id("matrix")).getText())
                 .contains("过账 · 销售出库")

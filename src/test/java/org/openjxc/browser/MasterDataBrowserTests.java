@@ -48,6 +48,12 @@ class MasterDataBrowserTests {
         driver.findElement(By.id("barcodes")).sendKeys(barcode);
         Browser.screenshot(driver, "item-form");
         Browser.click(driver, driver.findElement(By.id("save")));
+        // The click does not wait for the answer: wait for the error to show.
+        Browser.waitFor(driver)
+                .until(d -> !d.findElement(
+                                By.cssSelector("#units0\\.factor + .invalid-feedback, .unit-row .invalid-feedback"))
+                        .getText()
+                        .isBlank());
         assertThat(driver.findElement(
                                 By.cssSelector("#units0\\.factor + .invalid-feedback, .unit-row .invalid-feedback"))
                         .getText())

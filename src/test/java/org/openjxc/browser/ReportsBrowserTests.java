@@ -57,7 +57,8 @@ class ReportsBrowserTests {
         assertThat(driver.findElement(By.id("attention")).getText()).contains("在途未收");
         Browser.screenshot(driver, "dashboard-alerts");
         Browser.click(driver, driver.findElement(By.cssSelector("#attention a[href$='/documents/" + transfer + "']")));
-        assertThat(driver.getCurrentUrl()).endsWith("/documents/" + transfer);
+        Browser.waitFor(driver)
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.urlMatches("/documents/" + transfer + "$"));
 
         driver.get("http://127.0.0.1:" + port + "/reports/in-out-summary?item=" + item);
         String table = driver.findElement(By.id("report")).getText();

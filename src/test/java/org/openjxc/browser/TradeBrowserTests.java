@@ -66,6 +66,7 @@ class TradeBrowserTests {
         assertThat(driver.findElement(By.id("doc-partner")).getText()).isEqualTo(supplier);
         assertThat(driver.findElement(By.id("doc-source")).getText()).isEqualTo(po);
         driver.findElement(By.id("doc-source")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("doc-number"), po));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("followers")));
         assertThat(driver.findElement(By.cssSelector(".open-qty")).getText()).startsWith("4");
         Browser.screenshot(driver, "purchase-order");
