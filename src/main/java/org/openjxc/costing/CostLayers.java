@@ -41,7 +41,7 @@ public class CostLayers {
         return queries.open(actor.companyId(), actor.scope(), item, warehouse, page);
     }
 
-    /** What a back-dated receipt changed in the value of one outbound document line (positive: it now cost less). */
+    /** What a re-valuation changed in the value one document line took from layers (positive: it now cost less). */
     public record Swap(long documentId, int line, BigDecimal delta) {}
 
     /**
@@ -95,6 +95,58 @@ public class CostLayers {
                 break;
             }
         }
+        return swaps(deltas);
+    }
+
+    /**
+     * A transfer line whose shipment was re-valued (its source took other layers) changes the value
+     * of the layers it opened at its destination by {@code change}, spread over them by quantity;
+     * the documents that already took from those layers take their share of the change, the rest
+     * stays in the layers. Answers the change per taking document line (positive: it now cost
+     * less), or empty when the line opened no layers here. The caller holds the item's lock in the
+     * warehouse.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public java.util.Optional<List<Swap>> passedOn(
+            long companyId, long documentId, int line, long itemId, long warehouseId, BigDecimal change) {
+        List<CostLayerRows.Carried> carried = rows.openedBy(companyId, documentId, line, itemId, warehouseId);
+        if (carried.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        BigDecimal totalIn =
+                carried.stream().map(CostLayerRows.Carried::qtyIn).reduce(BigDecimal.ZERO, BigDecimal::add);
+        java.util.Map<String, BigDecimal> deltas = new java.util.LinkedHashMap<>();
+        BigDecimal left = change;
+        for (int i = 0; i < carried.size(); i++) {
+            var layer = carried.get(i);
+            BigDecimal share = i == carried.size() - 1
+                    ? left
+                    : Rounding.amount(
+                            change.multiply(layer.qtyIn()).divide(totalIn, 10, java.math.RoundingMode.HALF_UP));
+            left = left.subtract(share);
+            List<CostLayerRows.Held> takers = rows.heldOf(companyId, layer.id());
+            BigDecimal given = BigDecimal.ZERO;
+            for (int t = 0; t < takers.size(); t++) {
+                var taker = takers.get(t);
+                // A used-up layer leaves nothing behind: its last taker gets what rounding left over.
+                BigDecimal x = t == takers.size() - 1 && layer.remaining().signum() == 0
+                        ? share.subtract(given)
+                        : Rounding.amount(
+                                share.multiply(taker.qty()).divide(layer.qtyIn(), 10, java.math.RoundingMode.HALF_UP));
+                if (x.signum() != 0) {
+                    rows.use(companyId, layer.id(), taker.documentId(), taker.line(), BigDecimal.ZERO, x);
+                    deltas.merge(taker.documentId() + "|" + taker.line(), x.negate(), BigDecimal::add);
+                }
+                given = given.add(x);
+            }
+            if (share.subtract(given).signum() != 0) {
+                rows.shift(companyId, layer.id(), BigDecimal.ZERO, share.subtract(given));
+            }
+        }
+        return java.util.Optional.of(swaps(deltas));
+    }
+
+    private static List<Swap> swaps(java.util.Map<String, BigDecimal> deltas) {
         List<Swap> swaps = new java.util.ArrayList<>();
         deltas.forEach((key, delta) -> {
             if (delta.signum() != 0) {

@@ -40,7 +40,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and running totals so that it resumes after a restart without losing or repeating a move. A
  * transfer whose shipment was re-valued passes the difference on to its destination by a job.
  * Corrections are ledger rows of no quantity; {@link StockRevalued} lets the books follow in the
- * same transaction. FIFO and specific-batch items keep the layers their moves took.
+ * same transaction. FIFO items re-value by swapping layers ({@link #layersSwapped}); a transfer
+ * among them passes its change on to its destination by a job as well.
  */
 @Service
 public class Revaluations {
@@ -57,6 +58,7 @@ public class Revaluations {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final AuditLog audit;
+    private final org.openjxc.costing.CostLayers costLayers;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "revaluation");
         t.setDaemon(true);
@@ -65,7 +67,12 @@ public class Revaluations {
     private final AtomicBoolean queued = new AtomicBoolean();
 
     Revaluations(
-            RevaluationRows rows, ApplicationEventPublisher events, TransactionTemplate transactions, AuditLog audit) {
+            RevaluationRows rows,
+            ApplicationEventPublisher events,
+            TransactionTemplate transactions,
+            AuditLog audit,
+            org.openjxc.costing.CostLayers costLayers) {
+        this.costLayers = costLayers;
         this.rows = rows;
         this.events = events;
         this.transactions = transactions;
@@ -212,8 +219,76 @@ public class Revaluations {
         if (corrections.isEmpty()) {
             return;
         }
-        rows.correct(companyId, item, warehouse, documentId, userId, OffsetDateTime.now(), corrections);
+        OffsetDateTime now = OffsetDateTime.now();
+        rows.correct(companyId, item, warehouse, documentId, userId, now, corrections);
         publish(companyId, documentId, corrections);
+        // A transfer that now took other layers carries the difference to its destination.
+        if (passOn(companyId, documentId, userId, corrections, now)) {
+            wakeAfterCommit();
+        }
+    }
+
+    /**
+     * The FIFO side of a job: the transfer lines arriving in the job's warehouse within its range
+     * whose arrival no longer stands at what their shipment took (the shipment was re-valued) get
+     * the difference — on the arrival and its receipt into stock, in the layers the transfer opened
+     * there, and on the documents that already took from those layers.
+     */
+    private List<CostWalk.Correction> carriedOn(Job j, LocalDate date, long move, OffsetDateTime now) {
+        long companyId = j.companyId();
+        List<CostWalk.Correction> corrections = new java.util.ArrayList<>();
+        for (var arrival : rows.arrivals(companyId, j.itemId(), j.warehouseId(), date, move)) {
+            BigDecimal change = arrival.shipped().subtract(arrival.arrived());
+            if (change.signum() == 0) {
+                continue;
+            }
+            var takers = costLayers.passedOn(
+                    companyId, arrival.documentId(), arrival.line(), j.itemId(), j.warehouseId(), change);
+            if (takers.isEmpty()) {
+                // It opened no layers here (it only made good stock that was short): nothing to carry.
+                continue;
+            }
+            var moves = rows.arrivalMoves(companyId, arrival.documentId(), arrival.line(), j.itemId(), j.warehouseId());
+            BigDecimal arrivedQty = moves.stream()
+                    .filter(m -> m.kind() == CostWalk.Kind.TRANSFER_IN)
+                    .map(CostWalk.WalkMove::qty)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal left = change;
+            long lastArrival = moves.stream()
+                    .filter(m -> m.kind() == CostWalk.Kind.TRANSFER_IN)
+                    .mapToLong(CostWalk.WalkMove::id)
+                    .max()
+                    .orElse(-1);
+            for (var m : moves) {
+                // In proportion to quantity: a receipt from transit into stock moves out and in by the same amount.
+                BigDecimal share;
+                if (m.id() == lastArrival) {
+                    share = left;
+                } else {
+                    share = org.openjxc.shared.Rounding.amount(
+                            change.multiply(m.qty().abs()).divide(arrivedQty, 10, java.math.RoundingMode.HALF_UP));
+                    if (m.qty().signum() < 0) {
+                        share = share.negate();
+                    }
+                    if (m.kind() == CostWalk.Kind.TRANSFER_IN) {
+                        left = left.subtract(share);
+                    }
+                }
+                if (share.signum() != 0) {
+                    corrections.add(new CostWalk.Correction(m, m.value().add(share)));
+                }
+            }
+            for (var taker : takers.get()) {
+                rows.outbound(companyId, taker.documentId(), taker.line(), j.itemId(), j.warehouseId())
+                        .ifPresent(m -> corrections.add(
+                                new CostWalk.Correction(m, m.value().add(taker.delta()))));
+            }
+        }
+        if (!corrections.isEmpty()) {
+            rows.correct(companyId, j.itemId(), j.warehouseId(), j.documentId(), j.requestedBy(), now, corrections);
+            publish(companyId, j.documentId(), corrections);
+        }
+        return corrections;
     }
 
     private void publish(long companyId, long documentId, List<CostWalk.Correction> corrections) {
@@ -279,6 +354,24 @@ public class Revaluations {
             OffsetDateTime now = OffsetDateTime.now();
             LocalDate date = j.cursorDate() != null ? j.cursorDate() : j.fromDate();
             long move = j.cursorDate() != null ? j.cursorMove() : j.fromMove();
+            if (rows.layered(companyId, j.itemId())) {
+                // Layers keep their own values: only what transfers carried in is passed on, in one step.
+                var corrections = carriedOn(j, date, move, now);
+                rows.advance(
+                        companyId,
+                        id,
+                        date,
+                        move,
+                        new CostWalk(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO),
+                        0,
+                        corrections,
+                        true,
+                        now);
+                if (passOn(companyId, j.documentId(), j.requestedBy(), corrections, now)) {
+                    wakeAfterCommit();
+                }
+                return false;
+            }
             CostWalk walk = j.cursorDate() != null
                     ? new CostWalk(j.runQty(), j.runValue(), j.runCost())
                     : start(companyId, j.itemId(), j.warehouseId(), date, move);

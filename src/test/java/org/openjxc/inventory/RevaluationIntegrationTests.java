@@ -78,6 +78,19 @@ class RevaluationIntegrationTests {
         return sum;
     }
 
+    /** The same within one warehouse. */
+    BigDecimal documentCost(long document, String item, String warehouse) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (JsonNode m : f.api.get("/api/v1/stock/moves?size=200&item=" + item + "&warehouse=" + warehouse)
+                .json()
+                .get("items")) {
+            if (m.get("document").asLong() == document) {
+                sum = sum.add(m.get("value").decimalValue());
+            }
+        }
+        return sum;
+    }
+
     List<JsonNode> revaluationVouchers(long document) {
         List<JsonNode> found = new java.util.ArrayList<>();
         for (JsonNode v :
@@ -262,6 +275,74 @@ class RevaluationIntegrationTests {
         assertThat(value(item, wh)).isEqualByComparingTo("208");
         assertThat(value(item, other)).isEqualByComparingTo("52");
         f.assertBooksAgree();
+    }
+
+    @Test
+    void aFifoTransferShippedAfterTheBackDatedReceiptCarriesTheOlderLayerOnToWhatTookItsStock() {
+        String item = f.item(false, "FIFO");
+        String shop = f.warehouse();
+        String outlet = f.warehouse();
+        posted("OTHER_INBOUND", null, today.minusDays(10), null, List.of(line(item, 10, "price", "8")));
+        long first = transfer(item, wh, shop, 6, today.minusDays(6));
+        long sale =
+                postedIn(shop, "SALES_DELIVERY", customer, today.minusDays(4), List.of(line(item, 2, "price", "20")));
+        long second = transfer(item, shop, outlet, 3, today.minusDays(3));
+        assertThat(value(item, shop)).isEqualByComparingTo("8");
+        assertThat(value(item, outlet)).isEqualByComparingTo("24");
+
+        // 10 @ 5 entered now, dated before both: FIFO would have shipped 6 of these at 5, not at 8.
+        long late = posted("OTHER_INBOUND", null, today.minusDays(12), null, List.of(line(item, 10, "price", "5")));
+        f.awaitRevaluations();
+        assertThat(documentCost(first, item, wh)).as("shipped").isEqualByComparingTo("-30");
+        // Arrived in transit at 30 and received from there into stock at 30.
+        assertThat(documentCost(first, item, shop)).isEqualByComparingTo("30");
+        assertThat(value(item, wh)).isEqualByComparingTo("100");
+        // At the shop the transfer's layer (6 @ 5 now) was shared out: the sale took 2, the second
+        // transfer 3, one is left.
+        assertThat(documentCost(sale, item)).isEqualByComparingTo("-10");
+        assertThat(value(item, shop)).isEqualByComparingTo("5");
+        // ... and the second transfer carried its part on to the outlet.
+        assertThat(value(item, outlet)).isEqualByComparingTo("15");
+        JsonNode layers = f.api.get("/api/v1/cost-layers?item=" + item + "&warehouse=" + outlet)
+                .json()
+                .get("items");
+        assertThat(layers.get(0).get("valueRemaining").decimalValue()).isEqualByComparingTo("15");
+        // The transfers cancel out in the books; the sale's cost of sales fell by 6.
+        assertThat(f.booked(late, "6401")).isEqualByComparingTo("-6");
+        assertThat(f.booked(late, "1405")).as("50 received, 6 re-valued").isEqualByComparingTo("56");
+        f.assertBooksAgree();
+
+        // Unposting the sale puts back exactly what it now holds: 2 at 5.
+        expect(f.api.post("/api/v1/documents/" + sale + "/unpost", Map.of()), 200);
+        assertThat(value(item, shop)).isEqualByComparingTo("15");
+        f.assertBooksAgree();
+        assertThat(second).isPositive();
+    }
+
+    /** A transfer posted and received in full, dated {@code date}. */
+    long transfer(String item, String from, String to, int qty, LocalDate date) {
+        var body = new LinkedHashMap<String, Object>(
+                Map.of("type", "TRANSFER", "warehouse", from, "toWarehouse", to, "lines", List.of(line(item, qty))));
+        body.put("date", date.toString());
+        long id = expect(f.api.post("/api/v1/documents", body), 201)
+                .json()
+                .get("id")
+                .asLong();
+        expect(f.post(id), 200);
+        expect(f.api.post("/api/v1/documents/" + id + "/receive", Map.of()), 200);
+        return id;
+    }
+
+    long postedIn(String warehouse, String type, String partner, LocalDate date, List<Map<String, Object>> lines) {
+        var body = new LinkedHashMap<String, Object>(Map.of("type", type, "warehouse", warehouse, "lines", lines));
+        body.put("date", date.toString());
+        body.put("partner", partner);
+        long id = expect(f.api.post("/api/v1/documents", body), 201)
+                .json()
+                .get("id")
+                .asLong();
+        expect(f.post(id), 200);
+        return id;
     }
 
     @Test

@@ -204,8 +204,9 @@ public class CostLayerRows {
     /**
      * What outbound documents dated on or after {@code date} still hold of layers received after it,
      * in the order FIFO would have served them: earliest document first, its newest layers first.
-     * Transfers and status changes carry their layers on and purchase returns give back their own
-     * receipt's layer; they keep what they took.
+     * A transfer takes its part like a sale (its destination follows by a re-valuation job); status
+     * changes carry their layers on and purchase returns give back their own receipt's layer, so they
+     * keep what they took.
      */
     public List<Held> laterUses(long companyId, long itemId, long warehouseId, java.time.LocalDate date) {
         return jdbc.sql("""
@@ -216,7 +217,7 @@ public class CostLayerRows {
                         join document d on d.company_id = u.company_id and d.id = u.document_id
                         where u.company_id = :company and cl.item_id = :item and cl.warehouse_id = :warehouse
                           and cl.received_on > :date and d.doc_date >= :date and d.status = 'POSTED'
-                          and d.doc_type not in ('TRANSFER', 'STATUS_CHANGE', 'PURCHASE_RETURN')
+                          and d.doc_type not in ('STATUS_CHANGE', 'PURCHASE_RETURN')
                         group by u.document_id, u.line_no, u.layer_id
                         having sum(u.qty) > 0
                         order by min(d.doc_date), u.document_id, u.line_no, max(cl.received_on) desc, u.layer_id desc""")
@@ -224,6 +225,34 @@ public class CostLayerRows {
                 .param("item", itemId)
                 .param("warehouse", warehouseId)
                 .param("date", date)
+                .query((rs, n) ->
+                        new Held(rs.getLong(1), rs.getInt(2), rs.getLong(3), rs.getBigDecimal(4), rs.getBigDecimal(5)))
+                .list();
+    }
+
+    /** A layer a transfer line opened at its destination: id, quantity in and quantity left. */
+    public record Carried(long id, BigDecimal qtyIn, BigDecimal remaining) {}
+
+    /** Every layer (held or used up) a document line opened for an item in a warehouse, oldest first. */
+    public List<Carried> openedBy(long companyId, long documentId, int line, long itemId, long warehouseId) {
+        return jdbc.sql("""
+                        select id, qty_in, qty_remaining from cost_layer
+                        where company_id = ? and document_id = ? and line_no = ? and item_id = ? and warehouse_id = ?
+                        order by id""")
+                .params(companyId, documentId, line, itemId, warehouseId)
+                .query((rs, n) -> new Carried(rs.getLong(1), rs.getBigDecimal(2), rs.getBigDecimal(3)))
+                .list();
+    }
+
+    /** What each document line still holds of one layer, in the order they took it. */
+    public List<Held> heldOf(long companyId, long layerId) {
+        return jdbc.sql("""
+                        select document_id, line_no, layer_id, sum(qty), sum(use_value) from cost_layer_use
+                        where company_id = ? and layer_id = ?
+                        group by document_id, line_no, layer_id
+                        having sum(qty) > 0
+                        order by document_id, line_no""")
+                .params(companyId, layerId)
                 .query((rs, n) ->
                         new Held(rs.getLong(1), rs.getInt(2), rs.getLong(3), rs.getBigDecimal(4), rs.getBigDecimal(5)))
                 .list();

@@ -402,6 +402,95 @@ public class RevaluationRows {
                 .findFirst();
     }
 
+    /** Whether the item is costed by layers (FIFO or specific batch). */
+    public boolean layered(long companyId, long itemId) {
+        return jdbc.sql("select cost_method from item where company_id = ? and id = ?")
+                .params(companyId, itemId)
+                .query(String.class)
+                .optional()
+                .map(m -> !"MOVING_AVERAGE".equals(m))
+                .orElse(false);
+    }
+
+    /** A transfer line arriving in a warehouse: what its arrival and its shipment stand at now (both positive). */
+    public record Arrival(long documentId, int line, BigDecimal arrived, BigDecimal shipped) {}
+
+    /**
+     * The posted transfer lines of an item arriving in a warehouse within the range, with what their
+     * arrivals and shipments stand at: the two differ after the shipment was re-valued.
+     */
+    public List<Arrival> arrivals(long companyId, long itemId, long warehouseId, LocalDate date, long move) {
+        return jdbc.sql("""
+                        select m.document_id, m.line_no, sum(m.move_value + coalesce((select sum(c.move_value)
+                                   from stock_move c where c.company_id = m.company_id and c.corrects = m.id), 0)),
+                               (select -sum(s.move_value + coalesce((select sum(c.move_value) from stock_move c
+                                          where c.company_id = s.company_id and c.corrects = s.id), 0))
+                                from stock_move s
+                                where s.company_id = m.company_id and s.document_id = m.document_id
+                                  and s.line_no = m.line_no and s.item_id = m.item_id and s.warehouse_id = d.warehouse_id
+                                  and s.qty < 0 and s.corrects is null and s.reversal_of is null
+                                  and not exists (select 1 from stock_move r
+                                                  where r.company_id = s.company_id and r.reversal_of = s.id))
+                        from stock_move m
+                        join document d on d.company_id = m.company_id and d.id = m.document_id
+                        where m.company_id = :company and m.item_id = :item and m.warehouse_id = :warehouse
+                          and d.doc_type = 'TRANSFER' and d.status = 'POSTED' and d.to_warehouse_id = m.warehouse_id
+                          and m.stock_status = 'IN_TRANSIT' and m.qty > 0 and m.corrects is null and m.reversal_of is null
+                          and not exists (select 1 from stock_move r where r.company_id = m.company_id and r.reversal_of = m.id)""" + RANGE + """
+                        group by m.document_id, m.line_no, d.warehouse_id, m.company_id, m.item_id
+                        order by min(m.moved_on), min(m.id)""")
+                .param("company", companyId)
+                .param("item", itemId)
+                .param("warehouse", warehouseId)
+                .param("date", date)
+                .param("move", move)
+                .query((rs, n) -> new Arrival(
+                        rs.getLong(1),
+                        rs.getInt(2),
+                        rs.getBigDecimal(3),
+                        rs.getBigDecimal(4) == null ? BigDecimal.ZERO : rs.getBigDecimal(4)))
+                .list();
+    }
+
+    /**
+     * The standing moves of a transfer line at its destination — its arrival in transit and the
+     * receipts from there into stock — with what they stand at, oldest first.
+     */
+    public List<WalkMove> arrivalMoves(long companyId, long documentId, int line, long itemId, long warehouseId) {
+        return jdbc.sql("""
+                        select m.id, m.warehouse_id, m.bin_id, m.batch_no, m.stock_status, m.qty,
+                               m.move_value + coalesce((select sum(c.move_value) from stock_move c
+                                   where c.company_id = m.company_id and c.corrects = m.id), 0) as standing,
+                               m.moved_on, m.document_id, m.line_no, m.expiry_date
+                        from stock_move m
+                        where m.company_id = ? and m.document_id = ? and m.line_no = ? and m.item_id = ?
+                          and m.warehouse_id = ? and m.qty <> 0 and m.reversal_of is null and m.corrects is null
+                          and not exists (select 1 from stock_move r where r.company_id = m.company_id and r.reversal_of = m.id)
+                        order by m.id""")
+                .params(companyId, documentId, line, itemId, warehouseId)
+                .query((rs, n) -> new WalkMove(
+                        rs.getLong("id"),
+                        rs.getLong("warehouse_id"),
+                        rs.getLong("bin_id"),
+                        rs.getString("batch_no"),
+                        rs.getString("stock_status"),
+                        rs.getBigDecimal("qty"),
+                        rs.getBigDecimal("standing"),
+                        rs.getObject("moved_on", LocalDate.class),
+                        null,
+                        null,
+                        rs.getLong("document_id"),
+                        rs.getInt("line_no"),
+                        "TRANSFER",
+                        rs.getObject("expiry_date", LocalDate.class),
+                        "IN_TRANSIT".equals(rs.getString("stock_status"))
+                                        && rs.getBigDecimal("qty").signum() > 0
+                                ? CostWalk.Kind.TRANSFER_IN
+                                : CostWalk.Kind.KEPT,
+                        null))
+                .list();
+    }
+
     /** Item and destination warehouse of a transfer's shipment move: [item, warehouse]. */
     public Optional<long[]> arrival(long companyId, long moveId) {
         return jdbc.sql("""
