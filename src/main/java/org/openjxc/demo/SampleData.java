@@ -96,7 +96,7 @@ public class SampleData {
         long seed = request.seed() == null ? 42 : request.seed();
         boolean bulkLoad = request.bulk() != null ? request.bulk() : request.scale() == SampleScale.LARGE;
         String id = UUID.randomUUID().toString();
-        var run = new SampleDataRun(id, request.scale(), seed, bulkLoad, "MASTER_DATA", 0, null, null, null, null);
+        var run = new SampleDataRun(id, request.scale(), seed, bulkLoad, "MASTER_DATA", 0, 0, null, null, null, null);
         runs.put(key(actor, id), run);
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         worker.execute(() -> {
@@ -108,6 +108,11 @@ public class SampleData {
             }
         });
         return run;
+    }
+
+    /** Whether sample data may go into the caller's company: it has no items and no documents yet. */
+    public boolean possible(Actor actor) {
+        return bulk.empty(actor.companyId());
     }
 
     /** A run of the caller's company. */
@@ -129,8 +134,21 @@ public class SampleData {
 
     private void generate(Actor actor, SampleDataRun started) {
         long begin = System.currentTimeMillis();
-        var plan = new SamplePlan(started.scale(), started.seed(), LocalDate.now());
-        SampleDataRun run = started;
+        var plan = SamplePlan.of(started.scale(), started.seed(), LocalDate.now());
+        long expected = plan.countDocuments();
+        SampleDataRun run = new SampleDataRun(
+                started.id(),
+                started.scale(),
+                started.seed(),
+                started.bulk(),
+                "MASTER_DATA",
+                0,
+                expected,
+                null,
+                null,
+                null,
+                null);
+        update(actor, run);
         try {
             transactions.executeWithoutResult(tx -> masterData(actor, plan));
             run = phase(run, "DOCUMENTS", 0);
@@ -164,6 +182,7 @@ public class SampleData {
                     run.bulk(),
                     "DONE",
                     written,
+                    run.expected(),
                     verification.moves(),
                     verification.consistent(),
                     System.currentTimeMillis() - begin,
@@ -185,6 +204,7 @@ public class SampleData {
                     run.bulk(),
                     "FAILED",
                     run.documents(),
+                    run.expected(),
                     null,
                     null,
                     System.currentTimeMillis() - begin,
@@ -195,7 +215,17 @@ public class SampleData {
 
     private static SampleDataRun phase(SampleDataRun run, String phase, long documents) {
         return new SampleDataRun(
-                run.id(), run.scale(), run.seed(), run.bulk(), phase, documents, null, null, null, null);
+                run.id(),
+                run.scale(),
+                run.seed(),
+                run.bulk(),
+                phase,
+                documents,
+                run.expected(),
+                null,
+                null,
+                null,
+                null);
     }
 
     private void masterData(Actor actor, SamplePlan plan) {

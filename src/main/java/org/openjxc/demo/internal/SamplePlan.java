@@ -53,7 +53,35 @@ public final class SamplePlan {
     /** Expected sales per item and selling warehouse per day, in base units × 1,000. */
     private final long[] dailyMilli;
 
-    public SamplePlan(SampleScale scale, long seed, LocalDate today) {
+    /** Sales per day scaled by this (per mille), so that the plan comes to about the scale's moves. */
+    private final long rate;
+
+    /**
+     * The plan of a scale and seed. How many moves a day of sales brings with it (restocking, buying)
+     * depends on the scale, so the plan is counted once and its sales scaled to the scale's moves.
+     */
+    public static SamplePlan of(SampleScale scale, long seed, LocalDate today) {
+        SamplePlan first = new SamplePlan(scale, seed, today, 1_000);
+        long moves = first.countMoves();
+        return new SamplePlan(scale, seed, today, Math.max(1, 1_000 * scale.moves / Math.max(1, moves)));
+    }
+
+    /** How many documents the plan has. */
+    public long countDocuments() {
+        long[] documents = {0};
+        documents(d -> documents[0]++);
+        return documents[0];
+    }
+
+    /** About how many moves posting the plan makes: one per line, four per transfer line. */
+    public long countMoves() {
+        long[] moves = {0};
+        documents(d -> moves[0] += (long) d.lines().size() * (d.type() == DocumentType.TRANSFER ? 4 : 1));
+        return moves[0];
+    }
+
+    private SamplePlan(SampleScale scale, long seed, LocalDate today, long rate) {
+        this.rate = rate;
         this.scale = scale;
         this.seed = seed;
         this.first = today.minusDays(scale.days);
@@ -144,7 +172,7 @@ public final class SamplePlan {
     private long salesLinesPerDay() {
         // A sales line is one move; restocking adds about two transfer lines (four moves each) and a
         // receipt line for every five sold, which is where the other moves come from.
-        return Math.round(scale.moves / (scale.days * 2.4));
+        return Math.round(scale.moves * rate / 1_000.0 / (scale.days * 2.4));
     }
 
     private int sample(SplittableRandom random) {
