@@ -87,10 +87,15 @@ public class SampleData {
         this.audit = audit;
     }
 
-    /** Starts generating; refused unless the company has no items and no documents yet. */
-    public SampleDataRun start(Actor actor, SampleDataRequest request) {
+    /** Starts generating; refused unless the company has no items, no documents and no run under way. */
+    public synchronized SampleDataRun start(Actor actor, SampleDataRequest request) {
         actor.scope().requireWholeCompany();
-        if (!bulk.empty(actor.companyId())) {
+        String mine = actor.companyId() + "|";
+        boolean running = runs.entrySet().stream()
+                .anyMatch(e -> e.getKey().startsWith(mine)
+                        && !e.getValue().phase().equals("DONE")
+                        && !e.getValue().phase().equals("FAILED"));
+        if (running || !bulk.empty(actor.companyId())) {
             throw new BusinessException(ErrorCode.INVALID_STATE, "error.sample.notEmpty");
         }
         long seed = request.seed() == null ? 42 : request.seed();
