@@ -165,6 +165,9 @@ public class SampleData {
                             bulk.ids(actor.companyId(), actor.userId(), plan),
                             n -> update(actor, phase(documenting, "DOCUMENTS", n))))
                     : post(actor, plan, documenting);
+            if (started.bulk()) {
+                bulk.analyze();
+            }
             run = phase(run, "VERIFY", written);
             update(actor, run);
             var verification = stock.verify(actor);

@@ -497,8 +497,8 @@ public class Documents {
     }
 
     @Transactional
-    public void recordReceipt(Actor actor, long id, int line, BigDecimal qty) {
-        rows.addReceived(actor.companyId(), id, line, qty);
+    public void recordReceipts(Actor actor, long id, Map<Integer, BigDecimal> qtyByLine) {
+        rows.addReceived(actor.companyId(), id, qtyByLine);
     }
 
     @Transactional

@@ -502,42 +502,52 @@ public class StockLedger implements DocumentPoster {
      * batches moves into the available pool, in the given bin. Returns the moves written.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public List<Move> receive(
-            PostingDocument d,
-            PostingLine line,
-            BigDecimal qty,
-            long binId,
-            Map<String, BigDecimal> receivableByBatch) {
+    /** One line of a transfer to receive: how much, into which bin, from what it has in transit per batch. */
+    public record Receiving(PostingLine line, BigDecimal qty, long binId, Map<String, BigDecimal> inTransitByBatch) {}
+
+    /**
+     * Receives lines of a posted transfer from in transit into stock at its destination, all in one
+     * session: one lock of the totals, one write of the moves and positions.
+     */
+    public List<Move> receive(PostingDocument d, List<Receiving> receivings) {
         var session = new Session(d.companyId(), false, d.id(), d.date());
         TreeSet<Key> keys = new TreeSet<>();
-        keys.add(new Key(line.itemId(), d.toWarehouseId()));
+        receivings.forEach(r -> keys.add(new Key(r.line().itemId(), d.toWarehouseId())));
         session.lock(keys);
         // In transit to available in the same warehouse: the layers the shipment opened stay.
         session.neutral = true;
-        BigDecimal remaining = qty;
-        for (var batch : receivableByBatch.entrySet()) {
-            if (remaining.signum() == 0) {
-                break;
-            }
-            BigDecimal q = batch.getValue().min(remaining);
-            if (q.signum() <= 0) {
-                continue;
-            }
-            for (Move out : session.take(
-                    d.toWarehouseId(), 0, line.itemId(), batch.getKey(), StockStatus.IN_TRANSIT, q, line.line())) {
-                session.in(
+        for (Receiving r : receivings) {
+            BigDecimal remaining = r.qty();
+            for (var batch : r.inTransitByBatch().entrySet()) {
+                if (remaining.signum() == 0) {
+                    break;
+                }
+                BigDecimal q = batch.getValue().min(remaining);
+                if (q.signum() <= 0) {
+                    continue;
+                }
+                for (Move out : session.take(
                         d.toWarehouseId(),
-                        binId,
-                        line.itemId(),
-                        out.batch(),
-                        StockStatus.AVAILABLE,
-                        out.qty().negate(),
-                        out.unitCost(),
-                        out.value().negate(),
-                        out.expiryDate(),
-                        line.line());
+                        0,
+                        r.line().itemId(),
+                        batch.getKey(),
+                        StockStatus.IN_TRANSIT,
+                        q,
+                        r.line().line())) {
+                    session.in(
+                            d.toWarehouseId(),
+                            r.binId(),
+                            r.line().itemId(),
+                            out.batch(),
+                            StockStatus.AVAILABLE,
+                            out.qty().negate(),
+                            out.unitCost(),
+                            out.value().negate(),
+                            out.expiryDate(),
+                            r.line().line());
+                }
+                remaining = remaining.subtract(q);
             }
-            remaining = remaining.subtract(q);
         }
         return session.write(d.id(), d.actorId(), d.date());
     }

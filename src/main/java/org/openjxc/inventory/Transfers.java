@@ -90,14 +90,20 @@ public class Transfers {
                     org.openjxc.shared.ErrorCode.INVALID_STATE, "error.transfer.nothingOpen", view.number());
         }
         StringBuilder note = new StringBuilder();
+        var inTransit = rows.inTransitByBatch(d.companyId(), d.id(), d.toWarehouseId());
+        ledger.receive(
+                d,
+                receipts.stream()
+                        .map(r -> new StockLedger.Receiving(
+                                r.line(),
+                                r.qty(),
+                                r.binId(),
+                                inTransit.getOrDefault(r.line().line(), Map.of())))
+                        .toList());
+        Map<Integer, BigDecimal> received = new java.util.LinkedHashMap<>();
+        receipts.forEach(r -> received.merge(r.line().line(), r.qty(), BigDecimal::add));
+        documents.recordReceipts(actor, id, received);
         for (Receipt r : receipts) {
-            ledger.receive(
-                    d,
-                    r.line(),
-                    r.qty(),
-                    r.binId(),
-                    rows.inTransitByBatch(d.companyId(), d.id(), r.line().line(), d.toWarehouseId()));
-            documents.recordReceipt(actor, id, r.line().line(), r.qty());
             note.append("line ")
                     .append(r.line().line())
                     .append(": ")

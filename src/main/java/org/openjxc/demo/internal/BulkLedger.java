@@ -74,6 +74,28 @@ public class BulkLedger {
             long[] customers,
             long[] suppliers) {}
 
+    /**
+     * After a bulk load on PostgreSQL: statistics for the tables it filled, as autovacuum would gather
+     * a minute later, so that the first queries are planned for their real sizes.
+     */
+    public void analyze() {
+        if (postgres()) {
+            jdbc.sql("analyze document, document_line, stock_move, stock_balance, stock_level")
+                    .update();
+        }
+    }
+
+    private boolean postgres() {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            return connection.getMetaData().getDatabaseProductName().startsWith("PostgreSQL");
+        } catch (SQLException e) {
+            return false;
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
     /** Whether the company has neither items nor documents yet: sample data goes only into an empty one. */
     public boolean empty(long companyId) {
         return jdbc.sql("select count(*) from item where company_id = ?")

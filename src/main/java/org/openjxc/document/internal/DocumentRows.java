@@ -533,10 +533,13 @@ public class DocumentRows {
                 .update();
     }
 
-    public void addReceived(long companyId, long id, int line, BigDecimal qty) {
-        jdbc.sql("""
-                        update document_line set received_qty = received_qty + ?
-                        where company_id = ? and document_id = ? and line_no = ?""").params(qty, companyId, id, line).update();
+    /** Adds received quantities to a transfer's lines, in one batch. */
+    public void addReceived(long companyId, long id, Map<Integer, BigDecimal> qtyByLine) {
+        List<Object[]> args = new ArrayList<>();
+        qtyByLine.forEach((line, qty) -> args.add(new Object[] {qty, companyId, id, line}));
+        template.batchUpdate(
+                "update document_line set received_qty = received_qty + ? where company_id = ? and document_id = ? and line_no = ?",
+                args);
     }
 
     public void markFullyReceived(long companyId, long id) {

@@ -452,15 +452,16 @@ public class StockRows {
     }
 
     /** Net in-transit quantity per batch of one transfer line at its destination, oldest batch first. */
-    public Map<String, BigDecimal> inTransitByBatch(long companyId, long documentId, int line, long toWarehouseId) {
-        Map<String, BigDecimal> result = new java.util.LinkedHashMap<>();
+    /** What each line of a transfer still has in transit at its destination, per batch in the order it left. */
+    public Map<Integer, Map<String, BigDecimal>> inTransitByBatch(long companyId, long documentId, long toWarehouseId) {
+        Map<Integer, Map<String, BigDecimal>> result = new HashMap<>();
         jdbc.sql("""
-                        select batch_no, sum(qty) from stock_move
-                        where company_id = ? and document_id = ? and line_no = ? and warehouse_id = ?
-                          and stock_status = 'IN_TRANSIT'
-                        group by batch_no order by min(id)""")
-                .params(companyId, documentId, line, toWarehouseId)
-                .query((rs, n) -> result.put(rs.getString(1), rs.getBigDecimal(2)))
+                        select line_no, batch_no, sum(qty) from stock_move
+                        where company_id = ? and document_id = ? and warehouse_id = ? and stock_status = 'IN_TRANSIT'
+                        group by line_no, batch_no order by line_no, min(id)""")
+                .params(companyId, documentId, toWarehouseId)
+                .query((rs, n) -> result.computeIfAbsent(rs.getInt(1), k -> new java.util.LinkedHashMap<>())
+                        .put(rs.getString(2), rs.getBigDecimal(3)))
                 .list();
         return result;
     }
