@@ -158,7 +158,7 @@ public class Documents {
             if (command.type() == DocumentType.LANDED_COST) {
                 rows.setAllocationBasis(actor.companyId(), id, allocation(command));
             }
-            DocumentView created = get(actor, id);
+            DocumentView created = fresh(actor, id);
             audit.record("CREATE", ENTITY, number, null, created);
             if (!post) {
                 return created;
@@ -182,8 +182,14 @@ public class Documents {
                         ErrorCode.INVALID_STATE, "error.document.needsApproval", number, doc.type());
             }
             postFromDraft(actor, doc, s);
-            return get(actor, id);
+            return fresh(actor, id);
         });
+    }
+
+    /** A document created in this transaction: nothing follows it yet, so its open quantities are its own. */
+    private DocumentView fresh(Actor actor, long id) {
+        return rows.find(actor.companyId(), id, actor.scope(), permitted("VIEW"), false)
+                .orElseThrow(() -> BusinessException.notFound(ENTITY, id));
     }
 
     @Transactional

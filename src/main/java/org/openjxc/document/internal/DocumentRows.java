@@ -588,6 +588,15 @@ public class DocumentRows {
     }
 
     public Optional<DocumentView> find(long companyId, long id, DataScope scope, Set<DocumentType> types) {
+        return find(companyId, id, scope, types, true);
+    }
+
+    /**
+     * A document with its lines; with {@code followed} false the open quantities are the lines'
+     * own, for a document created in this transaction, which nothing can follow yet.
+     */
+    public Optional<DocumentView> find(
+            long companyId, long id, DataScope scope, Set<DocumentType> types, boolean followed) {
         return jdbc.sql(HEADER + " where d.company_id = ? and d.id = ?" + scope.documentCondition("d")
                         + typeCondition(types))
                 .params(companyId, id)
@@ -596,7 +605,8 @@ public class DocumentRows {
                     var followedBy =
                             DocumentType.valueOf(rs.getString("doc_type")).followedBy();
                     if (followedBy.isPresent()) {
-                        Map<Integer, BigDecimal> taken = followed(companyId, id, followedBy.get(), -1);
+                        Map<Integer, BigDecimal> taken =
+                                followed ? followed(companyId, id, followedBy.get(), -1) : Map.of();
                         lines = lines.stream()
                                 .map(l -> l.withOpenQty(Rounding.plain(
                                         l.baseQty().subtract(taken.getOrDefault(l.line(), BigDecimal.ZERO)))))
