@@ -46,7 +46,17 @@ class RevaluationIntegrationTests {
     }
 
     long posted(String type, String partner, LocalDate date, Long source, List<Map<String, Object>> lines) {
-        var body = new LinkedHashMap<String, Object>(Map.of("type", type, "warehouse", wh, "lines", lines));
+        return postedIn(wh, type, partner, date, source, lines);
+    }
+
+    long postedIn(
+            String warehouse,
+            String type,
+            String partner,
+            LocalDate date,
+            Long source,
+            List<Map<String, Object>> lines) {
+        var body = new LinkedHashMap<String, Object>(Map.of("type", type, "warehouse", warehouse, "lines", lines));
         body.put("date", date.toString());
         if (partner != null) {
             body.put("partner", partner);
@@ -68,22 +78,15 @@ class RevaluationIntegrationTests {
 
     /** What the document's moves of the item stand at now, corrections included. */
     BigDecimal documentCost(long document, String item) {
-        BigDecimal sum = BigDecimal.ZERO;
-        for (JsonNode m :
-                f.api.get("/api/v1/stock/moves?size=200&item=" + item).json().get("items")) {
-            if (m.get("document").asLong() == document) {
-                sum = sum.add(m.get("value").decimalValue());
-            }
-        }
-        return sum;
+        return documentCost(document, item, null);
     }
 
-    /** The same within one warehouse. */
+    /** The same within one warehouse (all of them when null). */
     BigDecimal documentCost(long document, String item, String warehouse) {
         BigDecimal sum = BigDecimal.ZERO;
-        for (JsonNode m : f.api.get("/api/v1/stock/moves?size=200&item=" + item + "&warehouse=" + warehouse)
-                .json()
-                .get("items")) {
+        String path =
+                "/api/v1/stock/moves?size=200&item=" + item + (warehouse == null ? "" : "&warehouse=" + warehouse);
+        for (JsonNode m : f.api.get(path).json().get("items")) {
             if (m.get("document").asLong() == document) {
                 sum = sum.add(m.get("value").decimalValue());
             }
@@ -284,8 +287,8 @@ class RevaluationIntegrationTests {
         String outlet = f.warehouse();
         posted("OTHER_INBOUND", null, today.minusDays(10), null, List.of(line(item, 10, "price", "8")));
         long first = transfer(item, wh, shop, 6, today.minusDays(6));
-        long sale =
-                postedIn(shop, "SALES_DELIVERY", customer, today.minusDays(4), List.of(line(item, 2, "price", "20")));
+        long sale = postedIn(
+                shop, "SALES_DELIVERY", customer, today.minusDays(4), null, List.of(line(item, 2, "price", "20")));
         long second = transfer(item, shop, outlet, 3, today.minusDays(3));
         assertThat(value(item, shop)).isEqualByComparingTo("8");
         assertThat(value(item, outlet)).isEqualByComparingTo("24");
@@ -330,18 +333,6 @@ class RevaluationIntegrationTests {
                 .asLong();
         expect(f.post(id), 200);
         expect(f.api.post("/api/v1/documents/" + id + "/receive", Map.of()), 200);
-        return id;
-    }
-
-    long postedIn(String warehouse, String type, String partner, LocalDate date, List<Map<String, Object>> lines) {
-        var body = new LinkedHashMap<String, Object>(Map.of("type", type, "warehouse", warehouse, "lines", lines));
-        body.put("date", date.toString());
-        body.put("partner", partner);
-        long id = expect(f.api.post("/api/v1/documents", body), 201)
-                .json()
-                .get("id")
-                .asLong();
-        expect(f.post(id), 200);
         return id;
     }
 

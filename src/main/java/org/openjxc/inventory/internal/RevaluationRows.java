@@ -380,23 +380,7 @@ public class RevaluationRows {
                           and not exists (select 1 from stock_move r where r.company_id = m.company_id and r.reversal_of = m.id)
                         order by m.id""")
                 .params(companyId, documentId, line, itemId, warehouseId)
-                .query((rs, n) -> new WalkMove(
-                        rs.getLong("id"),
-                        rs.getLong("warehouse_id"),
-                        rs.getLong("bin_id"),
-                        rs.getString("batch_no"),
-                        rs.getString("stock_status"),
-                        rs.getBigDecimal("qty"),
-                        rs.getBigDecimal("standing"),
-                        rs.getObject("moved_on", LocalDate.class),
-                        null,
-                        null,
-                        rs.getLong("document_id"),
-                        rs.getInt("line_no"),
-                        rs.getString("doc_type"),
-                        rs.getObject("expiry_date", LocalDate.class),
-                        CostWalk.Kind.OUT,
-                        null))
+                .query((rs, n) -> standing(rs, rs.getString("doc_type"), CostWalk.Kind.OUT))
                 .list()
                 .stream()
                 .findFirst();
@@ -468,27 +452,36 @@ public class RevaluationRows {
                           and not exists (select 1 from stock_move r where r.company_id = m.company_id and r.reversal_of = m.id)
                         order by m.id""")
                 .params(companyId, documentId, line, itemId, warehouseId)
-                .query((rs, n) -> new WalkMove(
-                        rs.getLong("id"),
-                        rs.getLong("warehouse_id"),
-                        rs.getLong("bin_id"),
-                        rs.getString("batch_no"),
-                        rs.getString("stock_status"),
-                        rs.getBigDecimal("qty"),
-                        rs.getBigDecimal("standing"),
-                        rs.getObject("moved_on", LocalDate.class),
-                        null,
-                        null,
-                        rs.getLong("document_id"),
-                        rs.getInt("line_no"),
+                .query((rs, n) -> standing(
+                        rs,
                         "TRANSFER",
-                        rs.getObject("expiry_date", LocalDate.class),
                         "IN_TRANSIT".equals(rs.getString("stock_status"))
                                         && rs.getBigDecimal("qty").signum() > 0
                                 ? CostWalk.Kind.TRANSFER_IN
-                                : CostWalk.Kind.KEPT,
-                        null))
+                                : CostWalk.Kind.KEPT))
                 .list();
+    }
+
+    /** A move read with what it stands at (columns as the queries above name them). */
+    private static WalkMove standing(java.sql.ResultSet rs, String documentType, CostWalk.Kind kind)
+            throws java.sql.SQLException {
+        return new WalkMove(
+                rs.getLong("id"),
+                rs.getLong("warehouse_id"),
+                rs.getLong("bin_id"),
+                rs.getString("batch_no"),
+                rs.getString("stock_status"),
+                rs.getBigDecimal("qty"),
+                rs.getBigDecimal("standing"),
+                rs.getObject("moved_on", LocalDate.class),
+                null,
+                null,
+                rs.getLong("document_id"),
+                rs.getInt("line_no"),
+                documentType,
+                rs.getObject("expiry_date", LocalDate.class),
+                kind,
+                null);
     }
 
     /** Item and destination warehouse of a transfer's shipment move: [item, warehouse]. */
