@@ -165,9 +165,8 @@ public class SampleData {
                             bulk.ids(actor.companyId(), actor.userId(), plan),
                             n -> update(actor, phase(documenting, "DOCUMENTS", n))))
                     : post(actor, plan, documenting);
-            if (started.bulk()) {
-                bulk.analyze();
-            }
+            // Statistics for what was just written, before verify and the first pages read it.
+            bulk.analyze();
             run = phase(run, "VERIFY", written);
             update(actor, run);
             var verification = stock.verify(actor);

@@ -75,8 +75,8 @@ public class BulkLedger {
             long[] suppliers) {}
 
     /**
-     * After a bulk load on PostgreSQL: statistics for the tables it filled, as autovacuum would gather
-     * a minute later, so that the first queries are planned for their real sizes.
+     * After generating, on PostgreSQL: statistics for the tables it filled, as autovacuum would gather
+     * a minute later (and never, where it is off), so that queries are planned for their real sizes.
      */
     public void analyze() {
         if (postgres()) {
