@@ -155,16 +155,25 @@ public class SampleData {
                 null);
         update(actor, run);
         try {
-            transactions.executeWithoutResult(tx -> masterData(actor, plan));
-            run = phase(run, "DOCUMENTS", 0);
-            update(actor, run);
-            SampleDataRun documenting = run;
-            long written = started.bulk()
-                    ? transactions.execute(tx -> bulk.load(
+            SampleDataRun documenting = phase(run, "DOCUMENTS", 0);
+            long written;
+            if (started.bulk()) {
+                // All or nothing: a failed load leaves the company empty, to try again.
+                written = transactions.execute(tx -> {
+                    masterData(actor, plan);
+                    update(actor, documenting);
+                    return bulk.load(
                             plan,
                             bulk.ids(actor.companyId(), actor.userId(), plan),
-                            n -> update(actor, phase(documenting, "DOCUMENTS", n))))
-                    : post(actor, plan, documenting);
+                            n -> update(actor, phase(documenting, "DOCUMENTS", n)));
+                });
+            } else {
+                // Each document commits as it is posted, as a clerk's would; a failure keeps those posted.
+                transactions.executeWithoutResult(tx -> masterData(actor, plan));
+                update(actor, documenting);
+                written = post(actor, plan, documenting);
+            }
+            run = documenting;
             // Statistics for what was just written, before verify and the first pages read it.
             bulk.analyze();
             run = phase(run, "VERIFY", written);
