@@ -604,6 +604,48 @@ class InventoryIntegrationTests {
     }
 
     @Test
+    void verifyNamesEveryDifferenceAndRecalculationRepairsIt() {
+        String wh = f.warehouse("A-01");
+        String item = f.item(false);
+        f.inbound(wh, item, 7, 3, "bin", "A-01");
+        // Someone edits the cached figures behind the system's back.
+        var jdbc = context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        long itemId = jdbc.sql("select id from item where code = ?")
+                .param(item)
+                .query(Long.class)
+                .single();
+        jdbc.sql("update stock_balance set on_hand = on_hand + 2 where item_id = ?")
+                .param(itemId)
+                .update();
+        jdbc.sql("update stock_level set stock_value = stock_value - 1 where item_id = ?")
+                .param(itemId)
+                .update();
+
+        var verification = f.api.get("/api/v1/stock/verify").json();
+        assertThat(verification.get("consistent").asBoolean()).isFalse();
+        var differences = verification.get("differences");
+        assertThat(differences).hasSize(2);
+        var position = differences.get(0);
+        assertThat(position.get("kind").asString()).isEqualTo("POSITION");
+        assertThat(position.get("item").asString()).isEqualTo(item);
+        assertThat(position.get("warehouse").asString()).isEqualTo(wh);
+        assertThat(position.get("bin").asString()).isEqualTo("A-01");
+        assertThat(position.get("field").asString()).isEqualTo("onHand");
+        assertThat(position.get("ledger").decimalValue()).isEqualByComparingTo("7");
+        assertThat(position.get("cached").decimalValue()).isEqualByComparingTo("9");
+        var total = differences.get(1);
+        assertThat(total.get("kind").asString()).isEqualTo("TOTAL");
+        assertThat(total.get("field").asString()).isEqualTo("value");
+        assertThat(total.get("ledger").decimalValue()).isEqualByComparingTo("21");
+        assertThat(total.get("cached").decimalValue()).isEqualByComparingTo("20");
+
+        var repaired =
+                expect(f.api.post("/api/v1/stock/recalculate", Map.of()), 200).json();
+        assertThat(repaired.get("consistent").asBoolean()).isTrue();
+        assertThat(f.onHand(item, wh)).isEqualByComparingTo("7");
+    }
+
+    @Test
     void recalculationRebuildsExactlyWhatPostingKept() {
         String wh = f.warehouse("A-01", "Z-01");
         String other = f.warehouse();

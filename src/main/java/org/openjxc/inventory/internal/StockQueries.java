@@ -365,75 +365,76 @@ public class StockQueries {
         return new PageResult<>(rows, page.page(), page.size(), total);
     }
 
-    /** Every place where a cached balance differs from the sum of the ledger. */
+    /**
+     * Every place where a cached balance differs from the sum of the ledger. The sums go by ids
+     * alone and the codes are looked up for the differences found (usually none): joined to the
+     * item codes inside, PostgreSQL without statistics re-ran the whole aggregation per item.
+     */
     public List<StockDifference> differences(long companyId) {
+        record Raw(
+                long item,
+                long warehouse,
+                long bin,
+                String batch,
+                String status,
+                String field,
+                BigDecimal ledger,
+                BigDecimal cached) {}
+        List<Raw> raw = new java.util.ArrayList<>();
         // UNION ALL + GROUP BY instead of a full outer join, which H2 lacks.
-        var positions = jdbc.sql("""
-                        select i.code as item, w.code as warehouse, b.code as bin, x.batch_no, x.stock_status,
-                               x.ledger, x.cached
-                        from (select item_id, warehouse_id, bin_id, batch_no, stock_status,
-                                     sum(ledger) as ledger, sum(cached) as cached
-                              from (select item_id, warehouse_id, bin_id, batch_no, stock_status, qty as ledger,
-                                           0 as cached
-                                    from stock_move where company_id = :company
-                                    union all
-                                    select item_id, warehouse_id, bin_id, batch_no, stock_status, 0, on_hand
-                                    from stock_balance where company_id = :company) u
-                              group by item_id, warehouse_id, bin_id, batch_no, stock_status
-                              having sum(ledger) <> sum(cached)) x
-                        join item i on i.company_id = :company and i.id = x.item_id
-                        join warehouse w on w.company_id = :company and w.id = x.warehouse_id
-                        left join bin b on b.company_id = :company and b.id = x.bin_id
-                        order by i.code, w.code""")
+        jdbc.sql("""
+                        select item_id, warehouse_id, bin_id, batch_no, stock_status,
+                               sum(ledger) as ledger, sum(cached) as cached
+                        from (select item_id, warehouse_id, bin_id, batch_no, stock_status, qty as ledger, 0 as cached
+                              from stock_move where company_id = :company
+                              union all
+                              select item_id, warehouse_id, bin_id, batch_no, stock_status, 0, on_hand
+                              from stock_balance where company_id = :company) u
+                        group by item_id, warehouse_id, bin_id, batch_no, stock_status
+                        having sum(ledger) <> sum(cached)""")
                 .param("company", companyId)
-                .query((rs, n) -> new StockDifference(
-                        "POSITION",
-                        rs.getString("item"),
-                        rs.getString("warehouse"),
-                        rs.getString("bin"),
+                .query((rs, n) -> raw.add(new Raw(
+                        rs.getLong("item_id"),
+                        rs.getLong("warehouse_id"),
+                        rs.getLong("bin_id"),
                         emptyToNull(rs.getString("batch_no")),
                         rs.getString("stock_status"),
                         "onHand",
                         rs.getBigDecimal("ledger"),
-                        rs.getBigDecimal("cached")))
+                        rs.getBigDecimal("cached"))))
                 .list();
-        var all = new java.util.ArrayList<>(positions);
+        int positions = raw.size();
         String[] fields = {"onHand", "available", "inTransit", "value"};
+        String[] columns = {"on_hand", "available", "in_transit", "value"};
         jdbc.sql("""
-                        select i.code as item, w.code as warehouse, x.*
-                        from (select item_id, warehouse_id,
-                                     sum(l_on_hand) as l_on_hand, sum(c_on_hand) as c_on_hand,
-                                     sum(l_available) as l_available, sum(c_available) as c_available,
-                                     sum(l_in_transit) as l_in_transit, sum(c_in_transit) as c_in_transit,
-                                     sum(l_value) as l_value, sum(c_value) as c_value
-                              from (select m.item_id, m.warehouse_id, m.qty as l_on_hand, 0 as c_on_hand,
-                                           case when m.stock_status = 'AVAILABLE' and coalesce(b.counts_as_available, true)
-                                                then m.qty else 0 end as l_available, 0 as c_available,
-                                           case when m.stock_status = 'IN_TRANSIT' then m.qty else 0 end as l_in_transit,
-                                           0 as c_in_transit, m.move_value as l_value, 0 as c_value
-                                    from stock_move m left join bin b on b.company_id = m.company_id and b.id = m.bin_id
-                                    where m.company_id = :company
-                                    union all
-                                    select item_id, warehouse_id, 0, on_hand, 0, available_on_hand, 0, in_transit, 0, stock_value
-                                    from stock_level where company_id = :company) u
-                              group by item_id, warehouse_id
-                              having sum(l_on_hand) <> sum(c_on_hand) or sum(l_available) <> sum(c_available)
-                                  or sum(l_in_transit) <> sum(c_in_transit) or sum(l_value) <> sum(c_value)) x
-                        join item i on i.company_id = :company and i.id = x.item_id
-                        join warehouse w on w.company_id = :company and w.id = x.warehouse_id
-                        order by i.code, w.code""")
+                        select item_id, warehouse_id,
+                               sum(l_on_hand) as l_on_hand, sum(c_on_hand) as c_on_hand,
+                               sum(l_available) as l_available, sum(c_available) as c_available,
+                               sum(l_in_transit) as l_in_transit, sum(c_in_transit) as c_in_transit,
+                               sum(l_value) as l_value, sum(c_value) as c_value
+                        from (select m.item_id, m.warehouse_id, m.qty as l_on_hand, 0 as c_on_hand,
+                                     case when m.stock_status = 'AVAILABLE' and coalesce(b.counts_as_available, true)
+                                          then m.qty else 0 end as l_available, 0 as c_available,
+                                     case when m.stock_status = 'IN_TRANSIT' then m.qty else 0 end as l_in_transit,
+                                     0 as c_in_transit, m.move_value as l_value, 0 as c_value
+                              from stock_move m left join bin b on b.company_id = m.company_id and b.id = m.bin_id
+                              where m.company_id = :company
+                              union all
+                              select item_id, warehouse_id, 0, on_hand, 0, available_on_hand, 0, in_transit, 0, stock_value
+                              from stock_level where company_id = :company) u
+                        group by item_id, warehouse_id
+                        having sum(l_on_hand) <> sum(c_on_hand) or sum(l_available) <> sum(c_available)
+                            or sum(l_in_transit) <> sum(c_in_transit) or sum(l_value) <> sum(c_value)""")
                 .param("company", companyId)
                 .query((rs, n) -> {
-                    String[] columns = {"on_hand", "available", "in_transit", "value"};
                     for (int f = 0; f < fields.length; f++) {
                         BigDecimal ledger = rs.getBigDecimal("l_" + columns[f]);
                         BigDecimal cached = rs.getBigDecimal("c_" + columns[f]);
                         if (ledger.compareTo(cached) != 0) {
-                            all.add(new StockDifference(
-                                    "TOTAL",
-                                    rs.getString("item"),
-                                    rs.getString("warehouse"),
-                                    null,
+                            raw.add(new Raw(
+                                    rs.getLong("item_id"),
+                                    rs.getLong("warehouse_id"),
+                                    -1,
                                     null,
                                     null,
                                     fields[f],
@@ -444,7 +445,52 @@ public class StockQueries {
                     return null;
                 })
                 .list();
-        return all;
+        if (raw.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, String> items =
+                codes(companyId, "item", raw.stream().map(Raw::item).toList());
+        Map<Long, String> warehouses =
+                codes(companyId, "warehouse", raw.stream().map(Raw::warehouse).toList());
+        Map<Long, String> bins = codes(
+                companyId, "bin", raw.stream().map(Raw::bin).filter(b -> b > 0).toList());
+        java.util.Comparator<StockDifference> byCodes =
+                java.util.Comparator.comparing(StockDifference::item).thenComparing(StockDifference::warehouse);
+        List<StockDifference> all = new java.util.ArrayList<>();
+        for (int i = 0; i < raw.size(); i++) {
+            Raw r = raw.get(i);
+            all.add(new StockDifference(
+                    i < positions ? "POSITION" : "TOTAL",
+                    items.get(r.item()),
+                    warehouses.get(r.warehouse()),
+                    r.bin() > 0 ? bins.get(r.bin()) : null,
+                    r.batch(),
+                    r.status(),
+                    r.field(),
+                    r.ledger(),
+                    r.cached()));
+        }
+        // Positions first, then totals, each by item and warehouse code (sorts are stable).
+        List<StockDifference> sorted = new java.util.ArrayList<>(all.subList(0, positions));
+        sorted.sort(byCodes);
+        List<StockDifference> totals = new java.util.ArrayList<>(all.subList(positions, all.size()));
+        totals.sort(byCodes);
+        sorted.addAll(totals);
+        return sorted;
+    }
+
+    private Map<Long, String> codes(long companyId, String table, List<Long> ids) {
+        Map<Long, String> codes = new java.util.HashMap<>();
+        List<Long> distinct = ids.stream().distinct().toList();
+        if (distinct.isEmpty()) {
+            return codes;
+        }
+        jdbc.sql("select id, code from " + table + " where company_id = :company and id in (:ids)")
+                .param("company", companyId)
+                .param("ids", distinct)
+                .query((rs, n) -> codes.put(rs.getLong(1), rs.getString(2)))
+                .list();
+        return codes;
     }
 
     public long moveCount(long companyId) {
