@@ -148,9 +148,11 @@ public class NotificationRows {
     public List<long[]> due(OffsetDateTime now, int limit) {
         return jdbc.sql("""
                         select company_id, id from notification_message
-                        where status = 'PENDING' and next_attempt_at <= ? order by next_attempt_at, id""").params(now).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list().stream()
-                .limit(limit)
-                .toList();
+                        where status = 'PENDING' and next_attempt_at <= ? order by next_attempt_at, id
+                        fetch first ? rows only""")
+                .params(now, limit)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .list();
     }
 
     public Optional<Due> claim(long companyId, long id) {

@@ -121,9 +121,11 @@ public class WebhookRows {
     public List<long[]> due(OffsetDateTime now, int limit) {
         return jdbc.sql("""
                         select company_id, id from webhook_delivery
-                        where status = 'PENDING' and next_attempt_at <= ? order by next_attempt_at, id""").params(now).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list().stream()
-                .limit(limit)
-                .toList();
+                        where status = 'PENDING' and next_attempt_at <= ? order by next_attempt_at, id
+                        fetch first ? rows only""")
+                .params(now, limit)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .list();
     }
 
     /** Claims a due delivery for this node; empty when another node was first. */
