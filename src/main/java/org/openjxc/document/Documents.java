@@ -20,6 +20,7 @@ import org.openjxc.catalog.ItemView;
 import org.openjxc.catalog.Items;
 import org.openjxc.catalog.UnitView;
 import org.openjxc.catalog.Units;
+import org.openjxc.document.internal.DocumentNumbers;
 import org.openjxc.document.internal.DocumentRows;
 import org.openjxc.document.internal.DocumentRows.Locked;
 import org.openjxc.document.internal.DocumentRows.NewLine;
@@ -63,6 +64,7 @@ public class Documents {
             DocumentType.SALES_INVOICE);
 
     private final DocumentRows rows;
+    private final DocumentNumbers numbers;
     private final Items items;
     private final Units units;
     private final Warehouses warehouses;
@@ -77,6 +79,7 @@ public class Documents {
 
     Documents(
             DocumentRows rows,
+            DocumentNumbers numbers,
             Items items,
             Units units,
             Warehouses warehouses,
@@ -92,6 +95,7 @@ public class Documents {
         this.attachments = attachments;
         this.transactions = transactions;
         this.rows = rows;
+        this.numbers = numbers;
         this.items = items;
         this.units = units;
         this.warehouses = warehouses;
@@ -105,9 +109,8 @@ public class Documents {
     // --- drafts ---------------------------------------------------------------------------------
 
     /**
-     * Creates a draft. Its number is taken in a short transaction of its own, after the command
-     * was checked: holding the sequence row for the whole create would let only one document of a
-     * type be created at a time. A create that fails after that leaves a gap in the numbers.
+     * Creates a draft. The command is checked before its number is taken, so a refused command
+     * leaves no gap in the numbers; a create that fails after that does.
      */
     public DocumentView create(Actor actor, DocumentCommand command) {
         return create(actor, command, false);
@@ -126,64 +129,77 @@ public class Documents {
             require(command.type(), "POST");
         }
         LocalDate date = command.date() == null ? LocalDate.now() : command.date();
-        // Checked first; the number is the last statement, so its row lock is held only to the commit.
+        if (numbers.independent()) {
+            // The number comes from a connection of its own and locks nothing of this transaction.
+            return transactions.execute(tx -> {
+                Resolved r = resolve(actor, command);
+                requireAt(actor, command, post, r);
+                return insert(actor, command, post, date, r, numbers.next(actor.companyId(), command.type(), date));
+            });
+        }
+        // Otherwise the number's row lock would be held to the commit: checks and number in a short
+        // transaction first, the document in a second.
         record Prepared(Resolved resolved, String number) {}
         Prepared prepared = transactions.execute(tx -> {
             Resolved resolved = resolve(actor, command);
-            return new Prepared(resolved, rows.nextNumber(actor.companyId(), command.type(), date));
+            return new Prepared(resolved, numbers.next(actor.companyId(), command.type(), date));
         });
-        Resolved r = prepared.resolved();
-        String number = prepared.number();
+        requireAt(actor, command, post, prepared.resolved());
+        return transactions.execute(tx -> insert(actor, command, post, date, prepared.resolved(), prepared.number()));
+    }
+
+    private void requireAt(Actor actor, DocumentCommand command, boolean post, Resolved r) {
         requireAt(actor, command.type(), "CREATE", r.warehouseId());
         if (post) {
             requireAt(actor, command.type(), "POST", r.warehouseId());
         }
-        return transactions.execute(tx -> {
-            long id = rows.insertHeader(
-                    actor.companyId(),
-                    command.type(),
-                    number,
-                    date,
-                    r.warehouseId(),
-                    r.toWarehouseId(),
-                    r.partnerId(),
-                    command.sourceDocument(),
-                    Text.trimToNull(command.remark()),
-                    actor.userId(),
-                    OffsetDateTime.now());
-            rows.insertLines(actor.companyId(), id, r.lines());
-            if (command.expectedDate() != null) {
-                rows.setExpectedDate(actor.companyId(), id, command.expectedDate());
-            }
-            if (command.type() == DocumentType.LANDED_COST) {
-                rows.setAllocationBasis(actor.companyId(), id, allocation(command));
-            }
-            DocumentView created = fresh(actor, id);
-            audit.record("CREATE", ENTITY, number, null, created);
-            if (!post) {
-                return created;
-            }
-            Locked doc = new Locked(
-                    id,
-                    command.type(),
-                    DocumentStatus.DRAFT,
-                    created.version(),
-                    actor.userId(),
-                    r.warehouseId(),
-                    r.toWarehouseId(),
-                    number,
-                    command.sourceDocument(),
-                    false,
-                    date,
-                    r.partnerId());
-            CompanySettings s = settings.get(actor.companyId());
-            if (s.requiresApproval(doc.type())) {
-                throw new BusinessException(
-                        ErrorCode.INVALID_STATE, "error.document.needsApproval", number, doc.type());
-            }
-            postFromDraft(actor, doc, s);
-            return fresh(actor, id);
-        });
+    }
+
+    private DocumentView insert(
+            Actor actor, DocumentCommand command, boolean post, LocalDate date, Resolved r, String number) {
+        long id = rows.insertHeader(
+                actor.companyId(),
+                command.type(),
+                number,
+                date,
+                r.warehouseId(),
+                r.toWarehouseId(),
+                r.partnerId(),
+                command.sourceDocument(),
+                Text.trimToNull(command.remark()),
+                actor.userId(),
+                OffsetDateTime.now());
+        rows.insertLines(actor.companyId(), id, r.lines());
+        if (command.expectedDate() != null) {
+            rows.setExpectedDate(actor.companyId(), id, command.expectedDate());
+        }
+        if (command.type() == DocumentType.LANDED_COST) {
+            rows.setAllocationBasis(actor.companyId(), id, allocation(command));
+        }
+        DocumentView created = fresh(actor, id);
+        audit.record("CREATE", ENTITY, number, null, created);
+        if (!post) {
+            return created;
+        }
+        Locked doc = new Locked(
+                id,
+                command.type(),
+                DocumentStatus.DRAFT,
+                created.version(),
+                actor.userId(),
+                r.warehouseId(),
+                r.toWarehouseId(),
+                number,
+                command.sourceDocument(),
+                false,
+                date,
+                r.partnerId());
+        CompanySettings s = settings.get(actor.companyId());
+        if (s.requiresApproval(doc.type())) {
+            throw new BusinessException(ErrorCode.INVALID_STATE, "error.document.needsApproval", number, doc.type());
+        }
+        postFromDraft(actor, doc, s);
+        return fresh(actor, id);
     }
 
     /** A document created in this transaction: nothing follows it yet, so its open quantities are its own. */

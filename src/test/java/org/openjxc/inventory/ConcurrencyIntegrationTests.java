@@ -3,6 +3,7 @@ package org.openjxc.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.openjxc.inventory.StockFixture.line;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -163,6 +164,62 @@ class ConcurrencyIntegrationTests {
                 .as("in transit from b counts as on hand at a")
                 .isEqualByComparingTo("100");
         assertThat(f.summary(x, b).get("inTransit").decimalValue()).isEqualByComparingTo("20");
+        f.assertConsistent();
+    }
+
+    @Test
+    void documentsCreatedAndPostedAtOnceGetConsecutiveNumbersAndNewItemsTotalsWithoutDeadlock() throws Exception {
+        var f = new StockFixture(TestCompanies.create(context, port));
+        String wh = f.warehouse();
+        // Items never posted before: their first postings create the totals rows they lock.
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            items.add(f.item(false));
+        }
+        int documents = 48;
+        var numbers = ConcurrentHashMap.<String>newKeySet();
+        var failures = new ConcurrentHashMap<String, AtomicInteger>();
+        var start = new CountDownLatch(1);
+        var pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int d = 0; d < documents; d++) {
+                // Three of the six items, in rotating and in reversed order.
+                List<Map<String, Object>> lines = new ArrayList<>();
+                for (int k = 0; k < 3; k++) {
+                    lines.add(line(items.get((d + k * (d % 2 == 0 ? 1 : 5)) % items.size()), 1, "price", 2));
+                }
+                var body = Map.of("type", "OTHER_INBOUND", "warehouse", wh, "lines", lines);
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    var r = f.api.post("/api/v1/documents?post=true", body);
+                    if (r.status() == 201 && r.json().get("status").asString().equals("POSTED")) {
+                        numbers.add(r.json().get("number").asString());
+                    } else {
+                        failures.computeIfAbsent(r.toString(), k -> new AtomicInteger())
+                                .incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(failures).as(TestDatabase.name()).isEmpty();
+        assertThat(numbers.stream().map(n -> n.substring(n.lastIndexOf('-') + 1)))
+                .as("one number each, none skipped")
+                .containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.rangeClosed(1, documents)
+                        .mapToObj(n -> String.format("%04d", n))
+                        .toList());
+        BigDecimal total = BigDecimal.ZERO;
+        for (String item : items) {
+            total = total.add(f.onHand(item, wh));
+        }
+        assertThat(total).isEqualByComparingTo(String.valueOf(documents * 3));
         f.assertConsistent();
     }
 

@@ -2,6 +2,7 @@ package org.openjxc.audit.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import org.openjxc.audit.AuditMarker;
 import org.openjxc.audit.AuditQuery;
 import org.openjxc.shared.PageQuery;
 import org.openjxc.shared.PageResult;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -36,20 +38,26 @@ public class AuditEntries {
                         insert into audit_log (company_id, occurred_at, user_id, username, client_ip, user_agent,
                                                action, entity_type, entity_key, before_json, after_json, marker)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                // Typed, so that a null does not change the statement's parameter types: the driver
+                // prepares the statement anew whenever they change (every other entry has no before).
                 .params(
                         companyId,
                         e.occurredAt(),
-                        e.userId(),
-                        e.username(),
-                        e.clientIp(),
-                        e.userAgent(),
+                        new SqlParameterValue(Types.BIGINT, e.userId()),
+                        text(e.username()),
+                        text(e.clientIp()),
+                        text(e.userAgent()),
                         e.action(),
                         e.entityType(),
                         e.entityKey(),
-                        e.before(),
-                        e.after(),
-                        e.marker() == null ? null : e.marker().name())
+                        text(e.before()),
+                        text(e.after()),
+                        text(e.marker() == null ? null : e.marker().name()))
                 .update();
+    }
+
+    private static SqlParameterValue text(String value) {
+        return new SqlParameterValue(Types.VARCHAR, value);
     }
 
     public PageResult<AuditEntry> find(long companyId, AuditQuery q, PageQuery page) {

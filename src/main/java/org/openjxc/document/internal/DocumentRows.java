@@ -142,54 +142,9 @@ public class DocumentRows {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
 
-    private final boolean postgres;
-
     DocumentRows(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
         this.template = template;
-        this.postgres = Boolean.TRUE.equals(template.execute((java.sql.Connection c) -> c.getMetaData()
-                .getDatabaseProductName()
-                .toLowerCase(java.util.Locale.ROOT)
-                .contains("postgres")));
-    }
-
-    /**
-     * The next number of a type on a day, unique under concurrency: the sequence row is created if
-     * absent and incremented, and the increment's row lock orders concurrent callers. PostgreSQL
-     * does it in one statement; H2 (no {@code DO UPDATE … RETURNING}) in three. Call it last in
-     * its transaction, so that the lock is held only until the commit.
-     */
-    public String nextNumber(long companyId, DocumentType type, LocalDate day) {
-        int n;
-        if (postgres) {
-            // Callers wait for this row's lock until the holder commits; not waiting for the WAL
-            // flush shortens that queue. Nothing is lost by it: the document that uses the number
-            // commits later and synchronously, which flushes this commit too; without it the
-            // number was never used.
-            jdbc.sql("set local synchronous_commit = off").update();
-            n = jdbc.sql("""
-                            insert into doc_sequence (company_id, doc_type, seq_day, last_no) values (?, ?, ?, 1)
-                            on conflict (company_id, doc_type, seq_day)
-                            do update set last_no = doc_sequence.last_no + 1
-                            returning last_no""")
-                    .params(companyId, type.name(), day)
-                    .query(Integer.class)
-                    .single();
-        } else {
-            jdbc.sql("insert into doc_sequence (company_id, doc_type, seq_day, last_no) values (?, ?, ?, 0)"
-                            + " on conflict do nothing")
-                    .params(companyId, type.name(), day)
-                    .update();
-            jdbc.sql("update doc_sequence set last_no = last_no + 1"
-                            + " where company_id = ? and doc_type = ? and seq_day = ?")
-                    .params(companyId, type.name(), day)
-                    .update();
-            n = jdbc.sql("select last_no from doc_sequence where company_id = ? and doc_type = ? and seq_day = ?")
-                    .params(companyId, type.name(), day)
-                    .query(Integer.class)
-                    .single();
-        }
-        return type.prefix() + "-" + day.toString().replace("-", "") + "-" + String.format("%04d", n);
     }
 
     public long insertHeader(
