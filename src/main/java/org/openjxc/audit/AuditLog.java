@@ -3,11 +3,14 @@ package org.openjxc.audit;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.openjxc.audit.internal.AuditEntries;
+import org.openjxc.audit.internal.AuditEntries.NewEntry;
 import org.openjxc.shared.Actor;
 import org.openjxc.shared.Actors;
 import org.openjxc.shared.PageQuery;
@@ -15,6 +18,8 @@ import org.openjxc.shared.PageResult;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import tools.jackson.databind.JsonNode;
@@ -22,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Records writes in the audit log. {@link #record} must run inside the transaction of the write
- * it describes, so the entry exists exactly when the change does.
+ * it describes, so the entry exists exactly when the change does: entries are written as that
+ * transaction commits, and vanish with it when it rolls back.
  */
 @Service
 public class AuditLog {
@@ -79,7 +85,8 @@ public class AuditLog {
         }
         String beforeJson = toJson(before);
         String afterJson = toJson(after);
-        entries.insert(
+        NewEntry entry = new NewEntry(
+                companyId,
                 new AuditEntry(
                         0,
                         OffsetDateTime.now(ZoneOffset.UTC),
@@ -92,8 +99,45 @@ public class AuditLog {
                         truncate(String.valueOf(entityKey), 200),
                         beforeJson,
                         afterJson,
-                        marker(action, entityType, beforeJson, afterJson)),
-                companyId);
+                        marker(action, entityType, beforeJson, afterJson)));
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            pending().add(entry);
+        } else {
+            entries.insert(List.of(entry));
+        }
+    }
+
+    /**
+     * The entries of the current transaction, written together just before it commits: one round
+     * trip for all the writes of a command (a document created and posted records two). Kept with
+     * the transaction's synchronizations, so a transaction suspended for a nested one keeps its own.
+     */
+    private List<NewEntry> pending() {
+        for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {
+            if (s instanceof Pending p && p.log == this) {
+                return p.entries;
+            }
+        }
+        Pending p = new Pending(this);
+        TransactionSynchronizationManager.registerSynchronization(p);
+        return p.entries;
+    }
+
+    private static final class Pending implements TransactionSynchronization {
+        final AuditLog log;
+        final List<NewEntry> entries = new ArrayList<>();
+
+        Pending(AuditLog log) {
+            this.log = log;
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            if (!entries.isEmpty()) {
+                log.entries.insert(List.copyOf(entries));
+                entries.clear();
+            }
+        }
     }
 
     /** Entities whose every change alters who may do what. */

@@ -176,16 +176,19 @@ public class Documents {
         if (command.type() == DocumentType.LANDED_COST) {
             rows.setAllocationBasis(actor.companyId(), id, allocation(command));
         }
-        DocumentView created = fresh(actor, id);
-        audit.record("CREATE", ENTITY, number, null, created);
         if (!post) {
+            DocumentView created = fresh(actor, id);
+            audit.record("CREATE", ENTITY, number, null, created);
             return created;
         }
+        // Created to be posted at once: the entry says what was asked for, and the document is
+        // read once, as posted, for the answer.
+        audit.record("CREATE", ENTITY, number, null, new CreatedToPost(id, number, command));
         Locked doc = new Locked(
                 id,
                 command.type(),
                 DocumentStatus.DRAFT,
-                created.version(),
+                1,
                 actor.userId(),
                 r.warehouseId(),
                 r.toWarehouseId(),
@@ -194,13 +197,16 @@ public class Documents {
                 false,
                 date,
                 r.partnerId());
-        CompanySettings s = settings.get(actor.companyId());
+        CompanySettings s = r.settings();
         if (s.requiresApproval(doc.type())) {
             throw new BusinessException(ErrorCode.INVALID_STATE, "error.document.needsApproval", number, doc.type());
         }
         postFromDraft(actor, doc, s);
         return fresh(actor, id);
     }
+
+    /** The audit entry of a document created and posted in one call. */
+    private record CreatedToPost(long id, String number, DocumentCommand command) {}
 
     /** A document created in this transaction: nothing follows it yet, so its open quantities are its own. */
     private DocumentView fresh(Actor actor, long id) {
@@ -868,7 +874,8 @@ public class Documents {
                 .withFact("currentVersion", doc.version());
     }
 
-    private record Resolved(Long warehouseId, Long toWarehouseId, Long partnerId, List<NewLine> lines) {}
+    private record Resolved(
+            Long warehouseId, Long toWarehouseId, Long partnerId, List<NewLine> lines, CompanySettings settings) {}
 
     /** Resolves and checks every code of a command; all problems are reported at once. */
     private Resolved resolve(Actor actor, DocumentCommand c) {
@@ -947,12 +954,13 @@ public class Documents {
                 .toList();
         // A customer's price level prices the sales lines that name no price.
         boolean sale = c.type() == DocumentType.SALES_ORDER || c.type() == DocumentType.SALES_DELIVERY;
+        CompanySettings companySettings = settings.get(actor.companyId());
         var lookups = new Lookups(
                 items.findAll(actor.companyId(), codes),
                 sale && partner != null && partner.priceLevel() != null
                         ? items.pricesOfLevel(actor.companyId(), partner.priceLevel(), codes)
                         : Map.of(),
-                Boolean.TRUE.equals(settings.get(actor.companyId()).pricesIncludeTax()));
+                Boolean.TRUE.equals(companySettings.pricesIncludeTax()));
         List<NewLine> lines = new ArrayList<>();
         for (int i = 0; i < c.lines().size(); i++) {
             NewLine line = line(actor, c, i, warehouse, toWarehouse, v, lookups, source);
@@ -963,7 +971,8 @@ public class Documents {
         if (!v.isEmpty()) {
             throw BusinessException.invalid(v);
         }
-        return new Resolved(warehouse.id(), toWarehouse == null ? null : toWarehouse.id(), partnerId, lines);
+        return new Resolved(
+                warehouse.id(), toWarehouse == null ? null : toWarehouse.id(), partnerId, lines, companySettings);
     }
 
     /** What the lines of one command look up, fetched once. */

@@ -126,6 +126,17 @@ class InventoryIntegrationTests {
         assertThat(in.json().get("status").asString()).isEqualTo("POSTED");
         assertThat(in.json().get("postedBy").asString()).isNotBlank();
         assertThat(f.onHand(item, wh)).isEqualByComparingTo("10");
+        // Both writes are audited, in their order, with what was asked for.
+        var entries = f.api.get("/api/v1/audit-log?entity=Document&key="
+                        + in.json().get("number").asString() + "&sort=occurredAt,asc")
+                .json()
+                .get("items");
+        assertThat(entries.valueStream().map(e -> e.get("action").asString())).containsExactly("CREATE", "POST");
+        assertThat(entries.get(0).get("after").asString()).contains(item);
+        long audited = f.api.get("/api/v1/audit-log?entity=Document")
+                .json()
+                .get("total")
+                .asLong();
 
         long drafts = f.api.get("/api/v1/documents?type=OTHER_OUTBOUND")
                 .json()
@@ -142,6 +153,12 @@ class InventoryIntegrationTests {
                         .asLong())
                 .isEqualTo(drafts);
         assertThat(f.onHand(item, wh)).isEqualByComparingTo("10");
+        assertThat(f.api.get("/api/v1/audit-log?entity=Document")
+                        .json()
+                        .get("total")
+                        .asLong())
+                .as("a refused command leaves no audit entry")
+                .isEqualTo(audited);
 
         // A user who may not create and post these gets 403 and nothing is written.
         Api buyer = f.api.newUser("BUYER");

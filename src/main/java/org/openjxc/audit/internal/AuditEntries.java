@@ -13,6 +13,7 @@ import org.openjxc.audit.AuditMarker;
 import org.openjxc.audit.AuditQuery;
 import org.openjxc.shared.PageQuery;
 import org.openjxc.shared.PageResult;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -27,33 +28,50 @@ public class AuditEntries {
             "action", "action",
             "entity", "entity_type");
 
-    private final JdbcClient jdbc;
+    private static final String INSERT = """
+            insert into audit_log (company_id, occurred_at, user_id, username, client_ip, user_agent,
+                                   action, entity_type, entity_key, before_json, after_json, marker)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
-    AuditEntries(JdbcClient jdbc) {
+    /** An entry to insert, of a company. */
+    public record NewEntry(long companyId, AuditEntry entry) {}
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    AuditEntries(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
 
-    public void insert(AuditEntry e, long companyId) {
-        jdbc.sql("""
-                        insert into audit_log (company_id, occurred_at, user_id, username, client_ip, user_agent,
-                                               action, entity_type, entity_key, before_json, after_json, marker)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                // Typed, so that a null does not change the statement's parameter types: the driver
-                // prepares the statement anew whenever they change (every other entry has no before).
-                .params(
-                        companyId,
-                        e.occurredAt(),
-                        new SqlParameterValue(Types.BIGINT, e.userId()),
-                        text(e.username()),
-                        text(e.clientIp()),
-                        text(e.userAgent()),
-                        e.action(),
-                        e.entityType(),
-                        e.entityKey(),
-                        text(e.before()),
-                        text(e.after()),
-                        text(e.marker() == null ? null : e.marker().name()))
-                .update();
+    /** Inserts the entries in their order, in one batch. */
+    public void insert(List<NewEntry> batch) {
+        if (batch.size() == 1) {
+            jdbc.sql(INSERT).params(values(batch.get(0))).update();
+        } else {
+            template.batchUpdate(
+                    INSERT, batch.stream().map(AuditEntries::values).toList());
+        }
+    }
+
+    // Typed, so that a null does not change the statement's parameter types: the driver prepares
+    // the statement anew whenever they change (every other entry has no before).
+    private static Object[] values(NewEntry n) {
+        AuditEntry e = n.entry();
+        return new Object[] {
+            n.companyId(),
+            e.occurredAt(),
+            new SqlParameterValue(Types.BIGINT, e.userId()),
+            text(e.username()),
+            text(e.clientIp()),
+            text(e.userAgent()),
+            e.action(),
+            e.entityType(),
+            e.entityKey(),
+            text(e.before()),
+            text(e.after()),
+            text(e.marker() == null ? null : e.marker().name())
+        };
     }
 
     private static SqlParameterValue text(String value) {

@@ -1,5 +1,7 @@
 package org.openjxc.organization.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,10 +37,25 @@ public class WarehouseRows {
         this.jdbc = jdbc;
     }
 
+    // Mapped by hand: every document looks its warehouse up, and mapping a record by its names
+    // introspects it on each call and tries each two-word name as written before its column name.
+    private static WarehouseView warehouse(ResultSet rs, int n) throws SQLException {
+        return new WarehouseView(
+                rs.getLong("id"),
+                rs.getString("code"),
+                rs.getString("name"),
+                rs.getString("org_unit"),
+                rs.getString("org_unit_name"),
+                rs.getString("address"),
+                rs.getBoolean("active"),
+                rs.getInt("version"),
+                rs.getLong("bins"));
+    }
+
     public Optional<WarehouseView> find(long companyId, String code) {
         return jdbc.sql(SELECT + " where w.company_id = ? and w.code = ?")
                 .params(companyId, code)
-                .query(WarehouseView.class)
+                .query(WarehouseRows::warehouse)
                 .optional();
     }
 
@@ -90,7 +107,7 @@ public class WarehouseRows {
                 .single();
         var rows = jdbc.sql(SELECT + where + page.orderBy(SORTS, "code", "w.id") + page.limitOffset())
                 .params(params)
-                .query(WarehouseView.class)
+                .query(WarehouseRows::warehouse)
                 .list();
         return new PageResult<>(rows, page.page(), page.size(), total);
     }

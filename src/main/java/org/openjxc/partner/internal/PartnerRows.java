@@ -1,5 +1,7 @@
 package org.openjxc.partner.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,6 +11,7 @@ import java.util.function.Consumer;
 import org.openjxc.partner.PartnerCommand;
 import org.openjxc.partner.PartnerContact;
 import org.openjxc.partner.PartnerQuery;
+import org.openjxc.partner.PartnerType;
 import org.openjxc.partner.PartnerView;
 import org.openjxc.shared.PageQuery;
 import org.openjxc.shared.PageResult;
@@ -26,8 +29,7 @@ public class PartnerRows {
             "code", "code", "name", "name", "type", "partner_type", "region", "region", "salesperson", "salesperson");
     private static final String SELECT = """
             select id, code, name, partner_type as type, region, salesperson, contact, phone, email, address,
-                   credit_limit, payment_terms_days, price_level, tax_number, bank_name, bank_account, active, version,
-                   null as contacts
+                   credit_limit, payment_terms_days, price_level, tax_number, bank_name, bank_account, active, version
             from partner""";
     private static final String COLUMNS =
             "code, name, search_initials, partner_type, region, salesperson, contact, phone, email, address, "
@@ -35,6 +37,31 @@ public class PartnerRows {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+
+    // Mapped by hand: sales and purchase documents look their partner up, and mapping a record by
+    // its names introspects it on each call and tries each two-word name as written first.
+    private static PartnerView partner(ResultSet rs, int n) throws SQLException {
+        return new PartnerView(
+                rs.getLong("id"),
+                rs.getString("code"),
+                rs.getString("name"),
+                PartnerType.valueOf(rs.getString("type")),
+                rs.getString("region"),
+                rs.getString("salesperson"),
+                rs.getString("contact"),
+                rs.getString("phone"),
+                rs.getString("email"),
+                rs.getString("address"),
+                rs.getBigDecimal("credit_limit"),
+                rs.getObject("payment_terms_days", Integer.class),
+                rs.getString("price_level"),
+                rs.getString("tax_number"),
+                rs.getString("bank_name"),
+                rs.getString("bank_account"),
+                rs.getBoolean("active"),
+                rs.getInt("version"),
+                null);
+    }
 
     PartnerRows(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
@@ -44,7 +71,7 @@ public class PartnerRows {
     public Optional<PartnerView> find(long companyId, String code) {
         return jdbc.sql(SELECT + " where company_id = ? and code = ?")
                 .params(companyId, code)
-                .query(PartnerView.class)
+                .query(PartnerRows::partner)
                 .optional()
                 .map(p -> p.withContacts(contacts(companyId, List.of(p.id())).getOrDefault(p.id(), List.of())));
     }
@@ -53,7 +80,7 @@ public class PartnerRows {
     public Optional<PartnerView> findById(long companyId, long id) {
         return jdbc.sql(SELECT + " where company_id = ? and id = ?")
                 .params(companyId, id)
-                .query(PartnerView.class)
+                .query(PartnerRows::partner)
                 .optional()
                 .map(p -> p.withContacts(List.of()));
     }
@@ -148,7 +175,7 @@ public class PartnerRows {
                 .single();
         var rows = jdbc.sql(SELECT + where + page.orderBy(SORTS, "code", "id") + page.limitOffset())
                 .params(params)
-                .query(PartnerView.class)
+                .query(PartnerRows::partner)
                 .list();
         var contacts = contacts(companyId, rows.stream().map(PartnerView::id).toList());
         return new PageResult<>(
@@ -172,7 +199,7 @@ public class PartnerRows {
                 .sql(SELECT + where + " order by code")
                 .params(params)
                 .withFetchSize(500)
-                .query(PartnerView.class)
+                .query(PartnerRows::partner)
                 .stream()) {
             rows.map(p -> p.withContacts(List.of())).forEach(sink);
         }
