@@ -75,9 +75,10 @@ class NavigationAdvice {
     }
 
     @ModelAttribute("navigation")
-    List<Section> navigation() {
+    List<Section> navigation(HttpServletRequest request) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null) {
+        // REST controllers are controllers too and get the model built; an API answer has no menu.
+        if (authentication == null || request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
             return List.of();
         }
         var granted = authentication.getAuthorities().stream()
