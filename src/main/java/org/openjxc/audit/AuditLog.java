@@ -111,6 +111,8 @@ public class AuditLog {
      * The entries of the current transaction, written together just before it commits: one round
      * trip for all the writes of a command (a document created and posted records two). Kept with
      * the transaction's synchronizations, so a transaction suspended for a nested one keeps its own.
+     * (A write recorded from another synchronization's own before-commit callback would come too
+     * late; writes are recorded in the transaction's work, never in its callbacks.)
      */
     private List<NewEntry> pending() {
         for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {

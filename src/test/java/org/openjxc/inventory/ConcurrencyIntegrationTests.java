@@ -136,28 +136,17 @@ class ConcurrencyIntegrationTests {
                     .asLong());
         }
         var failures = new ConcurrentHashMap<String, AtomicInteger>();
-        var start = new CountDownLatch(1);
-        var pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (long id : drafts) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    var r = f.post(id);
-                    if (r.status() != 200) {
-                        failures.computeIfAbsent(r.toString(), k -> new AtomicInteger())
-                                .incrementAndGet();
-                    }
-                    return null;
-                }));
-            }
-            start.countDown();
-            for (Future<?> future : futures) {
-                future.get();
-            }
-        } finally {
-            pool.shutdownNow();
+        List<Runnable> posts = new ArrayList<>();
+        for (long id : drafts) {
+            posts.add(() -> {
+                var r = f.post(id);
+                if (r.status() != 200) {
+                    failures.computeIfAbsent(r.toString(), k -> new AtomicInteger())
+                            .incrementAndGet();
+                }
+            });
         }
+        atOnce(posts);
         assertThat(failures).isEmpty();
         assertThat(f.available(x, a)).isEqualByComparingTo("80");
         assertThat(f.onHand(x, a))
@@ -179,36 +168,25 @@ class ConcurrencyIntegrationTests {
         int documents = 48;
         var numbers = ConcurrentHashMap.<String>newKeySet();
         var failures = new ConcurrentHashMap<String, AtomicInteger>();
-        var start = new CountDownLatch(1);
-        var pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int d = 0; d < documents; d++) {
-                // Three of the six items, in rotating and in reversed order.
-                List<Map<String, Object>> lines = new ArrayList<>();
-                for (int k = 0; k < 3; k++) {
-                    lines.add(line(items.get((d + k * (d % 2 == 0 ? 1 : 5)) % items.size()), 1, "price", 2));
+        List<Runnable> creates = new ArrayList<>();
+        for (int d = 0; d < documents; d++) {
+            // Three of the six items, in rotating and in reversed order.
+            List<Map<String, Object>> lines = new ArrayList<>();
+            for (int k = 0; k < 3; k++) {
+                lines.add(line(items.get((d + k * (d % 2 == 0 ? 1 : 5)) % items.size()), 1, "price", 2));
+            }
+            var body = Map.of("type", "OTHER_INBOUND", "warehouse", wh, "lines", lines);
+            creates.add(() -> {
+                var r = f.api.post("/api/v1/documents?post=true", body);
+                if (r.status() == 201 && r.json().get("status").asString().equals("POSTED")) {
+                    numbers.add(r.json().get("number").asString());
+                } else {
+                    failures.computeIfAbsent(r.toString(), k -> new AtomicInteger())
+                            .incrementAndGet();
                 }
-                var body = Map.of("type", "OTHER_INBOUND", "warehouse", wh, "lines", lines);
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    var r = f.api.post("/api/v1/documents?post=true", body);
-                    if (r.status() == 201 && r.json().get("status").asString().equals("POSTED")) {
-                        numbers.add(r.json().get("number").asString());
-                    } else {
-                        failures.computeIfAbsent(r.toString(), k -> new AtomicInteger())
-                                .incrementAndGet();
-                    }
-                    return null;
-                }));
-            }
-            start.countDown();
-            for (Future<?> future : futures) {
-                future.get();
-            }
-        } finally {
-            pool.shutdownNow();
+            });
         }
+        atOnce(creates);
         assertThat(failures).as(TestDatabase.name()).isEmpty();
         assertThat(numbers.stream().map(n -> n.substring(n.lastIndexOf('-') + 1)))
                 .as("one number each, none skipped")
@@ -249,5 +227,27 @@ class ConcurrencyIntegrationTests {
             pool.shutdownNow();
         }
         assertThat(f.onHand(item, wh)).isEqualByComparingTo("7");
+    }
+
+    /** Runs the calls on eight threads, all released at once, and waits for every one. */
+    private static void atOnce(List<Runnable> calls) throws Exception {
+        var start = new CountDownLatch(1);
+        var pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (Runnable call : calls) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    call.run();
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

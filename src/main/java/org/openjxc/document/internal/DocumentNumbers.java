@@ -46,7 +46,6 @@ public class DocumentNumbers implements DisposableBean {
         config.setMaximumPoolSize(4);
         config.setMinimumIdle(1);
         config.setAutoCommit(true);
-        config.setConnectionInitSql("set synchronous_commit = off");
         config.setRegisterMbeans(false);
         return new HikariDataSource(config);
     }
@@ -59,8 +58,11 @@ public class DocumentNumbers implements DisposableBean {
     public String next(long companyId, DocumentType type, LocalDate day) {
         int n;
         if (own != null) {
+            // The setting is local to the statement's own transaction (a session setting would
+            // outlive it on a connection that PgBouncer hands to someone else).
             n = jdbc.sql("""
-                            insert into doc_sequence (company_id, doc_type, seq_day, last_no) values (?, ?, ?, 1)
+                            insert into doc_sequence (company_id, doc_type, seq_day, last_no)
+                            select ?, ?, ?, 1 from (select set_config('synchronous_commit', 'off', true)) as async_commit
                             on conflict (company_id, doc_type, seq_day)
                             do update set last_no = doc_sequence.last_no + 1
                             returning last_no""")
