@@ -131,11 +131,11 @@ public class Documents {
         LocalDate date = command.date() == null ? LocalDate.now() : command.date();
         if (numbers.independent()) {
             // The number comes from a connection of its own and locks nothing of this transaction.
-            return transactions.execute(tx -> {
+            return retryingDeadlocks(() -> transactions.execute(tx -> {
                 Resolved r = resolve(actor, command);
                 requireAt(actor, command, post, r);
                 return insert(actor, command, post, date, r, numbers.next(actor.companyId(), command.type(), date));
-            });
+            }));
         }
         // Otherwise the number's row lock would be held to the commit: checks and number in a short
         // transaction first, the document in a second.
@@ -145,7 +145,33 @@ public class Documents {
             return new Prepared(resolved, numbers.next(actor.companyId(), command.type(), date));
         });
         requireAt(actor, command, post, prepared.resolved());
-        return transactions.execute(tx -> insert(actor, command, post, date, prepared.resolved(), prepared.number()));
+        return retryingDeadlocks(() ->
+                transactions.execute(tx -> insert(actor, command, post, date, prepared.resolved(), prepared.number())));
+    }
+
+    /**
+     * Runs a whole transaction again when the database chose it as a deadlock's victim or gave up
+     * waiting for a lock (its work was rolled back, nothing changed): the user gets the document,
+     * not the database's quarrel. Postings lock in one order, so on PostgreSQL this is a safety net;
+     * H2 can still pick a victim when first postings of new items create their totals at once.
+     */
+    private static DocumentView retryingDeadlocks(java.util.function.Supplier<DocumentView> transaction) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transaction.get();
+            } catch (org.springframework.dao.PessimisticLockingFailureException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(
+                            java.util.concurrent.ThreadLocalRandom.current().nextLong(5, 50));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     private void requireAt(Actor actor, DocumentCommand command, boolean post, Resolved r) {
