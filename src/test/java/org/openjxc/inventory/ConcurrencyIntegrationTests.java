@@ -77,28 +77,17 @@ class ConcurrencyIntegrationTests {
             assertThat(delivery.status()).as(delivery.text()).isEqualTo(201);
         }
         // 100 open; 20 receipts of 7 at once: exactly 100 is settled, 40 is left as advances.
-        var start = new CountDownLatch(1);
-        var pool = Executors.newFixedThreadPool(10);
         var created = new AtomicInteger();
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int i = 0; i < 20; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    var r = f.api.post(
-                            "/api/v1/settlements", Map.of("kind", "RECEIPT", "partner", customer, "amount", "7"));
-                    assertThat(r.status()).as(r.text()).isEqualTo(201);
-                    created.incrementAndGet();
-                    return null;
-                }));
-            }
-            start.countDown();
-            for (Future<?> future : futures) {
-                future.get();
-            }
-        } finally {
-            pool.shutdownNow();
+        List<Runnable> receipts = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            receipts.add(() -> {
+                var r = f.api.post(
+                        "/api/v1/settlements", Map.of("kind", "RECEIPT", "partner", customer, "amount", "7"));
+                assertThat(r.status()).as(r.text()).isEqualTo(201);
+                created.incrementAndGet();
+            });
         }
+        atOnce(receipts);
         assertThat(created.get()).isEqualTo(20);
         assertThat(f.api.get("/api/v1/partners/" + customer + "/open-items")
                         .json()
