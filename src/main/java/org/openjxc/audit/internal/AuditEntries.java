@@ -46,12 +46,7 @@ public class AuditEntries {
 
     /** Inserts the entries in their order, in one batch. */
     public void insert(List<NewEntry> batch) {
-        if (batch.size() == 1) {
-            jdbc.sql(INSERT).params(values(batch.get(0))).update();
-        } else {
-            template.batchUpdate(
-                    INSERT, batch.stream().map(AuditEntries::values).toList());
-        }
+        template.batchUpdate(INSERT, batch.stream().map(AuditEntries::values).toList());
     }
 
     // Typed, so that a null does not change the statement's parameter types: the driver prepares

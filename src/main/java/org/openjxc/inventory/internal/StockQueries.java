@@ -2,9 +2,12 @@ package org.openjxc.inventory.internal;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 import org.openjxc.inventory.StockDifference;
 import org.openjxc.inventory.StockMoveView;
 import org.openjxc.inventory.StockPosition;
@@ -372,9 +375,10 @@ public class StockQueries {
      */
     public List<StockDifference> differences(long companyId) {
         record Raw(
+                String kind,
                 long item,
                 long warehouse,
-                long bin,
+                Long bin,
                 String batch,
                 String status,
                 String field,
@@ -394,16 +398,16 @@ public class StockQueries {
                         having sum(ledger) <> sum(cached)""")
                 .param("company", companyId)
                 .query((rs, n) -> raw.add(new Raw(
+                        "POSITION",
                         rs.getLong("item_id"),
                         rs.getLong("warehouse_id"),
-                        rs.getLong("bin_id"),
+                        rs.getObject("bin_id", Long.class),
                         emptyToNull(rs.getString("batch_no")),
                         rs.getString("stock_status"),
                         "onHand",
                         rs.getBigDecimal("ledger"),
                         rs.getBigDecimal("cached"))))
                 .list();
-        int positions = raw.size();
         String[] fields = {"onHand", "available", "inTransit", "value"};
         String[] columns = {"on_hand", "available", "in_transit", "value"};
         jdbc.sql("""
@@ -432,9 +436,10 @@ public class StockQueries {
                         BigDecimal cached = rs.getBigDecimal("c_" + columns[f]);
                         if (ledger.compareTo(cached) != 0) {
                             raw.add(new Raw(
+                                    "TOTAL",
                                     rs.getLong("item_id"),
                                     rs.getLong("warehouse_id"),
-                                    -1,
+                                    null,
                                     null,
                                     null,
                                     fields[f],
@@ -448,48 +453,40 @@ public class StockQueries {
         if (raw.isEmpty()) {
             return List.of();
         }
-        Map<Long, String> items =
-                codes(companyId, "item", raw.stream().map(Raw::item).toList());
+        Map<Long, String> items = codes(companyId, "item", raw.stream().map(Raw::item));
         Map<Long, String> warehouses =
-                codes(companyId, "warehouse", raw.stream().map(Raw::warehouse).toList());
-        Map<Long, String> bins = codes(
-                companyId, "bin", raw.stream().map(Raw::bin).filter(b -> b > 0).toList());
-        java.util.Comparator<StockDifference> byCodes =
-                java.util.Comparator.comparing(StockDifference::item).thenComparing(StockDifference::warehouse);
-        List<StockDifference> all = new java.util.ArrayList<>();
-        for (int i = 0; i < raw.size(); i++) {
-            Raw r = raw.get(i);
-            all.add(new StockDifference(
-                    i < positions ? "POSITION" : "TOTAL",
-                    items.get(r.item()),
-                    warehouses.get(r.warehouse()),
-                    r.bin() > 0 ? bins.get(r.bin()) : null,
-                    r.batch(),
-                    r.status(),
-                    r.field(),
-                    r.ledger(),
-                    r.cached()));
-        }
-        // Positions first, then totals, each by item and warehouse code (sorts are stable).
-        List<StockDifference> sorted = new java.util.ArrayList<>(all.subList(0, positions));
-        sorted.sort(byCodes);
-        List<StockDifference> totals = new java.util.ArrayList<>(all.subList(positions, all.size()));
-        totals.sort(byCodes);
-        sorted.addAll(totals);
-        return sorted;
+                codes(companyId, "warehouse", raw.stream().map(Raw::warehouse));
+        Map<Long, String> bins =
+                codes(companyId, "bin", raw.stream().map(Raw::bin).filter(Objects::nonNull));
+        // Positions first, then totals, each by item and warehouse code.
+        return raw.stream()
+                .map(r -> new StockDifference(
+                        r.kind(),
+                        items.get(r.item()),
+                        warehouses.get(r.warehouse()),
+                        r.bin() == null ? null : bins.get(r.bin()),
+                        r.batch(),
+                        r.status(),
+                        r.field(),
+                        r.ledger(),
+                        r.cached()))
+                .sorted(Comparator.comparing((StockDifference d) -> d.kind().equals("TOTAL"))
+                        .thenComparing(StockDifference::item)
+                        .thenComparing(StockDifference::warehouse))
+                .toList();
     }
 
-    private Map<Long, String> codes(long companyId, String table, List<Long> ids) {
-        Map<Long, String> codes = new java.util.HashMap<>();
-        List<Long> distinct = ids.stream().distinct().toList();
-        if (distinct.isEmpty()) {
-            return codes;
+    /** Codes of rows of a master table by id, asked for a thousand ids at a time. */
+    private Map<Long, String> codes(long companyId, String table, Stream<Long> ids) {
+        Map<Long, String> codes = new HashMap<>();
+        List<Long> distinct = ids.distinct().toList();
+        for (int from = 0; from < distinct.size(); from += 1000) {
+            jdbc.sql("select id, code from " + table + " where company_id = :company and id in (:ids)")
+                    .param("company", companyId)
+                    .param("ids", distinct.subList(from, Math.min(from + 1000, distinct.size())))
+                    .query((rs, n) -> codes.put(rs.getLong(1), rs.getString(2)))
+                    .list();
         }
-        jdbc.sql("select id, code from " + table + " where company_id = :company and id in (:ids)")
-                .param("company", companyId)
-                .param("ids", distinct)
-                .query((rs, n) -> codes.put(rs.getLong(1), rs.getString(2)))
-                .list();
         return codes;
     }
 
