@@ -34,6 +34,10 @@ public class Units {
     private final CatalogRows rows;
     private final AuditLog audit;
 
+    private record Key(long companyId, String code) {}
+
+    private final java.util.Map<Key, UnitView> found = new java.util.concurrent.ConcurrentHashMap<>();
+
     Units(CatalogRows rows, AuditLog audit) {
         this.rows = rows;
         this.audit = audit;
@@ -51,9 +55,25 @@ public class Units {
         return rows.units(actor.companyId());
     }
 
+    /**
+     * A unit by code. Units are never changed or deleted once made, so one found is remembered for
+     * good (every document line names one); one not found is asked again.
+     */
     @Transactional(readOnly = true)
     public java.util.Optional<UnitView> find(long companyId, String code) {
-        return rows.unit(companyId, code);
+        var key = new Key(companyId, code);
+        UnitView known = found.get(key);
+        if (known != null) {
+            return java.util.Optional.of(known);
+        }
+        var unit = rows.unit(companyId, code);
+        if (unit.isPresent()) {
+            if (found.size() >= 10_000) {
+                found.clear();
+            }
+            found.put(key, unit.get());
+        }
+        return unit;
     }
 
     @Transactional

@@ -227,7 +227,7 @@ public class Documents {
         if (s.requiresApproval(doc.type())) {
             throw new BusinessException(ErrorCode.INVALID_STATE, "error.document.needsApproval", number, doc.type());
         }
-        postFromDraft(actor, doc, s);
+        postFromDraft(actor, doc, s, DocumentRows.postingLines(r.lines()));
         return fresh(actor, id);
     }
 
@@ -373,7 +373,7 @@ public class Documents {
             throw stale(doc);
         }
         if (doc.status() == DocumentStatus.DRAFT) {
-            postFromDraft(actor, doc, s);
+            postFromDraft(actor, doc, s, null);
         } else {
             postLocked(actor, doc, s);
         }
@@ -382,15 +382,16 @@ public class Documents {
 
     /**
      * Posts a draft straight away: submitted and posted in one step, unless the suspected-duplicate
-     * rule holds it, in which case it stays on hold, unposted.
+     * rule holds it, in which case it stays on hold, unposted. {@code created} are the lines of a
+     * document created in this transaction, as written (null: read them).
      */
-    private void postFromDraft(Actor actor, Locked doc, CompanySettings s) {
+    private void postFromDraft(Actor actor, Locked doc, CompanySettings s, List<PostingLine> created) {
         Optional<String> similar = suspectedDuplicate(actor, doc);
         if (similar.isPresent()) {
             hold(actor, doc, similar.get());
             return;
         }
-        PostingDocument posting = posting(actor, doc, s);
+        PostingDocument posting = posting(actor, doc, s, created);
         checkOpenQuantities(actor, doc, posting, s);
         checkScanned(actor, doc, posting, s);
         PostingDocument prepared = prepared(posting, false);
@@ -818,7 +819,11 @@ public class Documents {
     }
 
     private PostingDocument posting(Actor actor, Locked doc, CompanySettings s) {
-        List<PostingLine> lines = rows.postingLines(actor.companyId(), doc.id());
+        return posting(actor, doc, s, null);
+    }
+
+    private PostingDocument posting(Actor actor, Locked doc, CompanySettings s, List<PostingLine> created) {
+        List<PostingLine> lines = created != null ? created : rows.postingLines(actor.companyId(), doc.id());
         if ((doc.type() == DocumentType.SUPPLIER_INVOICE || doc.type() == DocumentType.SALES_INVOICE)
                 && doc.sourceDocumentId() != null) {
             lines = rows.withMatched(actor.companyId(), doc.sourceDocumentId(), lines);
@@ -838,7 +843,8 @@ public class Documents {
                 doc.date(),
                 doc.partnerId(),
                 doc.type() == DocumentType.LANDED_COST ? rows.allocationBasis(actor.companyId(), doc.id()) : null,
-                Boolean.TRUE.equals(s.revenueAtInvoice()));
+                Boolean.TRUE.equals(s.revenueAtInvoice()),
+                created != null);
     }
 
     /**

@@ -24,7 +24,33 @@ public record PostingDocument(
         /** A landed cost's allocation basis; null for other types. */
         AllocationBasis allocation,
         /** Receivables and revenue at the customer invoice (the company's {@code revenueAtInvoice}). */
-        boolean revenueAtInvoice) {
+        boolean revenueAtInvoice,
+        /**
+         * Created and posted in this same transaction: nothing of it is in the ledger or the books
+         * yet, so a poster need not look for what earlier postings of it left behind.
+         */
+        boolean firstPosting) {
+
+    /** The same document with other lines (a preparer's valuation of them). */
+    public PostingDocument withLines(List<PostingLine> other) {
+        return new PostingDocument(
+                companyId,
+                id,
+                number,
+                type,
+                warehouseId,
+                toWarehouseId,
+                actorId,
+                allowNegativeStock,
+                other,
+                sourceDocumentId,
+                reserve,
+                date,
+                partnerId,
+                allocation,
+                revenueAtInvoice,
+                firstPosting);
+    }
 
     /** The document's amount without VAT: what revenue is booked at. */
     public BigDecimal netAmount() {

@@ -57,6 +57,13 @@ public class Periods {
      */
     @Transactional(readOnly = true)
     public void requireOpen(long companyId, LocalDate date, String number) {
+        // Only a month that has ended can be closed, so a date in the month after the one just
+        // ended is open without asking (most postings are dated today). "Ended" is judged a day
+        // ahead, so a server whose clock lags another's by less than that does not let a posting
+        // into a month the other just closed at midnight.
+        if (!date.isBefore(LocalDate.now().plusDays(1).withDayOfMonth(1))) {
+            return;
+        }
         LocalDate through = closedThrough(companyId);
         if (through != null && !date.isAfter(through)) {
             throw new BusinessException(ErrorCode.PERIOD_CLOSED, "error.period.closed", number, date, through)

@@ -79,8 +79,11 @@ public class Vouchers implements DocumentPoster {
         BigDecimal amount = Rounding.amount(d.netAmount());
         BigDecimal tax = Rounding.amount(d.taxAmount());
         // What this posting moved: the document's stock value less what its earlier postings booked.
-        BigDecimal value = Rounding.amount(stock.documentValue(d.companyId(), d.id()))
-                .subtract(rows.accountTotal(d.companyId(), d.id(), Account.INVENTORY.code()));
+        BigDecimal value = Rounding.amount(stock.documentValue(d))
+                .subtract(
+                        d.firstPosting()
+                                ? BigDecimal.ZERO
+                                : rows.accountTotal(d.companyId(), d.id(), Account.INVENTORY.code()));
         Long partner = d.partnerId();
         // Control accounts are fixed; revenue, cost, VAT and the adjustment side follow the company's rules.
         Map<String, String> rules = chart.rules(d.companyId());

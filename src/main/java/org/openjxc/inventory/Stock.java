@@ -6,6 +6,7 @@ import org.openjxc.costing.CostLayers;
 import org.openjxc.costing.LayerMismatch;
 import org.openjxc.inventory.internal.PeriodSnapshots;
 import org.openjxc.inventory.internal.StockQueries;
+import org.openjxc.inventory.internal.StockRows;
 import org.openjxc.shared.Actor;
 import org.openjxc.shared.Actors;
 import org.openjxc.shared.PageQuery;
@@ -52,6 +53,16 @@ public class Stock {
     @Transactional(readOnly = true)
     public java.math.BigDecimal documentValue(long companyId, long documentId) {
         return queries.documentValue(companyId, documentId);
+    }
+
+    /**
+     * The same for a document being posted: one first posted in this transaction moved exactly what
+     * this transaction wrote for it, so the ledger is not summed again.
+     */
+    @Transactional(readOnly = true)
+    public java.math.BigDecimal documentValue(org.openjxc.document.PostingDocument d) {
+        java.math.BigDecimal written = d.firstPosting() ? StockRows.writtenValue(d.id()) : null;
+        return written != null ? written : queries.documentValue(d.companyId(), d.id());
     }
 
     /** What the standing moves of several posted documents moved together (a production order's issues). */

@@ -48,6 +48,110 @@ class FinanceIntegrationTests {
         return id;
     }
 
+    /**
+     * Created and posted in one call, a document books exactly what it books created and then
+     * posted: the one-call path uses the lines as written (at their columns' scale) and the value
+     * the ledger just wrote instead of reading them back. Odd factors, four-decimal quantities,
+     * six-decimal prices and VAT, in two warehouses that see the same sequence.
+     */
+    @Test
+    void createdAndPostedAtOnceBooksWhatCreatedThenPostedBooks() {
+        String supplier = f.partner("SUPPLIER");
+        String customer = f.partner("CUSTOMER");
+        String item = Api.unique("I");
+        expect(
+                f.api.post(
+                        "/api/v1/items",
+                        Map.of(
+                                "code",
+                                item,
+                                "name",
+                                "商品 " + item,
+                                "unit",
+                                "pcs",
+                                "taxRate",
+                                "0.13",
+                                "units",
+                                List.of(Map.of("unit", "pack", "factor", "0.25")))),
+                201);
+        List<Map<String, Object>> steps = List.of(
+                Map.of(
+                        "type",
+                        "PURCHASE_RECEIPT",
+                        "partner",
+                        supplier,
+                        "lines",
+                        List.of(
+                                line(item, "7.3332", "unit", "pack", "price", "12.345678"),
+                                line(item, "3.0001", "price", "4.999999", "taxRate", "0.09"))),
+                Map.of("type", "OTHER_OUTBOUND", "lines", List.of(line(item, "0.3336", "unit", "pack"))),
+                Map.of(
+                        "type",
+                        "SALES_DELIVERY",
+                        "partner",
+                        customer,
+                        "lines",
+                        List.of(
+                                line(item, "1.1111", "price", "9.876543"),
+                                line(item, "0.5", "unit", "pack", "price", "3"))),
+                Map.of("type", "OTHER_INBOUND", "lines", List.of(line(item, "2.2222", "price", "0.123457"))));
+        String twoCalls = f.warehouse();
+        String oneCall = f.warehouse();
+        for (Map<String, Object> step : steps) {
+            var body = new LinkedHashMap<String, Object>(step);
+            body.put("warehouse", twoCalls);
+            long a = draft(body);
+            expect(f.post(a), 200);
+            body.put("warehouse", oneCall);
+            long b = expect(f.api.post("/api/v1/documents?post=true", body), 201)
+                    .json()
+                    .get("id")
+                    .asLong();
+            assertThat(booked(b)).as(step.get("type").toString()).isEqualTo(booked(a));
+            assertThat(lines(b)).isEqualTo(lines(a));
+        }
+        assertThat(moves(item, oneCall)).isEqualTo(moves(item, twoCalls));
+        f.assertBooksAgree();
+    }
+
+    /** Debit less credit per account over the document's vouchers. */
+    private Map<String, BigDecimal> booked(long document) {
+        Map<String, BigDecimal> booked = new java.util.TreeMap<>();
+        for (JsonNode v : vouchers(document)) {
+            for (JsonNode l : v.get("lines")) {
+                booked.merge(
+                        l.get("account").asString(),
+                        l.get("debit")
+                                .decimalValue()
+                                .subtract(l.get("credit").decimalValue())
+                                .stripTrailingZeros(),
+                        BigDecimal::add);
+            }
+        }
+        return booked;
+    }
+
+    private List<String> lines(long document) {
+        return f.api.get("/api/v1/documents/" + document)
+                .json()
+                .get("lines")
+                .valueStream()
+                .map(l -> l.get("baseQty").decimalValue().stripTrailingZeros() + " " + l.get("amount") + " "
+                        + l.get("taxAmount") + " " + l.get("netAmount"))
+                .toList();
+    }
+
+    private List<String> moves(String item, String warehouse) {
+        return f.api.get("/api/v1/stock/moves?size=100&item=" + item + "&warehouse=" + warehouse)
+                .json()
+                .get("items")
+                .valueStream()
+                .map(m -> m.get("qty").decimalValue().stripTrailingZeros() + " "
+                        + m.get("unitCost").decimalValue().stripTrailingZeros() + " "
+                        + m.get("value").decimalValue().stripTrailingZeros())
+                .toList();
+    }
+
     /** A draft of the given body; answers its id. */
     long draft(Map<String, Object> body) {
         return expect(f.api.post("/api/v1/documents", body), 201)

@@ -590,40 +590,104 @@ public class DocumentRows {
                                net_amount
                         from document_line where company_id = ? and document_id = ? order by line_no""")
                 .params(companyId, id)
-                .query((rs, n) -> {
-                    BigDecimal price = rs.getBigDecimal("price");
-                    BigDecimal factor = rs.getBigDecimal("factor");
-                    // Prices are per entered unit; the ledger costs per base unit.
-                    BigDecimal net = rs.getBigDecimal("net_amount");
-                    BigDecimal unitPrice = price == null
-                            ? null
-                            : rs.getBigDecimal("tax_rate").signum() == 0 || net == null
-                                    ? price.divide(factor, 6, java.math.RoundingMode.HALF_UP)
-                                    // Stock is valued without VAT.
-                                    : net.divide(rs.getBigDecimal("base_qty"), 6, java.math.RoundingMode.HALF_UP);
-                    String from = rs.getString("from_status");
-                    String status = rs.getString("stock_status");
-                    return new PostingLine(
-                            rs.getInt("line_no"),
-                            rs.getLong("item_id"),
-                            rs.getBigDecimal("base_qty"),
-                            unitPrice,
-                            rs.getObject("bin_id") == null ? 0 : rs.getLong("bin_id"),
-                            rs.getObject("to_bin_id") == null ? 0 : rs.getLong("to_bin_id"),
-                            rs.getString("batch_no") == null ? "" : rs.getString("batch_no"),
-                            rs.getObject("expiry_date", LocalDate.class),
-                            status == null ? StockStatus.AVAILABLE : StockStatus.valueOf(status),
-                            from == null ? null : StockStatus.valueOf(from),
-                            rs.getBigDecimal("received_qty"),
-                            (Integer) rs.getObject("source_line_no", Integer.class),
-                            rs.getBigDecimal("amount"),
-                            net,
-                            rs.getBigDecimal("tax_amount"),
-                            null,
-                            null,
-                            null);
-                })
+                .query((rs, n) -> postingLine(
+                        rs.getInt("line_no"),
+                        rs.getLong("item_id"),
+                        rs.getBigDecimal("base_qty"),
+                        rs.getBigDecimal("price"),
+                        rs.getBigDecimal("factor"),
+                        (Long) rs.getObject("bin_id", Long.class),
+                        (Long) rs.getObject("to_bin_id", Long.class),
+                        rs.getString("batch_no"),
+                        rs.getObject("expiry_date", LocalDate.class),
+                        rs.getString("stock_status"),
+                        rs.getString("from_status"),
+                        rs.getBigDecimal("received_qty"),
+                        (Integer) rs.getObject("source_line_no", Integer.class),
+                        rs.getBigDecimal("amount"),
+                        rs.getBigDecimal("tax_rate"),
+                        rs.getBigDecimal("net_amount"),
+                        rs.getBigDecimal("tax_amount")))
                 .list();
+    }
+
+    /**
+     * Lines just written by {@link #insertLines}, as {@link #postingLines(long, long)} would read
+     * them back: each number at its column's scale, rounded as the database rounds on insert.
+     */
+    public static List<PostingLine> postingLines(List<NewLine> lines) {
+        List<PostingLine> posting = new ArrayList<>(lines.size());
+        for (NewLine l : lines) {
+            posting.add(postingLine(
+                    l.line(),
+                    l.itemId(),
+                    scaled(l.baseQty(), 4),
+                    scaled(l.price(), 6),
+                    scaled(l.factor(), 6),
+                    l.binId(),
+                    l.toBinId(),
+                    l.batch(),
+                    l.expiryDate(),
+                    l.status() == null ? null : l.status().name(),
+                    l.fromStatus() == null ? null : l.fromStatus().name(),
+                    BigDecimal.ZERO.setScale(4),
+                    l.sourceLine(),
+                    scaled(l.amount(), 2),
+                    l.taxRate() == null ? BigDecimal.ZERO : scaled(l.taxRate(), 4),
+                    scaled(l.netAmount(), 2),
+                    l.taxAmount() == null ? BigDecimal.ZERO : scaled(l.taxAmount(), 2)));
+        }
+        return posting;
+    }
+
+    private static BigDecimal scaled(BigDecimal value, int scale) {
+        return value == null ? null : value.setScale(scale, java.math.RoundingMode.HALF_UP);
+    }
+
+    private static PostingLine postingLine(
+            int line,
+            long itemId,
+            BigDecimal baseQty,
+            BigDecimal price,
+            BigDecimal factor,
+            Long binId,
+            Long toBinId,
+            String batch,
+            LocalDate expiry,
+            String status,
+            String from,
+            BigDecimal received,
+            Integer sourceLine,
+            BigDecimal amount,
+            BigDecimal taxRate,
+            BigDecimal net,
+            BigDecimal tax) {
+        // Prices are per entered unit; the ledger costs per base unit.
+        BigDecimal unitPrice = price == null
+                ? null
+                : taxRate.signum() == 0 || net == null
+                        ? price.divide(factor, 6, java.math.RoundingMode.HALF_UP)
+                        // Stock is valued without VAT.
+                        : net.divide(baseQty, 6, java.math.RoundingMode.HALF_UP);
+        return new PostingLine(
+                line,
+                itemId,
+                baseQty,
+                unitPrice,
+                binId == null ? 0 : binId,
+                toBinId == null ? 0 : toBinId,
+                batch == null ? "" : batch,
+                expiry,
+                status == null ? StockStatus.AVAILABLE : StockStatus.valueOf(status),
+                from == null ? null : StockStatus.valueOf(from),
+                received,
+                sourceLine,
+                amount,
+                net,
+                tax,
+                null,
+                null,
+                null);
     }
 
     /**

@@ -13,6 +13,8 @@ import org.openjxc.document.StockStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Writes of the stock tables: locking the totals of an item in a warehouse, reading and changing
@@ -392,6 +394,7 @@ public class StockRows {
 
     public void insertMoves(
             long companyId, long documentId, LocalDate movedOn, long userId, OffsetDateTime at, List<Move> moves) {
+        tally(documentId, moves);
         List<Object[]> rows = new ArrayList<>();
         for (Move m : moves) {
             rows.add(new Object[] {
@@ -418,6 +421,50 @@ public class StockRows {
                     unit_cost, move_value, expiry_date, document_id, line_no, reversal_of, moved_on, posted_at,
                     posted_by)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+    }
+
+    /**
+     * What the standing moves written by {@link #insertMoves} in the current transaction moved, per
+     * document: for a document first posted in it, that is its whole value (no need to sum the
+     * ledger). Null outside a transaction or for a document that moved nothing in it.
+     */
+    public static BigDecimal writtenValue(long documentId) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {
+            if (s instanceof Written w) {
+                return w.values.get(documentId);
+            }
+        }
+        return null;
+    }
+
+    private static void tally(long documentId, List<Move> moves) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        Written written = null;
+        for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {
+            if (s instanceof Written w) {
+                written = w;
+            }
+        }
+        if (written == null) {
+            written = new Written();
+            TransactionSynchronizationManager.registerSynchronization(written);
+        }
+        BigDecimal sum = BigDecimal.ZERO;
+        for (Move m : moves) {
+            // At the column's scale, as the database stores it.
+            sum = sum.add(m.value().setScale(2, java.math.RoundingMode.HALF_UP));
+        }
+        written.values.merge(documentId, sum, BigDecimal::add);
+    }
+
+    /** Kept with its transaction (a suspended one keeps its own), forgotten with it. */
+    private static final class Written implements TransactionSynchronization {
+        final Map<Long, BigDecimal> values = new HashMap<>();
     }
 
     /**

@@ -91,7 +91,7 @@ class ProductionPreparer implements PostingPreparer {
             parts.forEach((item, qty) -> components.add(new PostingLine.Component(l.line(), item, qty)));
             lines.add(l.withComponents(components));
         }
-        return with(d, lines);
+        return d.withLines(lines);
     }
 
     private Recipe kitRecipe(PostingDocument d, long itemId) {
@@ -139,7 +139,7 @@ class ProductionPreparer implements PostingPreparer {
                     .map(r -> new PostingLine.Component(r.key(), r.itemId(), r.qty()))
                     .toList()));
         }
-        return with(d, lines);
+        return d.withLines(lines);
     }
 
     // --- material issues ----------------------------------------------------------------------------
@@ -219,7 +219,7 @@ class ProductionPreparer implements PostingPreparer {
                     .orElse(null);
             lines.add(l.withSourceLine(key));
         }
-        return with(d, lines);
+        return d.withLines(lines);
     }
 
     /** What the order's tolerances allow of an item: above (more) or below (less) what it requires. */
@@ -360,7 +360,7 @@ class ProductionPreparer implements PostingPreparer {
                 orderId,
                 new ProductionRows.ReceiptCost(
                         d.id(), d.number(), mainQty, materials, labour, overhead, byProducts, standard));
-        return with(d, lines);
+        return d.withLines(lines);
     }
 
     /** The order's issues must cover what its output so far needs, less the tolerance, unless overridden. */
@@ -411,25 +411,6 @@ class ProductionPreparer implements PostingPreparer {
         for (PostingLine l : d.lines()) {
             lines.add(l.baseQty().signum() > 0 ? l.withValue(rollUp.cost(l.itemId(), 0), null) : l);
         }
-        return with(d, lines);
-    }
-
-    private static PostingDocument with(PostingDocument d, List<PostingLine> lines) {
-        return new PostingDocument(
-                d.companyId(),
-                d.id(),
-                d.number(),
-                d.type(),
-                d.warehouseId(),
-                d.toWarehouseId(),
-                d.actorId(),
-                d.allowNegativeStock(),
-                lines,
-                d.sourceDocumentId(),
-                d.reserve(),
-                d.date(),
-                d.partnerId(),
-                d.allocation(),
-                d.revenueAtInvoice());
+        return d.withLines(lines);
     }
 }
