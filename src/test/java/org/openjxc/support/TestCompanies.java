@@ -16,14 +16,22 @@ public final class TestCompanies {
     private TestCompanies() {}
 
     public static Api create(ApplicationContext context, int port) {
+        return company(context, port).api();
+    }
+
+    /** A new company: its id, its administrator's username, and an API logged in as them. */
+    public record Created(long id, String admin, Api api) {}
+
+    public static Created company(ApplicationContext context, int port) {
         String code = Api.unique("CO");
         String admin = code.replace("-", "_").toLowerCase() + "_admin";
-        context.getBean(TransactionTemplate.class).executeWithoutResult(tx -> {
+        long id = context.getBean(TransactionTemplate.class).execute(tx -> {
             var company = context.getBean(Companies.class).create(code, "测试公司 " + code);
             Users users = context.getBean(Users.class);
             users.provisionRoles(company.id());
             users.createSystemUser(company.id(), admin, Api.ADMIN_PASSWORD, "管理员 " + code, List.of(BuiltInRole.ADMIN));
+            return company.id();
         });
-        return Api.anonymous(port).login(admin, Api.ADMIN_PASSWORD);
+        return new Created(id, admin, Api.anonymous(port).login(admin, Api.ADMIN_PASSWORD));
     }
 }
