@@ -1,6 +1,7 @@
 package org.openjxc.document.internal;
 
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -141,6 +142,7 @@ public class DocumentRows {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private volatile Boolean postgres;
 
     DocumentRows(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
@@ -552,31 +554,64 @@ public class DocumentRows {
      */
     public Optional<DocumentView> find(
             long companyId, long id, DataScope scope, Set<DocumentType> types, boolean followed) {
-        return jdbc.sql(HEADER + " where d.company_id = ? and d.id = ?" + scope.documentCondition("d")
-                        + typeCondition(types))
-                .params(companyId, id)
-                .query((rs, n) -> {
-                    List<DocumentLineView> lines = lines(companyId, id);
-                    var followedBy =
-                            DocumentType.valueOf(rs.getString("doc_type")).followedBy();
-                    if (followedBy.isPresent()) {
-                        Map<Integer, BigDecimal> taken =
-                                followed ? followed(companyId, id, followedBy.get(), -1) : Map.of();
-                        lines = lines.stream()
-                                .map(l -> l.withOpenQty(Rounding.plain(
-                                        l.baseQty().subtract(taken.getOrDefault(l.line(), BigDecimal.ZERO)))))
-                                .toList();
+        String header =
+                HEADER + " where d.company_id = ? and d.id = ?" + scope.documentCondition("d") + typeCondition(types);
+        if (postgres()) {
+            // Lines and header in one round trip: the driver sends both statements at once.
+            return template.execute(LINES + ";\n" + header, (PreparedStatement ps) -> {
+                ps.setLong(1, companyId);
+                ps.setLong(2, id);
+                ps.setLong(3, companyId);
+                ps.setLong(4, id);
+                ps.execute();
+                List<DocumentLineView> lines = new ArrayList<>();
+                try (ResultSet rs = ps.getResultSet()) {
+                    while (rs.next()) {
+                        lines.add(line(rs, lines.size()));
                     }
-                    return header(
-                            rs,
-                            lines,
-                            lines.stream().map(DocumentLineView::baseQty).reduce(BigDecimal.ZERO, BigDecimal::add),
-                            lines.stream()
-                                    .map(DocumentLineView::amount)
-                                    .filter(java.util.Objects::nonNull)
-                                    .reduce(BigDecimal.ZERO, BigDecimal::add));
-                })
+                }
+                ps.getMoreResults();
+                try (ResultSet rs = ps.getResultSet()) {
+                    return rs.next() ? Optional.of(view(rs, companyId, id, lines, followed)) : Optional.empty();
+                }
+            });
+        }
+        return jdbc.sql(header)
+                .params(companyId, id)
+                .query((rs, n) -> view(rs, companyId, id, lines(companyId, id), followed))
                 .optional();
+    }
+
+    /** The header row with its lines; open quantities from what follows it, when asked. */
+    private DocumentView view(ResultSet rs, long companyId, long id, List<DocumentLineView> lines, boolean followed)
+            throws SQLException {
+        var followedBy = DocumentType.valueOf(rs.getString("doc_type")).followedBy();
+        if (followedBy.isPresent()) {
+            Map<Integer, BigDecimal> taken = followed ? followed(companyId, id, followedBy.get(), -1) : Map.of();
+            lines = lines.stream()
+                    .map(l -> l.withOpenQty(
+                            Rounding.plain(l.baseQty().subtract(taken.getOrDefault(l.line(), BigDecimal.ZERO)))))
+                    .toList();
+        }
+        return header(
+                rs,
+                lines,
+                lines.stream().map(DocumentLineView::baseQty).reduce(BigDecimal.ZERO, BigDecimal::add),
+                lines.stream()
+                        .map(DocumentLineView::amount)
+                        .filter(java.util.Objects::nonNull)
+                        .reduce(BigDecimal.ZERO, BigDecimal::add));
+    }
+
+    /** Whether the database is PostgreSQL, asked once. */
+    private boolean postgres() {
+        Boolean known = postgres;
+        if (known == null) {
+            known = template.execute((java.sql.Connection c) ->
+                    c.getMetaData().getDatabaseProductName().startsWith("PostgreSQL"));
+            postgres = known;
+        }
+        return known;
     }
 
     public List<DocumentLineView> lines(long companyId, long id) {
