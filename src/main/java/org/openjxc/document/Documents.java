@@ -183,6 +183,12 @@ public class Documents {
 
     private DocumentView insert(
             Actor actor, DocumentCommand command, boolean post, LocalDate date, Resolved r, String number) {
+        // Posted at once and never held (the suspected-duplicate rule looks at inbound documents
+        // only): the row is written as posted, not written and then changed.
+        boolean posted = post
+                && command.type().direction() != DocumentType.Direction.INBOUND
+                && !r.settings().requiresApproval(command.type());
+        OffsetDateTime now = OffsetDateTime.now();
         long id = rows.insertHeader(
                 actor.companyId(),
                 command.type(),
@@ -194,7 +200,8 @@ public class Documents {
                 command.sourceDocument(),
                 Text.trimToNull(command.remark()),
                 actor.userId(),
-                OffsetDateTime.now());
+                now,
+                posted);
         rows.insertLines(actor.companyId(), id, r.lines());
         if (command.expectedDate() != null) {
             rows.setExpectedDate(actor.companyId(), id, command.expectedDate());
@@ -227,7 +234,7 @@ public class Documents {
         if (s.requiresApproval(doc.type())) {
             throw new BusinessException(ErrorCode.INVALID_STATE, "error.document.needsApproval", number, doc.type());
         }
-        postFromDraft(actor, doc, s, DocumentRows.postingLines(r.lines()));
+        postFromDraft(actor, doc, s, DocumentRows.postingLines(r.lines()), posted);
         return fresh(actor, id);
     }
 
@@ -373,7 +380,7 @@ public class Documents {
             throw stale(doc);
         }
         if (doc.status() == DocumentStatus.DRAFT) {
-            postFromDraft(actor, doc, s, null);
+            postFromDraft(actor, doc, s, null, false);
         } else {
             postLocked(actor, doc, s);
         }
@@ -383,9 +390,10 @@ public class Documents {
     /**
      * Posts a draft straight away: submitted and posted in one step, unless the suspected-duplicate
      * rule holds it, in which case it stays on hold, unposted. {@code created} are the lines of a
-     * document created in this transaction, as written (null: read them).
+     * document created in this transaction, as written (null: read them); {@code written} says its
+     * row was already inserted as posted.
      */
-    private void postFromDraft(Actor actor, Locked doc, CompanySettings s, List<PostingLine> created) {
+    private void postFromDraft(Actor actor, Locked doc, CompanySettings s, List<PostingLine> created, boolean written) {
         Optional<String> similar = suspectedDuplicate(actor, doc);
         if (similar.isPresent()) {
             hold(actor, doc, similar.get());
@@ -396,7 +404,9 @@ public class Documents {
         checkScanned(actor, doc, posting, s);
         PostingDocument prepared = prepared(posting, false);
         posters.forEach(p -> p.post(prepared));
-        rows.postDirectly(actor.companyId(), doc.id(), actor.userId(), OffsetDateTime.now());
+        if (!written) {
+            rows.postDirectly(actor.companyId(), doc.id(), actor.userId(), OffsetDateTime.now());
+        }
         audit.record("POST", ENTITY, doc.number(), doc.status(), DocumentStatus.POSTED);
     }
 

@@ -109,6 +109,7 @@ class FinanceIntegrationTests {
                     .asLong();
             assertThat(booked(b)).as(step.get("type").toString()).isEqualTo(booked(a));
             assertThat(lines(b)).isEqualTo(lines(a));
+            assertThat(header(b)).isEqualTo(header(a));
         }
         assertThat(moves(item, oneCall)).isEqualTo(moves(item, twoCalls));
         f.assertBooksAgree();
@@ -129,6 +130,17 @@ class FinanceIntegrationTests {
             }
         }
         return booked;
+    }
+
+    /** What posting leaves on the header: status, version, who submitted and posted it, and when. */
+    private List<String> header(long document) {
+        JsonNode d = f.api.get("/api/v1/documents/" + document).json();
+        return List.of(
+                d.get("status").asString(),
+                d.get("version").toString(),
+                d.get("submittedBy").asString(),
+                d.get("postedBy").asString(),
+                Boolean.toString(d.get("postedAt").isNull()));
     }
 
     private List<String> lines(long document) {

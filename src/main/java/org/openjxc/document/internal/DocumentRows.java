@@ -161,24 +161,63 @@ public class DocumentRows {
             String remark,
             long userId,
             OffsetDateTime now) {
+        return insertHeader(
+                companyId,
+                type,
+                number,
+                date,
+                warehouseId,
+                toWarehouseId,
+                partnerId,
+                sourceId,
+                remark,
+                userId,
+                now,
+                false);
+    }
+
+    /**
+     * Inserts a header, as a draft or, with {@code posted}, as {@link #postDirectly} would leave it:
+     * a document created and posted in one transaction then needs no second write of its row (a
+     * change of status is no HOT update: every index of the table gets a new entry).
+     */
+    public long insertHeader(
+            long companyId,
+            DocumentType type,
+            String number,
+            LocalDate date,
+            Long warehouseId,
+            Long toWarehouseId,
+            Long partnerId,
+            Long sourceId,
+            String remark,
+            long userId,
+            OffsetDateTime now,
+            boolean posted) {
         var keys = new GeneratedKeyHolder();
-        jdbc.sql("""
+        List<Object> params = new ArrayList<>(java.util.Arrays.asList(
+                companyId,
+                type.name(),
+                number,
+                date,
+                warehouseId,
+                toWarehouseId,
+                partnerId,
+                sourceId,
+                remark,
+                userId,
+                now));
+        if (posted) {
+            params.addAll(List.of(userId, now, userId, now));
+        }
+        jdbc.sql(posted ? """
+                        insert into document (company_id, doc_type, number, status, doc_date, warehouse_id,
+                            to_warehouse_id, partner_id, source_document_id, remark, created_by, created_at, version,
+                            submitted_by, submitted_at, posted_by, posted_at)
+                        values (?, ?, ?, 'POSTED', ?, ?, ?, ?, ?, ?, ?, ?, 2, ?, ?, ?, ?)""" : """
                         insert into document (company_id, doc_type, number, status, doc_date, warehouse_id,
                             to_warehouse_id, partner_id, source_document_id, remark, created_by, created_at)
-                        values (?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(
-                        companyId,
-                        type.name(),
-                        number,
-                        date,
-                        warehouseId,
-                        toWarehouseId,
-                        partnerId,
-                        sourceId,
-                        remark,
-                        userId,
-                        now)
-                .update(keys, "id");
+                        values (?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?, ?, ?, ?)""").params(params).update(keys, "id");
         return keys.getKey().longValue();
     }
 
