@@ -149,33 +149,6 @@ public class DocumentRows {
         this.template = template;
     }
 
-    public long insertHeader(
-            long companyId,
-            DocumentType type,
-            String number,
-            LocalDate date,
-            Long warehouseId,
-            Long toWarehouseId,
-            Long partnerId,
-            Long sourceId,
-            String remark,
-            long userId,
-            OffsetDateTime now) {
-        return insertHeader(
-                companyId,
-                type,
-                number,
-                date,
-                warehouseId,
-                toWarehouseId,
-                partnerId,
-                sourceId,
-                remark,
-                userId,
-                now,
-                false);
-    }
-
     /**
      * Inserts a header, as a draft or, with {@code posted}, as {@link #postDirectly} would leave it:
      * a document created and posted in one transaction then needs no second write of its row (a
