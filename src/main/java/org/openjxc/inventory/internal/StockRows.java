@@ -429,30 +429,14 @@ public class StockRows {
      * ledger). Null outside a transaction or for a document that moved nothing in it.
      */
     public static BigDecimal writtenValue(long documentId) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return null;
-        }
-        for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {
-            if (s instanceof Written w) {
-                return w.values.get(documentId);
-            }
-        }
-        return null;
+        Written written = written(false);
+        return written == null ? null : written.values.get(documentId);
     }
 
     private static void tally(long documentId, List<Move> moves) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return;
-        }
-        Written written = null;
-        for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {
-            if (s instanceof Written w) {
-                written = w;
-            }
-        }
+        Written written = written(true);
         if (written == null) {
-            written = new Written();
-            TransactionSynchronizationManager.registerSynchronization(written);
+            return;
         }
         BigDecimal sum = BigDecimal.ZERO;
         for (Move m : moves) {
@@ -460,6 +444,24 @@ public class StockRows {
             sum = sum.add(m.value().setScale(2, java.math.RoundingMode.HALF_UP));
         }
         written.values.merge(documentId, sum, BigDecimal::add);
+    }
+
+    /** This transaction's tally, registered with it on first use when {@code create}; null outside one. */
+    private static Written written(boolean create) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {
+            if (s instanceof Written w) {
+                return w;
+            }
+        }
+        if (!create) {
+            return null;
+        }
+        Written w = new Written();
+        TransactionSynchronizationManager.registerSynchronization(w);
+        return w;
     }
 
     /** Kept with its transaction (a suspended one keeps its own), forgotten with it. */
