@@ -92,7 +92,7 @@ public class StockLedger implements DocumentPoster {
             return;
         }
         Map<Integer, StockRows.Reservation> reserved = orderReservations(d, keys);
-        session.lock(keys);
+        session.lock(keys, d.type().direction() != DocumentType.Direction.INBOUND);
         // What the order set aside for these lines is released first, so the delivery may take it.
         session.consumeReservations(d, reserved, false);
         // A customer's return comes back at what its delivery cost, not at the refund price.
@@ -439,7 +439,7 @@ public class StockLedger implements DocumentPoster {
         TreeSet<Key> keys = new TreeSet<>();
         moves.forEach(m -> keys.add(new Key(m.itemId(), m.warehouseId())));
         Map<Integer, StockRows.Reservation> reserved = orderReservations(d, keys);
-        session.lock(keys);
+        session.lock(keys, d.type().direction() != DocumentType.Direction.INBOUND);
         session.book.restore(d.id());
         // Newest first, so a transfer's receipt is undone before its shipment.
         for (int i = moves.size() - 1; i >= 0; i--) {
@@ -622,12 +622,19 @@ public class StockLedger implements DocumentPoster {
         }
 
         void lock(TreeSet<Key> keys) {
+            lock(keys, false);
+        }
+
+        /** With {@code taking}, the positions the lines may take from are read with the locks. */
+        void lock(TreeSet<Key> keys, boolean taking) {
             List<Long> itemIds =
                     keys.stream().map(Key::itemId).distinct().sorted().toList();
             List<Long> warehouseIds =
                     keys.stream().map(Key::warehouseId).distinct().sorted().toList();
             Map<Long, CostMethod> methods = new HashMap<>();
-            for (Level level : rows.lockLevels(companyId, itemIds, warehouseIds)) {
+            StockRows.Locked locked = rows.lock(companyId, itemIds, warehouseIds, taking);
+            positions = locked.positions();
+            for (Level level : locked.levels()) {
                 levels.put(new Key(level.itemId, level.warehouseId), level);
                 methods.put(level.itemId, level.costMethod);
             }
@@ -1065,9 +1072,7 @@ public class StockLedger implements DocumentPoster {
                                 a.qty().add(b.qty()),
                                 a.expiryDate() != null ? a.expiryDate() : b.expiryDate()));
             }
-            rows.addToPositions(companyId, List.copyOf(changes.values()));
             OffsetDateTime now = OffsetDateTime.now();
-            rows.insertMoves(companyId, documentId, date, userId, now, moves);
             for (Move m : moves) {
                 Level level = levels.get(new Key(m.itemId(), m.warehouseId()));
                 if (level.lastMovedOn == null || level.lastMovedOn.isBefore(date)) {
@@ -1075,7 +1080,7 @@ public class StockLedger implements DocumentPoster {
                 }
             }
             book.flush(now);
-            rows.saveLevels(companyId, levels.values());
+            rows.write(companyId, List.copyOf(changes.values()), documentId, date, userId, now, moves, levels.values());
             return moves;
         }
 

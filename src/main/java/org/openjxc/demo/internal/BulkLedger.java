@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.function.LongConsumer;
 import javax.sql.DataSource;
 import org.openjxc.document.DocumentType;
+import org.openjxc.shared.Database;
 import org.openjxc.shared.Rounding;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -36,10 +37,12 @@ public class BulkLedger {
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
+    private final Database database;
 
-    BulkLedger(DataSource dataSource, JdbcClient jdbc) {
+    BulkLedger(DataSource dataSource, JdbcClient jdbc, Database database) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
+        this.database = database;
     }
 
     /** A quantity of one batch (or of no batch: "") in a warehouse, in the order it is taken. */
@@ -79,20 +82,9 @@ public class BulkLedger {
      * a minute later (and never, where it is off), so that queries are planned for their real sizes.
      */
     public void analyze() {
-        if (postgres()) {
+        if (database.postgres()) {
             jdbc.sql("analyze document, document_line, stock_move, stock_balance, stock_level")
                     .update();
-        }
-    }
-
-    private boolean postgres() {
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            return connection.getMetaData().getDatabaseProductName().startsWith("PostgreSQL");
-        } catch (SQLException e) {
-            return false;
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
         }
     }
 
@@ -158,7 +150,7 @@ public class BulkLedger {
     public long load(SamplePlan plan, Ids ids, LongConsumer progress) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            boolean postgres = connection.getMetaData().getDatabaseProductName().startsWith("PostgreSQL");
+            boolean postgres = database.postgres();
             try (var documents = sink(
                             connection,
                             postgres,

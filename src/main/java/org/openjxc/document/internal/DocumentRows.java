@@ -22,6 +22,7 @@ import org.openjxc.document.PostingLine;
 import org.openjxc.document.PurchasePrice;
 import org.openjxc.document.StockStatus;
 import org.openjxc.shared.DataScope;
+import org.openjxc.shared.Database;
 import org.openjxc.shared.PageQuery;
 import org.openjxc.shared.PageResult;
 import org.openjxc.shared.Rounding;
@@ -142,11 +143,12 @@ public class DocumentRows {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
-    private volatile Boolean postgres;
+    private final Database database;
 
-    DocumentRows(JdbcClient jdbc, JdbcTemplate template) {
+    DocumentRows(JdbcClient jdbc, JdbcTemplate template, Database database) {
         this.jdbc = jdbc;
         this.template = template;
+        this.database = database;
     }
 
     /**
@@ -568,7 +570,7 @@ public class DocumentRows {
             long companyId, long id, DataScope scope, Set<DocumentType> types, boolean followed) {
         String header =
                 HEADER + " where d.company_id = ? and d.id = ?" + scope.documentCondition("d") + typeCondition(types);
-        if (postgres()) {
+        if (database.postgres()) {
             // Lines and header in one round trip: the driver sends both statements at once.
             return template.execute(LINES + ";\n" + header, (PreparedStatement ps) -> {
                 ps.setLong(1, companyId);
@@ -613,17 +615,6 @@ public class DocumentRows {
                         .map(DocumentLineView::amount)
                         .filter(java.util.Objects::nonNull)
                         .reduce(BigDecimal.ZERO, BigDecimal::add));
-    }
-
-    /** Whether the database is PostgreSQL, asked once. */
-    private boolean postgres() {
-        Boolean known = postgres;
-        if (known == null) {
-            known = template.execute((java.sql.Connection c) ->
-                    c.getMetaData().getDatabaseProductName().startsWith("PostgreSQL"));
-            postgres = known;
-        }
-        return known;
     }
 
     public List<DocumentLineView> lines(long companyId, long id) {

@@ -1,6 +1,9 @@
 package org.openjxc.inventory.internal;
 
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -10,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.openjxc.catalog.CostMethod;
 import org.openjxc.document.StockStatus;
+import org.openjxc.shared.Database;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -83,10 +87,103 @@ public class StockRows {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final Database database;
 
-    StockRows(JdbcClient jdbc, JdbcTemplate template) {
+    StockRows(JdbcClient jdbc, JdbcTemplate template, Database database) {
         this.jdbc = jdbc;
         this.template = template;
+        this.database = database;
+    }
+
+    /**
+     * The totals a document locked and, when asked for, the positions holding stock of those items
+     * in those warehouses in picking order (by "item|warehouse"; null when not asked for).
+     */
+    public record Locked(List<Level> levels, Map<String, List<Position>> positions) {}
+
+    private static final String LOCK_LEVELS = """
+            select item_id, warehouse_id, on_hand, available_on_hand, in_transit, reserved, stock_value,
+                   avg_cost, (select i.cost_method from item i where i.company_id = stock_level.company_id
+                              and i.id = stock_level.item_id) as cost_method, last_moved_on
+            from stock_level
+            where company_id = ? and item_id = any(?) and warehouse_id = any(?)
+            order by item_id, warehouse_id
+            for update""";
+
+    private static final String POSITIONS = """
+            select item_id, warehouse_id, bin_id, batch_no, stock_status, on_hand, expiry_date
+            from stock_balance
+            where company_id = ? and item_id = any(?) and warehouse_id = any(?) and on_hand > 0
+            order by expiry_date nulls last, bin_id, batch_no""";
+
+    /**
+     * {@link #lockLevels}, and {@link #positionsOf} when {@code withPositions}: on PostgreSQL in one
+     * round trip (the missing totals inserted, all locked in key order, the positions read under
+     * those locks), elsewhere one statement after the other.
+     */
+    public Locked lock(long companyId, List<Long> itemIds, List<Long> warehouseIds, boolean withPositions) {
+        if (!database.postgres()) {
+            List<Level> levels = lockLevels(companyId, itemIds, warehouseIds);
+            return new Locked(levels, withPositions ? positionsOf(companyId, itemIds, warehouseIds) : null);
+        }
+        String sql = """
+                insert into stock_level (company_id, item_id, warehouse_id)
+                select ?, i, w from unnest(?) as i cross join unnest(?) as w order by i, w
+                on conflict do nothing;
+                """ + LOCK_LEVELS + (withPositions ? ";\n" + POSITIONS : "");
+        return template.execute(sql, (PreparedStatement ps) -> {
+            java.sql.Array items = ps.getConnection().createArrayOf("bigint", itemIds.toArray());
+            java.sql.Array warehouses = ps.getConnection().createArrayOf("bigint", warehouseIds.toArray());
+            for (int statement = 0; statement < (withPositions ? 3 : 2); statement++) {
+                ps.setLong(3 * statement + 1, companyId);
+                ps.setArray(3 * statement + 2, items);
+                ps.setArray(3 * statement + 3, warehouses);
+            }
+            ps.execute();
+            ps.getMoreResults();
+            List<Level> levels = new ArrayList<>();
+            try (ResultSet rs = ps.getResultSet()) {
+                while (rs.next()) {
+                    levels.add(level(rs));
+                }
+            }
+            Map<String, List<Position>> positions = null;
+            if (withPositions) {
+                ps.getMoreResults();
+                positions = new HashMap<>();
+                try (ResultSet rs = ps.getResultSet()) {
+                    while (rs.next()) {
+                        addPosition(positions, rs);
+                    }
+                }
+            }
+            return new Locked(levels, positions);
+        });
+    }
+
+    private static Level level(ResultSet rs) throws SQLException {
+        return new Level(
+                rs.getLong(1),
+                rs.getLong(2),
+                rs.getBigDecimal(3),
+                rs.getBigDecimal(4),
+                rs.getBigDecimal(5),
+                rs.getBigDecimal(6),
+                rs.getBigDecimal(7),
+                rs.getBigDecimal(8),
+                CostMethod.valueOf(rs.getString(9)),
+                rs.getObject(10, LocalDate.class));
+    }
+
+    private static void addPosition(Map<String, List<Position>> positions, ResultSet rs) throws SQLException {
+        positions
+                .computeIfAbsent(rs.getLong(1) + "|" + rs.getLong(2), k -> new ArrayList<>())
+                .add(new Position(
+                        rs.getLong(3),
+                        rs.getString(4),
+                        StockStatus.valueOf(rs.getString(5)),
+                        rs.getBigDecimal(6),
+                        rs.getObject(7, LocalDate.class)));
     }
 
     /**
@@ -95,7 +192,7 @@ public class StockRows {
      * FOR UPDATE locks), the same order for every posting. The item × warehouse cross product
      * is locked, which is exactly the pairs for single-warehouse documents and transfers alike.
      */
-    public List<Level> lockLevels(long companyId, List<Long> itemIds, List<Long> warehouseIds) {
+    private List<Level> lockLevels(long companyId, List<Long> itemIds, List<Long> warehouseIds) {
         List<Object[]> missing = new ArrayList<>();
         for (long item : itemIds) {
             for (long warehouse : warehouseIds) {
@@ -116,17 +213,7 @@ public class StockRows {
                 .param("company", companyId)
                 .param("items", itemIds)
                 .param("warehouses", warehouseIds)
-                .query((rs, n) -> new Level(
-                        rs.getLong(1),
-                        rs.getLong(2),
-                        rs.getBigDecimal(3),
-                        rs.getBigDecimal(4),
-                        rs.getBigDecimal(5),
-                        rs.getBigDecimal(6),
-                        rs.getBigDecimal(7),
-                        rs.getBigDecimal(8),
-                        CostMethod.valueOf(rs.getString(9)),
-                        rs.getObject(10, LocalDate.class)))
+                .query((rs, n) -> level(rs))
                 .list();
     }
 
@@ -278,7 +365,7 @@ public class StockRows {
      * Applies a document's position changes in two batches: updates of positions that exist, then
      * inserts of those that did not. Callers hold the totals locks, so nobody else writes them.
      */
-    public void addToPositions(long companyId, List<PositionChange> changes) {
+    private void addToPositions(long companyId, List<PositionChange> changes) {
         List<Object[]> updates = new ArrayList<>();
         for (PositionChange c : changes) {
             updates.add(new Object[] {
@@ -368,15 +455,7 @@ public class StockRows {
                 .param("company", companyId)
                 .param("items", itemIds)
                 .param("warehouses", warehouseIds)
-                .query((rs, n) -> byItemAndWarehouse
-                        .computeIfAbsent(rs.getLong(1) + "|" + rs.getLong(2), k -> new ArrayList<>())
-                        .add(new Position(
-                                rs.getLong(3),
-                                rs.getString(4),
-                                StockStatus.valueOf(rs.getString(5)),
-                                rs.getBigDecimal(6),
-                                rs.getObject(7, LocalDate.class))))
-                .list();
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> addPosition(byItemAndWarehouse, rs));
         return byItemAndWarehouse;
     }
 
@@ -392,7 +471,216 @@ public class StockRows {
                 .orElse(BigDecimal.ZERO);
     }
 
-    public void insertMoves(
+    /**
+     * A posting's writes once its moves are worked out: the positions' changes, the moves and the
+     * totals. On PostgreSQL one statement over arrays, one round trip whatever the number of lines
+     * (a position no update found is inserted by the same statement; the caller holds the totals'
+     * locks, so nobody else writes these positions); elsewhere {@link #addToPositions},
+     * {@link #insertMoves} and {@link #saveLevels}.
+     */
+    public void write(
+            long companyId,
+            List<PositionChange> changes,
+            long documentId,
+            LocalDate movedOn,
+            long userId,
+            OffsetDateTime at,
+            List<Move> moves,
+            Collection<Level> levels) {
+        if (!database.postgres()) {
+            addToPositions(companyId, changes);
+            insertMoves(companyId, documentId, movedOn, userId, at, moves);
+            saveLevels(companyId, levels);
+            return;
+        }
+        tally(documentId, moves);
+        template.execute(WRITE, (PreparedStatement ps) -> {
+            var c = ps.getConnection();
+            int p = 0;
+            ps.setArray(
+                    ++p,
+                    c.createArrayOf(
+                            "bigint",
+                            changes.stream().map(PositionChange::itemId).toArray()));
+            ps.setArray(
+                    ++p,
+                    c.createArrayOf(
+                            "bigint",
+                            changes.stream().map(PositionChange::warehouseId).toArray()));
+            ps.setArray(
+                    ++p,
+                    c.createArrayOf(
+                            "bigint",
+                            changes.stream().map(PositionChange::binId).toArray()));
+            ps.setArray(
+                    ++p,
+                    c.createArrayOf(
+                            "varchar",
+                            changes.stream().map(PositionChange::batch).toArray()));
+            ps.setArray(
+                    ++p,
+                    c.createArrayOf(
+                            "varchar",
+                            changes.stream().map(x -> x.status().name()).toArray()));
+            ps.setArray(
+                    ++p,
+                    c.createArrayOf(
+                            "numeric", changes.stream().map(x -> plain(x.qty())).toArray()));
+            ps.setArray(
+                    ++p,
+                    c.createArrayOf(
+                            "date",
+                            changes.stream().map(x -> text(x.expiryDate())).toArray()));
+            ps.setLong(++p, companyId);
+            ps.setLong(++p, companyId);
+            ps.setLong(++p, companyId);
+            ps.setArray(
+                    ++p,
+                    c.createArrayOf(
+                            "bigint", moves.stream().map(Move::warehouseId).toArray()));
+            ps.setArray(
+                    ++p,
+                    c.createArrayOf("bigint", moves.stream().map(Move::binId).toArray()));
+            ps.setArray(
+                    ++p,
+                    c.createArrayOf("bigint", moves.stream().map(Move::itemId).toArray()));
+            ps.setArray(
+                    ++p,
+                    c.createArrayOf("varchar", moves.stream().map(Move::batch).toArray()));
+            ps.setArray(
+                    ++p,
+                    c.createArrayOf(
+                            "varchar",
+                            moves.stream().map(m -> m.status().name()).toArray()));
+            ps.setArray(
+                    ++p,
+                    c.createArrayOf(
+                            "numeric", moves.stream().map(m -> plain(m.qty())).toArray()));
+            ps.setArray(
+                    ++p,
+                    c.createArrayOf(
+                            "numeric",
+                            moves.stream().map(m -> plain(m.unitCost())).toArray()));
+            ps.setArray(
+                    ++p,
+                    c.createArrayOf(
+                            "numeric", moves.stream().map(m -> plain(m.value())).toArray()));
+            ps.setArray(
+                    ++p,
+                    c.createArrayOf(
+                            "date",
+                            moves.stream().map(m -> text(m.expiryDate())).toArray()));
+            ps.setArray(
+                    ++p,
+                    c.createArrayOf("integer", moves.stream().map(Move::line).toArray()));
+            ps.setArray(
+                    ++p,
+                    c.createArrayOf(
+                            "bigint", moves.stream().map(Move::reversalOf).toArray()));
+            ps.setLong(++p, documentId);
+            ps.setObject(++p, movedOn);
+            ps.setObject(++p, at);
+            ps.setLong(++p, userId);
+            ps.setArray(
+                    ++p,
+                    c.createArrayOf("bigint", levels.stream().map(l -> l.itemId).toArray()));
+            ps.setArray(
+                    ++p,
+                    c.createArrayOf(
+                            "bigint", levels.stream().map(l -> l.warehouseId).toArray()));
+            ps.setArray(
+                    ++p,
+                    c.createArrayOf(
+                            "numeric", levels.stream().map(l -> plain(l.onHand)).toArray()));
+            ps.setArray(
+                    ++p,
+                    c.createArrayOf(
+                            "numeric",
+                            levels.stream().map(l -> plain(l.availableOnHand)).toArray()));
+            ps.setArray(
+                    ++p,
+                    c.createArrayOf(
+                            "numeric",
+                            levels.stream().map(l -> plain(l.inTransit)).toArray()));
+            ps.setArray(
+                    ++p,
+                    c.createArrayOf(
+                            "numeric", levels.stream().map(l -> plain(l.value)).toArray()));
+            ps.setArray(
+                    ++p,
+                    c.createArrayOf(
+                            "numeric",
+                            levels.stream().map(l -> plain(l.avgCost)).toArray()));
+            ps.setArray(
+                    ++p,
+                    c.createArrayOf(
+                            "numeric",
+                            levels.stream().map(l -> plain(l.reserved)).toArray()));
+            ps.setArray(
+                    ++p,
+                    c.createArrayOf(
+                            "date",
+                            levels.stream().map(l -> text(l.lastMovedOn)).toArray()));
+            ps.setLong(++p, companyId);
+            ps.execute();
+            return null;
+        });
+    }
+
+    private static final String WRITE = """
+            with c (item_id, warehouse_id, bin_id, batch_no, stock_status, qty, expiry_date) as (
+                select * from unnest(cast(? as bigint[]), cast(? as bigint[]), cast(? as bigint[]),
+                                     cast(? as varchar[]), cast(? as varchar[]), cast(? as numeric[]),
+                                     cast(? as date[]))
+            ), changed as (
+                update stock_balance b set on_hand = b.on_hand + c.qty, expiry_date = coalesce(b.expiry_date, c.expiry_date)
+                from c
+                where b.company_id = ? and b.item_id = c.item_id and b.warehouse_id = c.warehouse_id
+                  and b.bin_id = c.bin_id and b.batch_no = c.batch_no and b.stock_status = c.stock_status
+                returning b.item_id, b.warehouse_id, b.bin_id, b.batch_no, b.stock_status
+            ), added as (
+                insert into stock_balance (company_id, item_id, warehouse_id, bin_id, batch_no, stock_status,
+                                           on_hand, expiry_date)
+                select ?, c.item_id, c.warehouse_id, c.bin_id, c.batch_no, c.stock_status, c.qty, c.expiry_date
+                from c
+                where not exists (select 1 from changed x where x.item_id = c.item_id
+                                  and x.warehouse_id = c.warehouse_id and x.bin_id = c.bin_id
+                                  and x.batch_no = c.batch_no and x.stock_status = c.stock_status)
+            ), moved as (
+                insert into stock_move (company_id, warehouse_id, bin_id, item_id, batch_no, stock_status, qty,
+                    unit_cost, move_value, expiry_date, document_id, line_no, reversal_of, moved_on, posted_at,
+                    posted_by)
+                select ?, m.warehouse_id, m.bin_id, m.item_id, m.batch_no, m.stock_status, m.qty, m.unit_cost,
+                       m.move_value, m.expiry_date, d.document_id, m.line_no, m.reversal_of, d.moved_on,
+                       d.posted_at, d.posted_by
+                from unnest(cast(? as bigint[]), cast(? as bigint[]), cast(? as bigint[]), cast(? as varchar[]),
+                            cast(? as varchar[]), cast(? as numeric[]), cast(? as numeric[]), cast(? as numeric[]),
+                            cast(? as date[]), cast(? as integer[]), cast(? as bigint[]))
+                     as m (warehouse_id, bin_id, item_id, batch_no, stock_status, qty, unit_cost, move_value,
+                           expiry_date, line_no, reversal_of),
+                     (select cast(? as bigint) as document_id, cast(? as date) as moved_on,
+                             cast(? as timestamp with time zone) as posted_at, cast(? as bigint) as posted_by) as d
+            )
+            update stock_level l
+            set on_hand = v.on_hand, available_on_hand = v.available_on_hand, in_transit = v.in_transit,
+                stock_value = v.stock_value, avg_cost = v.avg_cost, reserved = v.reserved,
+                last_moved_on = v.last_moved_on
+            from unnest(cast(? as bigint[]), cast(? as bigint[]), cast(? as numeric[]), cast(? as numeric[]),
+                        cast(? as numeric[]), cast(? as numeric[]), cast(? as numeric[]), cast(? as numeric[]),
+                        cast(? as date[]))
+                 as v (item_id, warehouse_id, on_hand, available_on_hand, in_transit, stock_value, avg_cost,
+                       reserved, last_moved_on)
+            where l.company_id = ? and l.item_id = v.item_id and l.warehouse_id = v.warehouse_id""";
+
+    private static String plain(BigDecimal n) {
+        return n == null ? null : n.toPlainString();
+    }
+
+    private static String text(LocalDate d) {
+        return d == null ? null : d.toString();
+    }
+
+    private void insertMoves(
             long companyId, long documentId, LocalDate movedOn, long userId, OffsetDateTime at, List<Move> moves) {
         tally(documentId, moves);
         List<Object[]> rows = new ArrayList<>();
