@@ -106,14 +106,14 @@ public class StockRows {
                    avg_cost, (select i.cost_method from item i where i.company_id = stock_level.company_id
                               and i.id = stock_level.item_id) as cost_method, last_moved_on
             from stock_level
-            where company_id = ? and item_id = any(?) and warehouse_id = any(?)
+            where company_id = ? and item_id in (%1$s) and warehouse_id in (%2$s)
             order by item_id, warehouse_id
             for update""";
 
     private static final String POSITIONS = """
             select item_id, warehouse_id, bin_id, batch_no, stock_status, on_hand, expiry_date
             from stock_balance
-            where company_id = ? and item_id = any(?) and warehouse_id = any(?) and on_hand > 0
+            where company_id = ? and item_id in (%1$s) and warehouse_id in (%2$s) and on_hand > 0
             order by expiry_date nulls last, bin_id, batch_no""";
 
     /**
@@ -126,18 +126,21 @@ public class StockRows {
             List<Level> levels = lockLevels(companyId, itemIds, warehouseIds);
             return new Locked(levels, withPositions ? positionsOf(companyId, itemIds, warehouseIds) : null);
         }
+        // Keys as lists of parameters, not arrays: a cached generic plan cannot see how short an
+        // array is and, on a small table, would rather scan all of it than use the primary key.
+        String keys = LOCK_LEVELS + (withPositions ? ";\n" + POSITIONS : "");
         String sql = """
                 insert into stock_level (company_id, item_id, warehouse_id)
                 select ?, i, w from unnest(?) as i cross join unnest(?) as w order by i, w
                 on conflict do nothing;
-                """ + LOCK_LEVELS + (withPositions ? ";\n" + POSITIONS : "");
+                """ + keys.formatted(placeholders(itemIds), placeholders(warehouseIds));
         return template.execute(sql, (PreparedStatement ps) -> {
-            java.sql.Array items = ps.getConnection().createArrayOf("bigint", itemIds.toArray());
-            java.sql.Array warehouses = ps.getConnection().createArrayOf("bigint", warehouseIds.toArray());
-            for (int statement = 0; statement < (withPositions ? 3 : 2); statement++) {
-                ps.setLong(3 * statement + 1, companyId);
-                ps.setArray(3 * statement + 2, items);
-                ps.setArray(3 * statement + 3, warehouses);
+            Binder binder = new Binder(ps)
+                    .value(companyId)
+                    .array("bigint", itemIds, x -> x)
+                    .array("bigint", warehouseIds, x -> x);
+            for (int statement = 0; statement < (withPositions ? 2 : 1); statement++) {
+                binder.value(companyId).values(itemIds).values(warehouseIds);
             }
             ps.execute();
             ps.getMoreResults();
@@ -494,139 +497,87 @@ public class StockRows {
             return;
         }
         tally(documentId, moves);
-        template.execute(WRITE, (PreparedStatement ps) -> {
-            var c = ps.getConnection();
-            int p = 0;
-            ps.setArray(
-                    ++p,
-                    c.createArrayOf(
-                            "bigint",
-                            changes.stream().map(PositionChange::itemId).toArray()));
-            ps.setArray(
-                    ++p,
-                    c.createArrayOf(
-                            "bigint",
-                            changes.stream().map(PositionChange::warehouseId).toArray()));
-            ps.setArray(
-                    ++p,
-                    c.createArrayOf(
-                            "bigint",
-                            changes.stream().map(PositionChange::binId).toArray()));
-            ps.setArray(
-                    ++p,
-                    c.createArrayOf(
-                            "varchar",
-                            changes.stream().map(PositionChange::batch).toArray()));
-            ps.setArray(
-                    ++p,
-                    c.createArrayOf(
-                            "varchar",
-                            changes.stream().map(x -> x.status().name()).toArray()));
-            ps.setArray(
-                    ++p,
-                    c.createArrayOf(
-                            "numeric", changes.stream().map(x -> plain(x.qty())).toArray()));
-            ps.setArray(
-                    ++p,
-                    c.createArrayOf(
-                            "date",
-                            changes.stream().map(x -> text(x.expiryDate())).toArray()));
-            ps.setLong(++p, companyId);
-            ps.setLong(++p, companyId);
-            ps.setLong(++p, companyId);
-            ps.setArray(
-                    ++p,
-                    c.createArrayOf(
-                            "bigint", moves.stream().map(Move::warehouseId).toArray()));
-            ps.setArray(
-                    ++p,
-                    c.createArrayOf("bigint", moves.stream().map(Move::binId).toArray()));
-            ps.setArray(
-                    ++p,
-                    c.createArrayOf("bigint", moves.stream().map(Move::itemId).toArray()));
-            ps.setArray(
-                    ++p,
-                    c.createArrayOf("varchar", moves.stream().map(Move::batch).toArray()));
-            ps.setArray(
-                    ++p,
-                    c.createArrayOf(
-                            "varchar",
-                            moves.stream().map(m -> m.status().name()).toArray()));
-            ps.setArray(
-                    ++p,
-                    c.createArrayOf(
-                            "numeric", moves.stream().map(m -> plain(m.qty())).toArray()));
-            ps.setArray(
-                    ++p,
-                    c.createArrayOf(
-                            "numeric",
-                            moves.stream().map(m -> plain(m.unitCost())).toArray()));
-            ps.setArray(
-                    ++p,
-                    c.createArrayOf(
-                            "numeric", moves.stream().map(m -> plain(m.value())).toArray()));
-            ps.setArray(
-                    ++p,
-                    c.createArrayOf(
-                            "date",
-                            moves.stream().map(m -> text(m.expiryDate())).toArray()));
-            ps.setArray(
-                    ++p,
-                    c.createArrayOf("integer", moves.stream().map(Move::line).toArray()));
-            ps.setArray(
-                    ++p,
-                    c.createArrayOf(
-                            "bigint", moves.stream().map(Move::reversalOf).toArray()));
-            ps.setLong(++p, documentId);
-            ps.setObject(++p, movedOn);
-            ps.setObject(++p, at);
-            ps.setLong(++p, userId);
-            ps.setArray(
-                    ++p,
-                    c.createArrayOf("bigint", levels.stream().map(l -> l.itemId).toArray()));
-            ps.setArray(
-                    ++p,
-                    c.createArrayOf(
-                            "bigint", levels.stream().map(l -> l.warehouseId).toArray()));
-            ps.setArray(
-                    ++p,
-                    c.createArrayOf(
-                            "numeric", levels.stream().map(l -> plain(l.onHand)).toArray()));
-            ps.setArray(
-                    ++p,
-                    c.createArrayOf(
-                            "numeric",
-                            levels.stream().map(l -> plain(l.availableOnHand)).toArray()));
-            ps.setArray(
-                    ++p,
-                    c.createArrayOf(
-                            "numeric",
-                            levels.stream().map(l -> plain(l.inTransit)).toArray()));
-            ps.setArray(
-                    ++p,
-                    c.createArrayOf(
-                            "numeric", levels.stream().map(l -> plain(l.value)).toArray()));
-            ps.setArray(
-                    ++p,
-                    c.createArrayOf(
-                            "numeric",
-                            levels.stream().map(l -> plain(l.avgCost)).toArray()));
-            ps.setArray(
-                    ++p,
-                    c.createArrayOf(
-                            "numeric",
-                            levels.stream().map(l -> plain(l.reserved)).toArray()));
-            ps.setArray(
-                    ++p,
-                    c.createArrayOf(
-                            "date",
-                            levels.stream().map(l -> text(l.lastMovedOn)).toArray()));
-            ps.setLong(++p, companyId);
+        List<Long> items = levels.stream().map(l -> l.itemId).distinct().toList();
+        List<Long> warehouses =
+                levels.stream().map(l -> l.warehouseId).distinct().toList();
+        template.execute(WRITE.formatted(placeholders(items), placeholders(warehouses)), (PreparedStatement ps) -> {
+            new Binder(ps)
+                    .array("bigint", changes, PositionChange::itemId)
+                    .array("bigint", changes, PositionChange::warehouseId)
+                    .array("bigint", changes, PositionChange::binId)
+                    .array("varchar", changes, PositionChange::batch)
+                    .array("varchar", changes, x -> x.status().name())
+                    .array("numeric", changes, x -> plain(x.qty()))
+                    .array("date", changes, x -> text(x.expiryDate()))
+                    .value(companyId)
+                    .values(items)
+                    .values(warehouses)
+                    .value(companyId)
+                    .value(companyId)
+                    .array("bigint", moves, Move::warehouseId)
+                    .array("bigint", moves, Move::binId)
+                    .array("bigint", moves, Move::itemId)
+                    .array("varchar", moves, Move::batch)
+                    .array("varchar", moves, m -> m.status().name())
+                    .array("numeric", moves, m -> plain(m.qty()))
+                    .array("numeric", moves, m -> plain(m.unitCost()))
+                    .array("numeric", moves, m -> plain(m.value()))
+                    .array("date", moves, m -> text(m.expiryDate()))
+                    .array("integer", moves, Move::line)
+                    .array("bigint", moves, Move::reversalOf)
+                    .value(documentId)
+                    .value(movedOn)
+                    .value(at)
+                    .value(userId)
+                    .array("bigint", levels, l -> l.itemId)
+                    .array("bigint", levels, l -> l.warehouseId)
+                    .array("numeric", levels, l -> plain(l.onHand))
+                    .array("numeric", levels, l -> plain(l.availableOnHand))
+                    .array("numeric", levels, l -> plain(l.inTransit))
+                    .array("numeric", levels, l -> plain(l.value))
+                    .array("numeric", levels, l -> plain(l.avgCost))
+                    .array("numeric", levels, l -> plain(l.reserved))
+                    .array("date", levels, l -> text(l.lastMovedOn))
+                    .value(companyId)
+                    .values(items)
+                    .values(warehouses);
             ps.execute();
             return null;
         });
     }
 
+    /** Binds a statement's parameters in order; an array holds one value of each of a list's elements. */
+    private record Binder(PreparedStatement ps, int[] at) {
+
+        Binder(PreparedStatement ps) {
+            this(ps, new int[1]);
+        }
+
+        <T> Binder array(String type, Collection<T> elements, java.util.function.Function<T, ?> value)
+                throws SQLException {
+            ps.setArray(
+                    ++at[0],
+                    ps.getConnection()
+                            .createArrayOf(type, elements.stream().map(value).toArray()));
+            return this;
+        }
+
+        Binder value(Object value) throws SQLException {
+            ps.setObject(++at[0], value);
+            return this;
+        }
+
+        Binder values(Collection<?> values) throws SQLException {
+            for (Object value : values) {
+                value(value);
+            }
+            return this;
+        }
+    }
+
+    // The updates name their rows' keys as lists of parameters besides joining the arrays: a cached
+    // generic plan cannot see how short the arrays are and would scan a small table whole to
+    // hash-join them; with the keys it reads the rows through the primary key.
     private static final String WRITE = """
             with c (item_id, warehouse_id, bin_id, batch_no, stock_status, qty, expiry_date) as (
                 select * from unnest(cast(? as bigint[]), cast(? as bigint[]), cast(? as bigint[]),
@@ -635,7 +586,8 @@ public class StockRows {
             ), changed as (
                 update stock_balance b set on_hand = b.on_hand + c.qty, expiry_date = coalesce(b.expiry_date, c.expiry_date)
                 from c
-                where b.company_id = ? and b.item_id = c.item_id and b.warehouse_id = c.warehouse_id
+                where b.company_id = ? and b.item_id in (%1$s) and b.warehouse_id in (%2$s)
+                  and b.item_id = c.item_id and b.warehouse_id = c.warehouse_id
                   and b.bin_id = c.bin_id and b.batch_no = c.batch_no and b.stock_status = c.stock_status
                 returning b.item_id, b.warehouse_id, b.bin_id, b.batch_no, b.stock_status
             ), added as (
@@ -670,7 +622,12 @@ public class StockRows {
                         cast(? as date[]))
                  as v (item_id, warehouse_id, on_hand, available_on_hand, in_transit, stock_value, avg_cost,
                        reserved, last_moved_on)
-            where l.company_id = ? and l.item_id = v.item_id and l.warehouse_id = v.warehouse_id""";
+            where l.company_id = ? and l.item_id in (%1$s) and l.warehouse_id in (%2$s)
+              and l.item_id = v.item_id and l.warehouse_id = v.warehouse_id""";
+
+    private static String placeholders(Collection<?> values) {
+        return String.join(", ", java.util.Collections.nCopies(values.size(), "?"));
+    }
 
     private static String plain(BigDecimal n) {
         return n == null ? null : n.toPlainString();
