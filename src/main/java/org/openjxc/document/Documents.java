@@ -189,7 +189,7 @@ public class Documents {
                 && command.type().direction() != DocumentType.Direction.INBOUND
                 && !r.settings().requiresApproval(command.type());
         OffsetDateTime now = OffsetDateTime.now();
-        long id = rows.insertHeader(
+        long id = rows.insert(
                 actor.companyId(),
                 command.type(),
                 number,
@@ -201,8 +201,8 @@ public class Documents {
                 Text.trimToNull(command.remark()),
                 actor.userId(),
                 now,
-                posted);
-        rows.insertLines(actor.companyId(), id, r.lines());
+                posted,
+                r.lines());
         if (command.expectedDate() != null) {
             rows.setExpectedDate(actor.companyId(), id, command.expectedDate());
         }

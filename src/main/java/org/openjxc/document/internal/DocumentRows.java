@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ import org.openjxc.shared.PageQuery;
 import org.openjxc.shared.PageResult;
 import org.openjxc.shared.Rounding;
 import org.openjxc.shared.SearchText;
+import org.openjxc.shared.SqlBinder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -152,11 +154,12 @@ public class DocumentRows {
     }
 
     /**
-     * Inserts a header, as a draft or, with {@code posted}, as {@link #postDirectly} would leave it:
-     * a document created and posted in one transaction then needs no second write of its row (a
-     * change of status is no HOT update: every index of the table gets a new entry).
+     * Inserts a document, its header as a draft or, with {@code posted}, as {@link #postDirectly}
+     * would leave it: a document created and posted in one transaction then needs no second write
+     * of its row (a change of status is no HOT update: every index of the table gets a new entry).
+     * On PostgreSQL header and lines go in one statement, one round trip.
      */
-    public long insertHeader(
+    public long insert(
             long companyId,
             DocumentType type,
             String number,
@@ -168,7 +171,73 @@ public class DocumentRows {
             String remark,
             long userId,
             OffsetDateTime now,
-            boolean posted) {
+            boolean posted,
+            List<NewLine> lines) {
+        String header = posted ? """
+                insert into document (company_id, doc_type, number, status, doc_date, warehouse_id,
+                    to_warehouse_id, partner_id, source_document_id, remark, created_by, created_at, version,
+                    submitted_by, submitted_at, posted_by, posted_at)
+                values (?, ?, ?, 'POSTED', ?, ?, ?, ?, ?, ?, ?, ?, 2, ?, ?, ?, ?)""" : """
+                insert into document (company_id, doc_type, number, status, doc_date, warehouse_id,
+                    to_warehouse_id, partner_id, source_document_id, remark, created_by, created_at)
+                values (?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?, ?, ?, ?)""";
+        if (database.postgres()) {
+            return template.execute(
+                    "with h as (" + header + " returning id), l as (" + INSERT_LINES + ") select id from h",
+                    (PreparedStatement ps) -> {
+                        SqlBinder binder = new SqlBinder(ps)
+                                .value(companyId)
+                                .value(type.name())
+                                .value(number)
+                                .value(date)
+                                .value(warehouseId, Types.BIGINT)
+                                .value(toWarehouseId, Types.BIGINT)
+                                .value(partnerId, Types.BIGINT)
+                                .value(sourceId, Types.BIGINT)
+                                .value(remark, Types.VARCHAR)
+                                .value(userId)
+                                .value(now);
+                        if (posted) {
+                            binder.value(userId).value(now).value(userId).value(now);
+                        }
+                        binder.value(companyId)
+                                .array("integer", lines, NewLine::line)
+                                .array("bigint", lines, NewLine::itemId)
+                                .array("numeric", lines, NewLine::qty)
+                                .array("bigint", lines, NewLine::unitId)
+                                .array("numeric", lines, NewLine::factor)
+                                .array("numeric", lines, NewLine::baseQty)
+                                .array("numeric", lines, NewLine::price)
+                                .array("numeric", lines, NewLine::amount)
+                                .array("bigint", lines, NewLine::binId)
+                                .array("bigint", lines, NewLine::toBinId)
+                                .array("varchar", lines, NewLine::batch)
+                                .array("date", lines, NewLine::productionDate)
+                                .array("date", lines, NewLine::expiryDate)
+                                .array(
+                                        "varchar",
+                                        lines,
+                                        l -> l.fromStatus() == null
+                                                ? null
+                                                : l.fromStatus().name())
+                                .array(
+                                        "varchar",
+                                        lines,
+                                        l -> l.status() == null
+                                                ? null
+                                                : l.status().name())
+                                .array("boolean", lines, NewLine::gift)
+                                .array("varchar", lines, NewLine::remark)
+                                .array("integer", lines, NewLine::sourceLine)
+                                .array("numeric", lines, NewLine::taxRate)
+                                .array("numeric", lines, NewLine::taxAmount)
+                                .array("numeric", lines, NewLine::netAmount);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            rs.next();
+                            return rs.getLong(1);
+                        }
+                    });
+        }
         var keys = new GeneratedKeyHolder();
         List<Object> params = new ArrayList<>(java.util.Arrays.asList(
                 companyId,
@@ -185,16 +254,25 @@ public class DocumentRows {
         if (posted) {
             params.addAll(List.of(userId, now, userId, now));
         }
-        jdbc.sql(posted ? """
-                        insert into document (company_id, doc_type, number, status, doc_date, warehouse_id,
-                            to_warehouse_id, partner_id, source_document_id, remark, created_by, created_at, version,
-                            submitted_by, submitted_at, posted_by, posted_at)
-                        values (?, ?, ?, 'POSTED', ?, ?, ?, ?, ?, ?, ?, ?, 2, ?, ?, ?, ?)""" : """
-                        insert into document (company_id, doc_type, number, status, doc_date, warehouse_id,
-                            to_warehouse_id, partner_id, source_document_id, remark, created_by, created_at)
-                        values (?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?, ?, ?, ?)""").params(params).update(keys, "id");
-        return keys.getKey().longValue();
+        jdbc.sql(header).params(params).update(keys, "id");
+        long id = keys.getKey().longValue();
+        insertLines(companyId, id, lines);
+        return id;
     }
+
+    /** The lines of the header inserted as {@code h}, from arrays of their columns. */
+    private static final String INSERT_LINES = """
+            insert into document_line (company_id, document_id, line_no, item_id, qty, unit_id, factor, base_qty,
+                price, amount, bin_id, to_bin_id, batch_no, production_date, expiry_date, from_status,
+                stock_status, gift, remark, source_line_no, tax_rate, tax_amount, net_amount)
+            select c.company_id, h.id, x.*
+            from h, (select cast(? as bigint) as company_id) as c,
+                 unnest(cast(? as integer[]), cast(? as bigint[]), cast(? as numeric[]), cast(? as bigint[]),
+                        cast(? as numeric[]), cast(? as numeric[]), cast(? as numeric[]), cast(? as numeric[]),
+                        cast(? as bigint[]), cast(? as bigint[]), cast(? as varchar[]), cast(? as date[]),
+                        cast(? as date[]), cast(? as varchar[]), cast(? as varchar[]), cast(? as boolean[]),
+                        cast(? as varchar[]), cast(? as integer[]), cast(? as numeric[]), cast(? as numeric[]),
+                        cast(? as numeric[])) as x""";
 
     public void updateHeader(
             long companyId,

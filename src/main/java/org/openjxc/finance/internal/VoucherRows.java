@@ -1,6 +1,8 @@
 package org.openjxc.finance.internal;
 
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,9 +11,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.openjxc.finance.VoucherQuery;
 import org.openjxc.finance.VoucherView;
+import org.openjxc.shared.Database;
 import org.openjxc.shared.PageQuery;
 import org.openjxc.shared.PageResult;
 import org.openjxc.shared.SearchText;
+import org.openjxc.shared.SqlBinder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -26,10 +30,12 @@ public class VoucherRows {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final Database database;
 
-    VoucherRows(JdbcClient jdbc, JdbcTemplate template) {
+    VoucherRows(JdbcClient jdbc, JdbcTemplate template, Database database) {
         this.jdbc = jdbc;
         this.template = template;
+        this.database = database;
     }
 
     public long insert(long companyId, long documentId, LocalDate date, Long reversalOf, List<NewLine> lines) {
@@ -58,6 +64,41 @@ public class VoucherRows {
             Long reversalOf,
             boolean revaluation,
             List<NewLine> lines) {
+        if (database.postgres()) {
+            // The voucher and its lines in one statement, one round trip.
+            return template.execute("""
+                    with v as (
+                        insert into voucher (company_id, source_document_id, source_settlement_id, voucher_date,
+                                             reversal_of, revaluation)
+                        values (?, ?, ?, ?, ?, ?) returning id
+                    ), l as (
+                        insert into voucher_line (company_id, voucher_id, line_no, account_code, debit, credit,
+                                                  partner_id)
+                        select v_company.id, v.id, x.line_no, x.account_code, x.debit, x.credit, x.partner_id
+                        from v, (select cast(? as bigint) as id) as v_company,
+                             unnest(cast(? as varchar[]), cast(? as numeric[]), cast(? as numeric[]),
+                                    cast(? as bigint[])) with ordinality
+                                 as x (account_code, debit, credit, partner_id, line_no)
+                    )
+                    select id from v""", (PreparedStatement ps) -> {
+                new SqlBinder(ps)
+                        .value(companyId)
+                        .value(documentId)
+                        .value(settlementId)
+                        .value(date)
+                        .value(reversalOf)
+                        .value(revaluation)
+                        .value(companyId)
+                        .array("varchar", lines, NewLine::account)
+                        .array("numeric", lines, NewLine::debit)
+                        .array("numeric", lines, NewLine::credit)
+                        .array("bigint", lines, NewLine::partnerId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            });
+        }
         var keys = new GeneratedKeyHolder();
         jdbc.sql("insert into voucher (company_id, source_document_id, source_settlement_id, voucher_date, reversal_of,"
                         + " revaluation) values (?, ?, ?, ?, ?, ?)")

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.openjxc.catalog.CostMethod;
 import org.openjxc.document.StockStatus;
 import org.openjxc.shared.Database;
+import org.openjxc.shared.SqlBinder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -133,9 +134,9 @@ public class StockRows {
                 insert into stock_level (company_id, item_id, warehouse_id)
                 select ?, i, w from unnest(?) as i cross join unnest(?) as w order by i, w
                 on conflict do nothing;
-                """ + keys.formatted(placeholders(itemIds), placeholders(warehouseIds));
+                """ + keys.formatted(SqlBinder.placeholders(itemIds), SqlBinder.placeholders(warehouseIds));
         return template.execute(sql, (PreparedStatement ps) -> {
-            Binder binder = new Binder(ps)
+            SqlBinder binder = new SqlBinder(ps)
                     .value(companyId)
                     .array("bigint", itemIds, x -> x)
                     .array("bigint", warehouseIds, x -> x);
@@ -500,79 +501,52 @@ public class StockRows {
         List<Long> items = levels.stream().map(l -> l.itemId).distinct().toList();
         List<Long> warehouses =
                 levels.stream().map(l -> l.warehouseId).distinct().toList();
-        template.execute(WRITE.formatted(placeholders(items), placeholders(warehouses)), (PreparedStatement ps) -> {
-            new Binder(ps)
-                    .array("bigint", changes, PositionChange::itemId)
-                    .array("bigint", changes, PositionChange::warehouseId)
-                    .array("bigint", changes, PositionChange::binId)
-                    .array("varchar", changes, PositionChange::batch)
-                    .array("varchar", changes, x -> x.status().name())
-                    .array("numeric", changes, x -> plain(x.qty()))
-                    .array("date", changes, x -> text(x.expiryDate()))
-                    .value(companyId)
-                    .values(items)
-                    .values(warehouses)
-                    .value(companyId)
-                    .value(companyId)
-                    .array("bigint", moves, Move::warehouseId)
-                    .array("bigint", moves, Move::binId)
-                    .array("bigint", moves, Move::itemId)
-                    .array("varchar", moves, Move::batch)
-                    .array("varchar", moves, m -> m.status().name())
-                    .array("numeric", moves, m -> plain(m.qty()))
-                    .array("numeric", moves, m -> plain(m.unitCost()))
-                    .array("numeric", moves, m -> plain(m.value()))
-                    .array("date", moves, m -> text(m.expiryDate()))
-                    .array("integer", moves, Move::line)
-                    .array("bigint", moves, Move::reversalOf)
-                    .value(documentId)
-                    .value(movedOn)
-                    .value(at)
-                    .value(userId)
-                    .array("bigint", levels, l -> l.itemId)
-                    .array("bigint", levels, l -> l.warehouseId)
-                    .array("numeric", levels, l -> plain(l.onHand))
-                    .array("numeric", levels, l -> plain(l.availableOnHand))
-                    .array("numeric", levels, l -> plain(l.inTransit))
-                    .array("numeric", levels, l -> plain(l.value))
-                    .array("numeric", levels, l -> plain(l.avgCost))
-                    .array("numeric", levels, l -> plain(l.reserved))
-                    .array("date", levels, l -> text(l.lastMovedOn))
-                    .value(companyId)
-                    .values(items)
-                    .values(warehouses);
-            ps.execute();
-            return null;
-        });
-    }
-
-    /** Binds a statement's parameters in order; an array holds one value of each of a list's elements. */
-    private record Binder(PreparedStatement ps, int[] at) {
-
-        Binder(PreparedStatement ps) {
-            this(ps, new int[1]);
-        }
-
-        <T> Binder array(String type, Collection<T> elements, java.util.function.Function<T, ?> value)
-                throws SQLException {
-            ps.setArray(
-                    ++at[0],
-                    ps.getConnection()
-                            .createArrayOf(type, elements.stream().map(value).toArray()));
-            return this;
-        }
-
-        Binder value(Object value) throws SQLException {
-            ps.setObject(++at[0], value);
-            return this;
-        }
-
-        Binder values(Collection<?> values) throws SQLException {
-            for (Object value : values) {
-                value(value);
-            }
-            return this;
-        }
+        template.execute(
+                WRITE.formatted(SqlBinder.placeholders(items), SqlBinder.placeholders(warehouses)),
+                (PreparedStatement ps) -> {
+                    new SqlBinder(ps)
+                            .array("bigint", changes, PositionChange::itemId)
+                            .array("bigint", changes, PositionChange::warehouseId)
+                            .array("bigint", changes, PositionChange::binId)
+                            .array("varchar", changes, PositionChange::batch)
+                            .array("varchar", changes, x -> x.status().name())
+                            .array("numeric", changes, PositionChange::qty)
+                            .array("date", changes, PositionChange::expiryDate)
+                            .value(companyId)
+                            .values(items)
+                            .values(warehouses)
+                            .value(companyId)
+                            .value(companyId)
+                            .array("bigint", moves, Move::warehouseId)
+                            .array("bigint", moves, Move::binId)
+                            .array("bigint", moves, Move::itemId)
+                            .array("varchar", moves, Move::batch)
+                            .array("varchar", moves, m -> m.status().name())
+                            .array("numeric", moves, Move::qty)
+                            .array("numeric", moves, Move::unitCost)
+                            .array("numeric", moves, Move::value)
+                            .array("date", moves, Move::expiryDate)
+                            .array("integer", moves, Move::line)
+                            .array("bigint", moves, Move::reversalOf)
+                            .value(documentId)
+                            .value(movedOn)
+                            .value(at)
+                            .value(userId)
+                            .array("bigint", levels, l -> l.itemId)
+                            .array("bigint", levels, l -> l.warehouseId)
+                            .array("numeric", levels, l -> l.onHand)
+                            .array("numeric", levels, l -> l.availableOnHand)
+                            .array("numeric", levels, l -> l.inTransit)
+                            .array("numeric", levels, l -> l.value)
+                            .array("numeric", levels, l -> l.avgCost)
+                            .array("numeric", levels, l -> l.reserved)
+                            .array("date", levels, l -> l.lastMovedOn)
+                            .value(companyId)
+                            .values(items)
+                            .values(warehouses);
+                    ps.execute();
+                    return null;
+                });
     }
 
     // The updates name their rows' keys as lists of parameters besides joining the arrays: a cached
@@ -624,18 +598,6 @@ public class StockRows {
                        reserved, last_moved_on)
             where l.company_id = ? and l.item_id in (%1$s) and l.warehouse_id in (%2$s)
               and l.item_id = v.item_id and l.warehouse_id = v.warehouse_id""";
-
-    private static String placeholders(Collection<?> values) {
-        return String.join(", ", java.util.Collections.nCopies(values.size(), "?"));
-    }
-
-    private static String plain(BigDecimal n) {
-        return n == null ? null : n.toPlainString();
-    }
-
-    private static String text(LocalDate d) {
-        return d == null ? null : d.toString();
-    }
 
     private void insertMoves(
             long companyId, long documentId, LocalDate movedOn, long userId, OffsetDateTime at, List<Move> moves) {
