@@ -439,7 +439,7 @@ public class StockLedger implements DocumentPoster {
         TreeSet<Key> keys = new TreeSet<>();
         moves.forEach(m -> keys.add(new Key(m.itemId(), m.warehouseId())));
         Map<Integer, StockRows.Reservation> reserved = orderReservations(d, keys);
-        session.lock(keys, d.type().direction() != DocumentType.Direction.INBOUND);
+        session.lock(keys);
         session.book.restore(d.id());
         // Newest first, so a transfer's receipt is undone before its shipment.
         for (int i = moves.size() - 1; i >= 0; i--) {

@@ -3,6 +3,7 @@ package org.openjxc.finance.internal;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -83,10 +84,10 @@ public class VoucherRows {
                     select id from v""", (PreparedStatement ps) -> {
                 new SqlBinder(ps)
                         .value(companyId)
-                        .value(documentId)
-                        .value(settlementId)
+                        .value(documentId, Types.BIGINT)
+                        .value(settlementId, Types.BIGINT)
                         .value(date)
-                        .value(reversalOf)
+                        .value(reversalOf, Types.BIGINT)
                         .value(revaluation)
                         .value(companyId)
                         .array("varchar", lines, NewLine::account)

@@ -165,6 +165,12 @@ public class StockRows {
         });
     }
 
+    private static List<Object> keys(Collection<Long> itemIds, Collection<Long> warehouseIds) {
+        List<Object> keys = new ArrayList<>(itemIds);
+        keys.addAll(warehouseIds);
+        return keys;
+    }
+
     private static Level level(ResultSet rs) throws SQLException {
         return new Level(
                 rs.getLong(1),
@@ -206,17 +212,9 @@ public class StockRows {
         template.batchUpdate(
                 "insert into stock_level (company_id, item_id, warehouse_id) values (?, ?, ?) on conflict do nothing",
                 missing);
-        return jdbc.sql("""
-                        select item_id, warehouse_id, on_hand, available_on_hand, in_transit, reserved, stock_value,
-                               avg_cost, (select i.cost_method from item i where i.company_id = stock_level.company_id
-                                          and i.id = stock_level.item_id) as cost_method, last_moved_on
-                        from stock_level
-                        where company_id = :company and item_id in (:items) and warehouse_id in (:warehouses)
-                        order by item_id, warehouse_id
-                        for update""")
-                .param("company", companyId)
-                .param("items", itemIds)
-                .param("warehouses", warehouseIds)
+        return jdbc.sql(LOCK_LEVELS.formatted(SqlBinder.placeholders(itemIds), SqlBinder.placeholders(warehouseIds)))
+                .param(companyId)
+                .params(keys(itemIds, warehouseIds))
                 .query((rs, n) -> level(rs))
                 .list();
     }
@@ -450,15 +448,9 @@ public class StockRows {
     public Map<String, List<Position>> positionsOf(
             long companyId, Collection<Long> itemIds, Collection<Long> warehouseIds) {
         Map<String, List<Position>> byItemAndWarehouse = new HashMap<>();
-        jdbc.sql("""
-                        select item_id, warehouse_id, bin_id, batch_no, stock_status, on_hand, expiry_date
-                        from stock_balance
-                        where company_id = :company and item_id in (:items) and warehouse_id in (:warehouses)
-                          and on_hand > 0
-                        order by expiry_date nulls last, bin_id, batch_no""")
-                .param("company", companyId)
-                .param("items", itemIds)
-                .param("warehouses", warehouseIds)
+        jdbc.sql(POSITIONS.formatted(SqlBinder.placeholders(itemIds), SqlBinder.placeholders(warehouseIds)))
+                .param(companyId)
+                .params(keys(itemIds, warehouseIds))
                 .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> addPosition(byItemAndWarehouse, rs));
         return byItemAndWarehouse;
     }
