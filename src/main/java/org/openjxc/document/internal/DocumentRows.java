@@ -31,7 +31,6 @@ import org.openjxc.shared.SearchText;
 import org.openjxc.shared.SqlBinder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** The document, document_line and doc_sequence tables. */
@@ -181,82 +180,73 @@ public class DocumentRows {
                 insert into document (company_id, doc_type, number, status, doc_date, warehouse_id,
                     to_warehouse_id, partner_id, source_document_id, remark, created_by, created_at)
                 values (?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?, ?, ?, ?)""";
-        if (database.postgres()) {
-            return template.execute(
-                    "with h as (" + header + " returning id), l as (" + INSERT_LINES + ") select id from h",
-                    (PreparedStatement ps) -> {
-                        SqlBinder binder = new SqlBinder(ps)
-                                .value(companyId)
-                                .value(type.name())
-                                .value(number)
-                                .value(date)
-                                .value(warehouseId, Types.BIGINT)
-                                .value(toWarehouseId, Types.BIGINT)
-                                .value(partnerId, Types.BIGINT)
-                                .value(sourceId, Types.BIGINT)
-                                .value(remark, Types.VARCHAR)
-                                .value(userId)
-                                .value(now);
-                        if (posted) {
-                            binder.value(userId).value(now).value(userId).value(now);
+        boolean postgres = database.postgres();
+        String sql = postgres
+                ? "with h as (" + header + " returning id, company_id), l as (" + INSERT_LINES + ") select id from h"
+                : header;
+        long id = template.execute(
+                (java.sql.Connection c) ->
+                        postgres ? c.prepareStatement(sql) : c.prepareStatement(sql, new String[] {"id"}),
+                (PreparedStatement ps) -> {
+                    SqlBinder binder = new SqlBinder(ps)
+                            .value(companyId)
+                            .value(type.name())
+                            .value(number)
+                            .value(date)
+                            .value(warehouseId, Types.BIGINT)
+                            .value(toWarehouseId, Types.BIGINT)
+                            .value(partnerId, Types.BIGINT)
+                            .value(sourceId, Types.BIGINT)
+                            .value(remark, Types.VARCHAR)
+                            .value(userId)
+                            .value(now);
+                    if (posted) {
+                        binder.value(userId).value(now).value(userId).value(now);
+                    }
+                    if (!postgres) {
+                        ps.executeUpdate();
+                        try (ResultSet keys = ps.getGeneratedKeys()) {
+                            keys.next();
+                            return keys.getLong(1);
                         }
-                        binder.value(companyId)
-                                .array("integer", lines, NewLine::line)
-                                .array("bigint", lines, NewLine::itemId)
-                                .array("numeric", lines, NewLine::qty)
-                                .array("bigint", lines, NewLine::unitId)
-                                .array("numeric", lines, NewLine::factor)
-                                .array("numeric", lines, NewLine::baseQty)
-                                .array("numeric", lines, NewLine::price)
-                                .array("numeric", lines, NewLine::amount)
-                                .array("bigint", lines, NewLine::binId)
-                                .array("bigint", lines, NewLine::toBinId)
-                                .array("varchar", lines, NewLine::batch)
-                                .array("date", lines, NewLine::productionDate)
-                                .array("date", lines, NewLine::expiryDate)
-                                .array(
-                                        "varchar",
-                                        lines,
-                                        l -> l.fromStatus() == null
-                                                ? null
-                                                : l.fromStatus().name())
-                                .array(
-                                        "varchar",
-                                        lines,
-                                        l -> l.status() == null
-                                                ? null
-                                                : l.status().name())
-                                .array("boolean", lines, NewLine::gift)
-                                .array("varchar", lines, NewLine::remark)
-                                .array("integer", lines, NewLine::sourceLine)
-                                .array("numeric", lines, NewLine::taxRate)
-                                .array("numeric", lines, NewLine::taxAmount)
-                                .array("numeric", lines, NewLine::netAmount);
-                        try (ResultSet rs = ps.executeQuery()) {
-                            rs.next();
-                            return rs.getLong(1);
-                        }
-                    });
+                    }
+                    binder.array("integer", lines, NewLine::line)
+                            .array("bigint", lines, NewLine::itemId)
+                            .array("numeric", lines, NewLine::qty)
+                            .array("bigint", lines, NewLine::unitId)
+                            .array("numeric", lines, NewLine::factor)
+                            .array("numeric", lines, NewLine::baseQty)
+                            .array("numeric", lines, NewLine::price)
+                            .array("numeric", lines, NewLine::amount)
+                            .array("bigint", lines, NewLine::binId)
+                            .array("bigint", lines, NewLine::toBinId)
+                            .array("varchar", lines, NewLine::batch)
+                            .array("date", lines, NewLine::productionDate)
+                            .array("date", lines, NewLine::expiryDate)
+                            .array(
+                                    "varchar",
+                                    lines,
+                                    l -> l.fromStatus() == null
+                                            ? null
+                                            : l.fromStatus().name())
+                            .array(
+                                    "varchar",
+                                    lines,
+                                    l -> l.status() == null ? null : l.status().name())
+                            .array("boolean", lines, NewLine::gift)
+                            .array("varchar", lines, NewLine::remark)
+                            .array("integer", lines, NewLine::sourceLine)
+                            .array("numeric", lines, NewLine::taxRate)
+                            .array("numeric", lines, NewLine::taxAmount)
+                            .array("numeric", lines, NewLine::netAmount);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        return rs.getLong(1);
+                    }
+                });
+        if (!postgres) {
+            insertLines(companyId, id, lines);
         }
-        var keys = new GeneratedKeyHolder();
-        List<Object> params = new ArrayList<>(java.util.Arrays.asList(
-                companyId,
-                type.name(),
-                number,
-                date,
-                warehouseId,
-                toWarehouseId,
-                partnerId,
-                sourceId,
-                remark,
-                userId,
-                now));
-        if (posted) {
-            params.addAll(List.of(userId, now, userId, now));
-        }
-        jdbc.sql(header).params(params).update(keys, "id");
-        long id = keys.getKey().longValue();
-        insertLines(companyId, id, lines);
         return id;
     }
 
@@ -265,8 +255,8 @@ public class DocumentRows {
             insert into document_line (company_id, document_id, line_no, item_id, qty, unit_id, factor, base_qty,
                 price, amount, bin_id, to_bin_id, batch_no, production_date, expiry_date, from_status,
                 stock_status, gift, remark, source_line_no, tax_rate, tax_amount, net_amount)
-            select c.company_id, h.id, x.*
-            from h, (select cast(? as bigint) as company_id) as c,
+            select h.company_id, h.id, x.*
+            from h,
                  unnest(cast(? as integer[]), cast(? as bigint[]), cast(? as numeric[]), cast(? as bigint[]),
                         cast(? as numeric[]), cast(? as numeric[]), cast(? as numeric[]), cast(? as numeric[]),
                         cast(? as bigint[]), cast(? as bigint[]), cast(? as varchar[]), cast(? as date[]),

@@ -71,12 +71,12 @@ public class VoucherRows {
                     with v as (
                         insert into voucher (company_id, source_document_id, source_settlement_id, voucher_date,
                                              reversal_of, revaluation)
-                        values (?, ?, ?, ?, ?, ?) returning id
+                        values (?, ?, ?, ?, ?, ?) returning id, company_id
                     ), l as (
                         insert into voucher_line (company_id, voucher_id, line_no, account_code, debit, credit,
                                                   partner_id)
-                        select v_company.id, v.id, x.line_no, x.account_code, x.debit, x.credit, x.partner_id
-                        from v, (select cast(? as bigint) as id) as v_company,
+                        select v.company_id, v.id, x.line_no, x.account_code, x.debit, x.credit, x.partner_id
+                        from v,
                              unnest(cast(? as varchar[]), cast(? as numeric[]), cast(? as numeric[]),
                                     cast(? as bigint[])) with ordinality
                                  as x (account_code, debit, credit, partner_id, line_no)
@@ -89,7 +89,6 @@ public class VoucherRows {
                         .value(date)
                         .value(reversalOf, Types.BIGINT)
                         .value(revaluation)
-                        .value(companyId)
                         .array("varchar", lines, NewLine::account)
                         .array("numeric", lines, NewLine::debit)
                         .array("numeric", lines, NewLine::credit)
