@@ -229,12 +229,15 @@ public class Documents {
                 command.sourceDocument(),
                 false,
                 date,
-                r.partnerId());
+                r.partnerId(),
+                true);
         CompanySettings s = r.settings();
         if (s.requiresApproval(doc.type())) {
             throw new BusinessException(ErrorCode.INVALID_STATE, "error.document.needsApproval", number, doc.type());
         }
-        postFromDraft(actor, doc, s, DocumentRows.postingLines(r.lines()), posted);
+        if (postFromDraft(actor, doc, s, DocumentRows.postingLines(r.lines())) && !posted) {
+            rows.postDirectly(actor.companyId(), id, actor.userId(), OffsetDateTime.now());
+        }
         return fresh(actor, id);
     }
 
@@ -349,7 +352,7 @@ public class Documents {
         rows.transition(actor.companyId(), id, DocumentStatus.APPROVED, actor.userId(), OffsetDateTime.now(), null);
         audit.record("APPROVE", ENTITY, doc.number(), doc.status(), DocumentStatus.APPROVED);
         if (s.postOnApprove()) {
-            postLocked(actor, lock(actor, id), s);
+            postLocked(actor, lock(actor, id), s, null);
         }
         return get(actor, id);
     }
@@ -362,7 +365,8 @@ public class Documents {
      */
     @Transactional
     public DocumentView post(Actor actor, long id, Integer version) {
-        Locked doc = lock(actor, id);
+        DocumentRows.ToPost toPost = lockToPost(actor, id);
+        Locked doc = toPost.document();
         require(actor, doc, "POST");
         if (doc.status() == DocumentStatus.POSTED) {
             return get(actor, id);
@@ -379,35 +383,40 @@ public class Documents {
         } else if (version != null && version != doc.version()) {
             throw stale(doc);
         }
-        if (doc.status() == DocumentStatus.DRAFT) {
-            postFromDraft(actor, doc, s, null, false);
-        } else {
-            postLocked(actor, doc, s);
+        if (doc.status() != DocumentStatus.DRAFT) {
+            postLocked(actor, doc, s, toPost.lines());
+        } else if (postFromDraft(actor, doc, s, toPost.lines())) {
+            // Stamped as posted and read back for the answer at once.
+            return rows.postDirectlyAndFind(
+                            actor.companyId(),
+                            id,
+                            actor.userId(),
+                            OffsetDateTime.now(),
+                            actor.scope(),
+                            permitted("VIEW"))
+                    .orElseThrow(() -> BusinessException.notFound(ENTITY, id));
         }
         return get(actor, id);
     }
 
     /**
      * Posts a draft straight away: submitted and posted in one step, unless the suspected-duplicate
-     * rule holds it, in which case it stays on hold, unposted. {@code created} are the lines of a
-     * document created in this transaction, as written (null: read them); {@code written} says its
-     * row was already inserted as posted.
+     * rule holds it, in which case it stays on hold, unposted, and the answer is false. The caller
+     * stamps the row as posted ({@link DocumentRows#postDirectly}) unless it was inserted so.
      */
-    private void postFromDraft(Actor actor, Locked doc, CompanySettings s, List<PostingLine> created, boolean written) {
+    private boolean postFromDraft(Actor actor, Locked doc, CompanySettings s, List<PostingLine> lines) {
         Optional<String> similar = suspectedDuplicate(actor, doc);
         if (similar.isPresent()) {
             hold(actor, doc, similar.get());
-            return;
+            return false;
         }
-        PostingDocument posting = posting(actor, doc, s, created);
+        PostingDocument posting = posting(actor, doc, s, lines);
         checkOpenQuantities(actor, doc, posting, s);
         checkScanned(actor, doc, posting, s);
         PostingDocument prepared = prepared(posting, false);
         posters.forEach(p -> p.post(prepared));
-        if (!written) {
-            rows.postDirectly(actor.companyId(), doc.id(), actor.userId(), OffsetDateTime.now());
-        }
         audit.record("POST", ENTITY, doc.number(), doc.status(), DocumentStatus.POSTED);
+        return true;
     }
 
     /**
@@ -811,8 +820,8 @@ public class Documents {
         audit.record("HOLD", ENTITY, doc.number(), doc.status(), DocumentStatus.ON_HOLD + " " + similarNumber);
     }
 
-    private void postLocked(Actor actor, Locked doc, CompanySettings s) {
-        PostingDocument posting = posting(actor, doc, s);
+    private void postLocked(Actor actor, Locked doc, CompanySettings s, List<PostingLine> lines) {
+        PostingDocument posting = posting(actor, doc, s, lines);
         checkOpenQuantities(actor, doc, posting, s);
         PostingDocument prepared = prepared(posting, false);
         posters.forEach(p -> p.post(prepared));
@@ -832,8 +841,9 @@ public class Documents {
         return posting(actor, doc, s, null);
     }
 
-    private PostingDocument posting(Actor actor, Locked doc, CompanySettings s, List<PostingLine> created) {
-        List<PostingLine> lines = created != null ? created : rows.postingLines(actor.companyId(), doc.id());
+    /** The document to post or unpost, with its lines as read (null: read them now). */
+    private PostingDocument posting(Actor actor, Locked doc, CompanySettings s, List<PostingLine> read) {
+        List<PostingLine> lines = read != null ? read : rows.postingLines(actor.companyId(), doc.id());
         if ((doc.type() == DocumentType.SUPPLIER_INVOICE || doc.type() == DocumentType.SALES_INVOICE)
                 && doc.sourceDocumentId() != null) {
             lines = rows.withMatched(actor.companyId(), doc.sourceDocumentId(), lines);
@@ -854,7 +864,7 @@ public class Documents {
                 doc.partnerId(),
                 doc.type() == DocumentType.LANDED_COST ? rows.allocationBasis(actor.companyId(), doc.id()) : null,
                 Boolean.TRUE.equals(s.revenueAtInvoice()),
-                created != null);
+                doc.neverPosted());
     }
 
     /**
@@ -863,15 +873,31 @@ public class Documents {
      * sees it and receives it, but only the sending side edits, posts or unposts it.
      */
     private Locked lock(Actor actor, long id) {
-        Locked doc = lockVisible(actor, id);
+        return sendingSide(actor, lockVisible(actor, id));
+    }
+
+    private static Locked sendingSide(Actor actor, Locked doc) {
         if (!actor.scope().covers(doc.warehouseId())) {
             throw new BusinessException(ErrorCode.FORBIDDEN, "error.document.otherSide", doc.number());
         }
         return doc;
     }
 
+    /** {@link #lock} with the document's lines to post, read in the same round trip. */
+    private DocumentRows.ToPost lockToPost(Actor actor, long id) {
+        DocumentRows.ToPost toPost =
+                rows.lockToPost(actor.companyId(), id).orElseThrow(() -> BusinessException.notFound(ENTITY, id));
+        sendingSide(actor, visible(actor, toPost.document()));
+        return toPost;
+    }
+
     private Locked lockVisible(Actor actor, long id) {
         Locked doc = rows.lock(actor.companyId(), id).orElseThrow(() -> BusinessException.notFound(ENTITY, id));
+        return visible(actor, doc);
+    }
+
+    private Locked visible(Actor actor, Locked doc) {
+        long id = doc.id();
         if (!Actors.has(Permission.VIEW_DOCUMENTS)
                 || !Actors.has(Permission.forDocument("VIEW", doc.type().name()))
                 || !actor.scope().coversDocument(doc.warehouseId(), doc.toWarehouseId(), doc.createdBy())) {

@@ -283,10 +283,23 @@ class InventoryIntegrationTests {
         String wh = f.warehouse();
         String item = f.item(false);
         f.inbound(wh, item, 10, 2);
-        long out = f.posted("OTHER_OUTBOUND", wh, null, List.of(line(item, 4)));
+        // A draft is known never to have been posted (its posting need not look for earlier ones) until
+        // it is posted; unposted, it is a draft that was.
+        var jdbc = context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        java.util.function.LongPredicate neverPosted = id -> jdbc.sql("select never_posted from document where id = ?")
+                .param(id)
+                .query(Boolean.class)
+                .single();
+        long out = f.draft("OTHER_OUTBOUND", wh, null, List.of(line(item, 4)))
+                .get("id")
+                .asLong();
+        assertThat(neverPosted.test(out)).isTrue();
+        expect(f.post(out), 200);
+        assertThat(neverPosted.test(out)).isFalse();
         var unposted = expect(f.api.post("/api/v1/documents/" + out + "/unpost", Map.of()), 200)
                 .json();
         assertThat(unposted.get("status").asString()).isEqualTo("DRAFT");
+        assertThat(neverPosted.test(out)).isFalse();
         assertThat(f.onHand(item, wh)).isEqualByComparingTo("10");
         var moves = f.api.get("/api/v1/stock/moves?item=" + item + "&warehouse=" + wh)
                 .json()

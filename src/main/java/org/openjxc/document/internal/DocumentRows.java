@@ -50,7 +50,12 @@ public class DocumentRows {
             Long sourceDocumentId,
             boolean closed,
             LocalDate date,
-            Long partnerId) {}
+            Long partnerId,
+            /** Not posted since it was created: nothing of it is in the ledger or the books. */
+            boolean neverPosted) {}
+
+    /** A document locked to be posted, with the lines it posts. */
+    public record ToPost(Locked document, List<PostingLine> lines) {}
 
     /** A document another one follows, as the follower needs it. */
     public record Source(
@@ -178,8 +183,8 @@ public class DocumentRows {
                     submitted_by, submitted_at, posted_by, posted_at)
                 values (?, ?, ?, 'POSTED', ?, ?, ?, ?, ?, ?, ?, ?, 2, ?, ?, ?, ?)""" : """
                 insert into document (company_id, doc_type, number, status, doc_date, warehouse_id,
-                    to_warehouse_id, partner_id, source_document_id, remark, created_by, created_at)
-                values (?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?, ?, ?, ?)""";
+                    to_warehouse_id, partner_id, source_document_id, remark, created_by, created_at, never_posted)
+                values (?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?, ?, ?, ?, true)""";
         boolean postgres = database.postgres();
         String sql = postgres
                 ? "with h as (" + header + " returning id, company_id), l as (" + INSERT_LINES + ") select id from h"
@@ -326,26 +331,56 @@ public class DocumentRows {
     }
 
     /** Reads the document's deciding fields and locks its row until the transaction ends. */
+    private static final String LOCK = """
+            select id, doc_type, status, version, created_by, warehouse_id, to_warehouse_id, number,
+                   source_document_id, closed, doc_date, partner_id, never_posted
+            from document where company_id = ? and id = ? for update""";
+
     public Optional<Locked> lock(long companyId, long id) {
-        return jdbc.sql("""
-                        select id, doc_type, status, version, created_by, warehouse_id, to_warehouse_id, number,
-                               source_document_id, closed, doc_date, partner_id
-                        from document where company_id = ? and id = ? for update""")
-                .params(companyId, id)
-                .query((rs, n) -> new Locked(
-                        rs.getLong(1),
-                        DocumentType.valueOf(rs.getString(2)),
-                        DocumentStatus.valueOf(rs.getString(3)),
-                        rs.getInt(4),
-                        rs.getLong(5),
-                        (Long) rs.getObject(6, Long.class),
-                        (Long) rs.getObject(7, Long.class),
-                        rs.getString(8),
-                        (Long) rs.getObject(9, Long.class),
-                        rs.getBoolean(10),
-                        rs.getObject(11, LocalDate.class),
-                        (Long) rs.getObject(12, Long.class)))
-                .optional();
+        return jdbc.sql(LOCK).params(companyId, id).query((rs, n) -> locked(rs)).optional();
+    }
+
+    /**
+     * The document locked, with its lines to post. On PostgreSQL both in one round trip: the lines
+     * are read by the second statement, after the first holds the lock.
+     */
+    public Optional<ToPost> lockToPost(long companyId, long id) {
+        if (!database.postgres()) {
+            return lock(companyId, id).map(doc -> new ToPost(doc, postingLines(companyId, id)));
+        }
+        return template.execute(LOCK + ";\n" + POSTING_LINES, (PreparedStatement ps) -> {
+            new SqlBinder(ps).value(companyId).value(id).value(companyId).value(id);
+            ps.execute();
+            Locked doc;
+            try (ResultSet rs = ps.getResultSet()) {
+                doc = rs.next() ? locked(rs) : null;
+            }
+            ps.getMoreResults();
+            List<PostingLine> lines = new ArrayList<>();
+            try (ResultSet rs = ps.getResultSet()) {
+                while (rs.next()) {
+                    lines.add(postingLine(rs));
+                }
+            }
+            return Optional.ofNullable(doc).map(d -> new ToPost(d, lines));
+        });
+    }
+
+    private static Locked locked(ResultSet rs) throws SQLException {
+        return new Locked(
+                rs.getLong(1),
+                DocumentType.valueOf(rs.getString(2)),
+                DocumentStatus.valueOf(rs.getString(3)),
+                rs.getInt(4),
+                rs.getLong(5),
+                (Long) rs.getObject(6, Long.class),
+                (Long) rs.getObject(7, Long.class),
+                rs.getString(8),
+                (Long) rs.getObject(9, Long.class),
+                rs.getBoolean(10),
+                rs.getObject(11, LocalDate.class),
+                (Long) rs.getObject(12, Long.class),
+                rs.getBoolean(13));
     }
 
     /**
@@ -532,7 +567,7 @@ public class DocumentRows {
         String stamp = switch (to) {
             case SUBMITTED, ON_HOLD -> ", submitted_by = :user, submitted_at = :at";
             case APPROVED -> ", approved_by = :user, approved_at = :at";
-            case POSTED -> ", posted_by = :user, posted_at = :at";
+            case POSTED -> ", posted_by = :user, posted_at = :at, never_posted = false";
             case DRAFT ->
                 ", submitted_by = null, submitted_at = null, approved_by = null, approved_at = null,"
                         + " posted_by = null, posted_at = null, fully_received = false";
@@ -551,10 +586,34 @@ public class DocumentRows {
 
     /** A draft posted in one step: stamped as submitted and posted by the same user at once. */
     public void postDirectly(long companyId, long id, long userId, OffsetDateTime at) {
-        jdbc.sql("""
-                        update document set status = 'POSTED', hold_reason = null, version = version + 1,
-                               submitted_by = ?, submitted_at = ?, posted_by = ?, posted_at = ?
-                        where company_id = ? and id = ?""").params(userId, at, userId, at, companyId, id).update();
+        jdbc.sql(POST_DIRECTLY).params(userId, at, userId, at, companyId, id).update();
+    }
+
+    private static final String POST_DIRECTLY = """
+            update document set status = 'POSTED', hold_reason = null, version = version + 1, never_posted = false,
+                   submitted_by = ?, submitted_at = ?, posted_by = ?, posted_at = ?
+            where company_id = ? and id = ?""";
+
+    /** {@link #postDirectly} and then {@link #find}; on PostgreSQL in one round trip. */
+    public Optional<DocumentView> postDirectlyAndFind(
+            long companyId, long id, long userId, OffsetDateTime at, DataScope scope, Set<DocumentType> types) {
+        if (!database.postgres()) {
+            postDirectly(companyId, id, userId, at);
+            return find(companyId, id, scope, types);
+        }
+        return find(
+                companyId,
+                id,
+                scope,
+                types,
+                true,
+                POST_DIRECTLY,
+                b -> b.value(userId)
+                        .value(at)
+                        .value(userId)
+                        .value(at)
+                        .value(companyId)
+                        .value(id));
     }
 
     /** Whether the document ever moved stock (a draft that was posted and unposted has). */
@@ -636,16 +695,36 @@ public class DocumentRows {
      */
     public Optional<DocumentView> find(
             long companyId, long id, DataScope scope, Set<DocumentType> types, boolean followed) {
+        return find(companyId, id, scope, types, followed, null, null);
+    }
+
+    /** What a statement run before the read binds (a change to the document read back after it). */
+    private interface Before {
+        void bind(SqlBinder binder) throws SQLException;
+    }
+
+    private Optional<DocumentView> find(
+            long companyId,
+            long id,
+            DataScope scope,
+            Set<DocumentType> types,
+            boolean followed,
+            String before,
+            Before bindBefore) {
         String header =
                 HEADER + " where d.company_id = ? and d.id = ?" + scope.documentCondition("d") + typeCondition(types);
         if (database.postgres()) {
-            // Lines and header in one round trip: the driver sends both statements at once.
-            return template.execute(LINES + ";\n" + header, (PreparedStatement ps) -> {
-                ps.setLong(1, companyId);
-                ps.setLong(2, id);
-                ps.setLong(3, companyId);
-                ps.setLong(4, id);
-                ps.execute();
+            // Lines and header in one round trip: the driver sends the statements at once.
+            String sql = (before == null ? "" : before + ";\n") + LINES + ";\n" + header;
+            return template.execute(sql, (PreparedStatement ps) -> {
+                SqlBinder binder = new SqlBinder(ps);
+                if (before != null) {
+                    bindBefore.bind(binder);
+                }
+                binder.value(companyId).value(id).value(companyId).value(id);
+                if (!ps.execute()) {
+                    ps.getMoreResults();
+                }
                 List<DocumentLineView> lines = new ArrayList<>();
                 try (ResultSet rs = ps.getResultSet()) {
                     while (rs.next()) {
@@ -689,32 +768,38 @@ public class DocumentRows {
         return jdbc.sql(LINES).params(companyId, id).query(DocumentRows::line).list();
     }
 
+    private static final String POSTING_LINES = """
+            select line_no, item_id, base_qty, price, factor, bin_id, to_bin_id, batch_no, expiry_date,
+                   stock_status, from_status, received_qty, source_line_no, amount, tax_rate, tax_amount,
+                   net_amount
+            from document_line where company_id = ? and document_id = ? order by line_no""";
+
     public List<PostingLine> postingLines(long companyId, long id) {
-        return jdbc.sql("""
-                        select line_no, item_id, base_qty, price, factor, bin_id, to_bin_id, batch_no, expiry_date,
-                               stock_status, from_status, received_qty, source_line_no, amount, tax_rate, tax_amount,
-                               net_amount
-                        from document_line where company_id = ? and document_id = ? order by line_no""")
+        return jdbc.sql(POSTING_LINES)
                 .params(companyId, id)
-                .query((rs, n) -> postingLine(
-                        rs.getInt("line_no"),
-                        rs.getLong("item_id"),
-                        rs.getBigDecimal("base_qty"),
-                        rs.getBigDecimal("price"),
-                        rs.getBigDecimal("factor"),
-                        (Long) rs.getObject("bin_id", Long.class),
-                        (Long) rs.getObject("to_bin_id", Long.class),
-                        rs.getString("batch_no"),
-                        rs.getObject("expiry_date", LocalDate.class),
-                        rs.getString("stock_status"),
-                        rs.getString("from_status"),
-                        rs.getBigDecimal("received_qty"),
-                        (Integer) rs.getObject("source_line_no", Integer.class),
-                        rs.getBigDecimal("amount"),
-                        rs.getBigDecimal("tax_rate"),
-                        rs.getBigDecimal("net_amount"),
-                        rs.getBigDecimal("tax_amount")))
+                .query((rs, n) -> postingLine(rs))
                 .list();
+    }
+
+    private static PostingLine postingLine(ResultSet rs) throws SQLException {
+        return postingLine(
+                rs.getInt("line_no"),
+                rs.getLong("item_id"),
+                rs.getBigDecimal("base_qty"),
+                rs.getBigDecimal("price"),
+                rs.getBigDecimal("factor"),
+                (Long) rs.getObject("bin_id", Long.class),
+                (Long) rs.getObject("to_bin_id", Long.class),
+                rs.getString("batch_no"),
+                rs.getObject("expiry_date", LocalDate.class),
+                rs.getString("stock_status"),
+                rs.getString("from_status"),
+                rs.getBigDecimal("received_qty"),
+                (Integer) rs.getObject("source_line_no", Integer.class),
+                rs.getBigDecimal("amount"),
+                rs.getBigDecimal("tax_rate"),
+                rs.getBigDecimal("net_amount"),
+                rs.getBigDecimal("tax_amount"));
     }
 
     /**
