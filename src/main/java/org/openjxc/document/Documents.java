@@ -189,7 +189,9 @@ public class Documents {
                 && command.type().direction() != DocumentType.Direction.INBOUND
                 && !r.settings().requiresApproval(command.type());
         OffsetDateTime now = OffsetDateTime.now();
-        long id = rows.insert(
+        // A draft with nothing more to write is read back for the answer with its insert.
+        boolean readBack = !post && command.expectedDate() == null && command.type() != DocumentType.LANDED_COST;
+        DocumentRows.Inserted inserted = rows.insert(
                 actor.companyId(),
                 command.type(),
                 number,
@@ -202,7 +204,9 @@ public class Documents {
                 actor.userId(),
                 now,
                 posted,
-                r.lines());
+                r.lines(),
+                readBack ? new DocumentRows.ReadBack(actor.scope(), permitted("VIEW")) : null);
+        long id = inserted.id();
         if (command.expectedDate() != null) {
             rows.setExpectedDate(actor.companyId(), id, command.expectedDate());
         }
@@ -210,7 +214,9 @@ public class Documents {
             rows.setAllocationBasis(actor.companyId(), id, allocation(command));
         }
         if (!post) {
-            DocumentView created = fresh(actor, id);
+            DocumentView created = readBack
+                    ? inserted.view().orElseThrow(() -> BusinessException.notFound(ENTITY, id))
+                    : fresh(actor, id);
             audit.record("CREATE", ENTITY, number, null, created);
             return created;
         }
@@ -371,7 +377,7 @@ public class Documents {
         if (doc.status() == DocumentStatus.POSTED) {
             return get(actor, id);
         }
-        CompanySettings s = settings.get(actor.companyId());
+        CompanySettings s = toPost.settings() != null ? toPost.settings() : settings.get(actor.companyId());
         boolean direct = !s.requiresApproval(doc.type())
                 && (doc.status() == DocumentStatus.DRAFT || doc.status() == DocumentStatus.SUBMITTED);
         if (!direct) {

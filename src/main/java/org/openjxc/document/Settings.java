@@ -1,10 +1,8 @@
 package org.openjxc.document;
 
-import java.util.Arrays;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.openjxc.audit.AuditLog;
+import org.openjxc.document.internal.SettingsRows;
 import org.openjxc.organization.CompanyCreated;
 import org.openjxc.shared.Actor;
 import org.openjxc.shared.Versions;
@@ -39,24 +37,9 @@ public class Settings {
     }
 
     private java.util.Optional<CompanySettings> read(long companyId) {
-        return jdbc.sql("""
-                        select allow_negative_stock, post_on_approve, reserve_on_sales_order, require_approval,
-                               segregation_of_duties, version, over_receipt_percent, scan_to_deliver, credit_control,
-                               prices_include_tax, revenue_at_invoice
-                        from company_setting where company_id = ?""")
+        return jdbc.sql(SettingsRows.SELECT)
                 .param(companyId)
-                .query((rs, n) -> new CompanySettings(
-                        rs.getBoolean(1),
-                        rs.getBoolean(2),
-                        rs.getBoolean(3),
-                        parse(rs.getString(4)),
-                        rs.getBoolean(5),
-                        rs.getInt(6),
-                        org.openjxc.shared.Rounding.plain(rs.getBigDecimal(7)),
-                        rs.getBoolean(8),
-                        CreditControl.valueOf(rs.getString(9)),
-                        rs.getBoolean(10),
-                        rs.getBoolean(11)))
+                .query((rs, n) -> SettingsRows.settings(rs))
                 .optional();
     }
 
@@ -111,16 +94,5 @@ public class Settings {
         jdbc.sql("insert into company_setting (company_id) values (?) on conflict do nothing")
                 .param(companyId)
                 .update();
-    }
-
-    private static Map<DocumentType, Boolean> parse(String csv) {
-        Map<DocumentType, Boolean> map = new EnumMap<>(DocumentType.class);
-        for (DocumentType type : DocumentType.values()) {
-            map.put(type, false);
-        }
-        Arrays.stream(csv.split(","))
-                .filter(s -> !s.isBlank())
-                .forEach(s -> map.put(DocumentType.valueOf(s.trim()), true));
-        return map;
     }
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.openjxc.document.AllocationBasis;
+import org.openjxc.document.CompanySettings;
 import org.openjxc.document.DocumentLineView;
 import org.openjxc.document.DocumentQuery;
 import org.openjxc.document.DocumentStatus;
@@ -54,8 +55,8 @@ public class DocumentRows {
             /** Not posted since it was created: nothing of it is in the ledger or the books. */
             boolean neverPosted) {}
 
-    /** A document locked to be posted, with the lines it posts. */
-    public record ToPost(Locked document, List<PostingLine> lines) {}
+    /** A document locked to be posted, with the lines it posts and its company's settings (null: no row yet). */
+    public record ToPost(Locked document, List<PostingLine> lines, CompanySettings settings) {}
 
     /** A document another one follows, as the follower needs it. */
     public record Source(
@@ -157,13 +158,21 @@ public class DocumentRows {
         this.database = database;
     }
 
+    /** A document inserted, and read back when it was asked to be (else {@code view} is empty). */
+    public record Inserted(long id, Optional<DocumentView> view) {}
+
+    /** Whom a document inserted is read back for: their data scope and the types they may see. */
+    public record ReadBack(DataScope scope, Set<DocumentType> types) {}
+
     /**
      * Inserts a document, its header as a draft or, with {@code posted}, as {@link #postDirectly}
      * would leave it: a document created and posted in one transaction then needs no second write
      * of its row (a change of status is no HOT update: every index of the table gets a new entry).
-     * On PostgreSQL header and lines go in one statement, one round trip.
+     * With {@code readBack} the document is read back as {@link #find} would, with open quantities
+     * its own. On PostgreSQL header, lines and read-back go in one round trip, the reads finding the
+     * row by the identity the insert just drew.
      */
-    public long insert(
+    public Inserted insert(
             long companyId,
             DocumentType type,
             String number,
@@ -176,7 +185,8 @@ public class DocumentRows {
             long userId,
             OffsetDateTime now,
             boolean posted,
-            List<NewLine> lines) {
+            List<NewLine> lines,
+            ReadBack readBack) {
         String header = posted ? """
                 insert into document (company_id, doc_type, number, status, doc_date, warehouse_id,
                     to_warehouse_id, partner_id, source_document_id, remark, created_by, created_at, version,
@@ -186,9 +196,17 @@ public class DocumentRows {
                     to_warehouse_id, partner_id, source_document_id, remark, created_by, created_at, never_posted)
                 values (?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?, ?, ?, ?, true)""";
         boolean postgres = database.postgres();
+        String drawn = "(select currval(pg_get_serial_sequence('document', 'id')))";
         String sql = postgres
                 ? "with h as (" + header + " returning id, company_id), l as (" + INSERT_LINES + ") select id from h"
+                        + (readBack == null
+                                ? ""
+                                : ";\n" + LINES.replace("l.document_id = ?", "l.document_id = " + drawn) + ";\n"
+                                        + HEADER + " where d.company_id = ? and d.id = " + drawn
+                                        + readBack.scope().documentCondition("d")
+                                        + typeCondition(readBack.types()))
                 : header;
+        List<Optional<DocumentView>> view = new ArrayList<>(List.of(Optional.empty()));
         long id = template.execute(
                 (java.sql.Connection c) ->
                         postgres ? c.prepareStatement(sql) : c.prepareStatement(sql, new String[] {"id"}),
@@ -244,15 +262,30 @@ public class DocumentRows {
                             .array("numeric", lines, NewLine::taxRate)
                             .array("numeric", lines, NewLine::taxAmount)
                             .array("numeric", lines, NewLine::netAmount);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        rs.next();
-                        return rs.getLong(1);
+                    if (readBack == null) {
+                        try (ResultSet rs = ps.executeQuery()) {
+                            rs.next();
+                            return rs.getLong(1);
+                        }
                     }
+                    binder.value(companyId).value(companyId);
+                    ps.execute();
+                    long inserted;
+                    try (ResultSet rs = ps.getResultSet()) {
+                        rs.next();
+                        inserted = rs.getLong(1);
+                    }
+                    ps.getMoreResults();
+                    view.set(0, readBack(ps, companyId, inserted, false));
+                    return inserted;
                 });
         if (!postgres) {
             insertLines(companyId, id, lines);
+            if (readBack != null) {
+                view.set(0, find(companyId, id, readBack.scope(), readBack.types(), false));
+            }
         }
-        return id;
+        return new Inserted(id, view.get(0));
     }
 
     /** The lines of the header inserted as {@code h}, from arrays of their columns. */
@@ -341,15 +374,21 @@ public class DocumentRows {
     }
 
     /**
-     * The document locked, with its lines to post. On PostgreSQL both in one round trip: the lines
-     * are read by the second statement, after the first holds the lock.
+     * The document locked, with its lines to post and the company's settings. On PostgreSQL all in
+     * one round trip: the lines and settings are read by the later statements, after the first holds
+     * the lock.
      */
     public Optional<ToPost> lockToPost(long companyId, long id) {
         if (!database.postgres()) {
-            return lock(companyId, id).map(doc -> new ToPost(doc, postingLines(companyId, id)));
+            return lock(companyId, id).map(doc -> new ToPost(doc, postingLines(companyId, id), null));
         }
-        return template.execute(LOCK + ";\n" + POSTING_LINES, (PreparedStatement ps) -> {
-            new SqlBinder(ps).value(companyId).value(id).value(companyId).value(id);
+        return template.execute(LOCK + ";\n" + POSTING_LINES + ";\n" + SettingsRows.SELECT, (PreparedStatement ps) -> {
+            new SqlBinder(ps)
+                    .value(companyId)
+                    .value(id)
+                    .value(companyId)
+                    .value(id)
+                    .value(companyId);
             ps.execute();
             Locked doc;
             try (ResultSet rs = ps.getResultSet()) {
@@ -362,7 +401,12 @@ public class DocumentRows {
                     lines.add(postingLine(rs));
                 }
             }
-            return Optional.ofNullable(doc).map(d -> new ToPost(d, lines));
+            ps.getMoreResults();
+            CompanySettings settings;
+            try (ResultSet rs = ps.getResultSet()) {
+                settings = rs.next() ? SettingsRows.settings(rs) : null;
+            }
+            return Optional.ofNullable(doc).map(d -> new ToPost(d, lines, settings));
         });
     }
 
@@ -725,22 +769,28 @@ public class DocumentRows {
                 if (!ps.execute()) {
                     ps.getMoreResults();
                 }
-                List<DocumentLineView> lines = new ArrayList<>();
-                try (ResultSet rs = ps.getResultSet()) {
-                    while (rs.next()) {
-                        lines.add(line(rs, lines.size()));
-                    }
-                }
-                ps.getMoreResults();
-                try (ResultSet rs = ps.getResultSet()) {
-                    return rs.next() ? Optional.of(view(rs, companyId, id, lines, followed)) : Optional.empty();
-                }
+                return readBack(ps, companyId, id, followed);
             });
         }
         return jdbc.sql(header)
                 .params(companyId, id)
                 .query((rs, n) -> view(rs, companyId, id, lines(companyId, id), followed))
                 .optional();
+    }
+
+    /** The lines, then the header, of a document: the current result of the statement and the next. */
+    private Optional<DocumentView> readBack(PreparedStatement ps, long companyId, long id, boolean followed)
+            throws SQLException {
+        List<DocumentLineView> lines = new ArrayList<>();
+        try (ResultSet rs = ps.getResultSet()) {
+            while (rs.next()) {
+                lines.add(line(rs, lines.size()));
+            }
+        }
+        ps.getMoreResults();
+        try (ResultSet rs = ps.getResultSet()) {
+            return rs.next() ? Optional.of(view(rs, companyId, id, lines, followed)) : Optional.empty();
+        }
     }
 
     /** The header row with its lines; open quantities from what follows it, when asked. */
