@@ -242,7 +242,7 @@ public class Documents {
             throw new BusinessException(ErrorCode.INVALID_STATE, "error.document.needsApproval", number, doc.type());
         }
         if (postFromDraft(actor, doc, s, DocumentRows.postingLines(r.lines())) && !posted) {
-            rows.postDirectly(actor.companyId(), id, actor.userId(), OffsetDateTime.now());
+            return stampedPosted(actor, id, false);
         }
         return fresh(actor, id);
     }
@@ -392,17 +392,25 @@ public class Documents {
         if (doc.status() != DocumentStatus.DRAFT) {
             postLocked(actor, doc, s, toPost.lines());
         } else if (postFromDraft(actor, doc, s, toPost.lines())) {
-            // Stamped as posted and read back for the answer at once.
-            return rows.postDirectlyAndFind(
-                            actor.companyId(),
-                            id,
-                            actor.userId(),
-                            OffsetDateTime.now(),
-                            actor.scope(),
-                            permitted("VIEW"))
-                    .orElseThrow(() -> BusinessException.notFound(ENTITY, id));
+            return stampedPosted(actor, id, true);
         }
         return get(actor, id);
+    }
+
+    /**
+     * A draft just posted, stamped as posted and read back for the answer at once; {@code followed}
+     * false for one created in this transaction, which nothing can follow yet.
+     */
+    private DocumentView stampedPosted(Actor actor, long id, boolean followed) {
+        return rows.postDirectlyAndFind(
+                        actor.companyId(),
+                        id,
+                        actor.userId(),
+                        OffsetDateTime.now(),
+                        actor.scope(),
+                        permitted("VIEW"),
+                        followed)
+                .orElseThrow(() -> BusinessException.notFound(ENTITY, id));
     }
 
     /**
@@ -889,7 +897,7 @@ public class Documents {
         return doc;
     }
 
-    /** {@link #lock} with the document's lines to post, read in the same round trip. */
+    /** {@link #lock} with the document's lines to post and the company's settings, read in the same round trip. */
     private DocumentRows.ToPost lockToPost(Actor actor, long id) {
         DocumentRows.ToPost toPost =
                 rows.lockToPost(actor.companyId(), id).orElseThrow(() -> BusinessException.notFound(ENTITY, id));

@@ -363,12 +363,12 @@ public class DocumentRows {
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
     }
 
-    /** Reads the document's deciding fields and locks its row until the transaction ends. */
     private static final String LOCK = """
             select id, doc_type, status, version, created_by, warehouse_id, to_warehouse_id, number,
                    source_document_id, closed, doc_date, partner_id, never_posted
             from document where company_id = ? and id = ? for update""";
 
+    /** Reads the document's deciding fields and locks its row until the transaction ends. */
     public Optional<Locked> lock(long companyId, long id) {
         return jdbc.sql(LOCK).params(companyId, id).query((rs, n) -> locked(rs)).optional();
     }
@@ -640,17 +640,23 @@ public class DocumentRows {
 
     /** {@link #postDirectly} and then {@link #find}; on PostgreSQL in one round trip. */
     public Optional<DocumentView> postDirectlyAndFind(
-            long companyId, long id, long userId, OffsetDateTime at, DataScope scope, Set<DocumentType> types) {
+            long companyId,
+            long id,
+            long userId,
+            OffsetDateTime at,
+            DataScope scope,
+            Set<DocumentType> types,
+            boolean followed) {
         if (!database.postgres()) {
             postDirectly(companyId, id, userId, at);
-            return find(companyId, id, scope, types);
+            return find(companyId, id, scope, types, followed);
         }
         return find(
                 companyId,
                 id,
                 scope,
                 types,
-                true,
+                followed,
                 POST_DIRECTLY,
                 b -> b.value(userId)
                         .value(at)
