@@ -84,9 +84,26 @@ public class Vouchers implements DocumentPoster {
                         d.firstPosting()
                                 ? BigDecimal.ZERO
                                 : rows.accountTotal(d.companyId(), d.id(), Account.INVENTORY.code()));
+        // Booked under the company's rules as this server last read them, unless they changed since:
+        // the voucher is then written under the rules in force now.
+        ChartRows.Rules rules = chart.rememberedRules(d.companyId());
+        List<NewLine> lines = lines(d, rules.accounts(), amount, tax, value);
+        if (lines.isEmpty()) {
+            return;
+        }
+        if (!rows.insertUnder(rules.fingerprint(), d.companyId(), d.id(), d.date(), merged(lines))) {
+            lines = lines(d, chart.rulesNow(d.companyId()).accounts(), amount, tax, value);
+            if (!lines.isEmpty()) {
+                rows.insert(d.companyId(), d.id(), d.date(), null, merged(lines));
+            }
+        }
+    }
+
+    /** The voucher lines of a posting, unmerged; none for a type that books nothing. */
+    private List<NewLine> lines(
+            PostingDocument d, Map<String, String> rules, BigDecimal amount, BigDecimal tax, BigDecimal value) {
         Long partner = d.partnerId();
         // Control accounts are fixed; revenue, cost, VAT and the adjustment side follow the company's rules.
-        Map<String, String> rules = chart.rules(d.companyId());
         String inventory = Account.INVENTORY.code();
         String payable = Account.PAYABLE.code();
         String receivable = Account.RECEIVABLE.code();
@@ -207,13 +224,10 @@ public class Vouchers implements DocumentPoster {
                 pair(lines, inputTax, payable, taxDifference, null, partner);
             }
             default -> {
-                return;
+                return List.of();
             }
         }
-        if (lines.isEmpty()) {
-            return;
-        }
-        rows.insert(d.companyId(), d.id(), d.date(), null, merged(lines));
+        return lines;
     }
 
     @Override

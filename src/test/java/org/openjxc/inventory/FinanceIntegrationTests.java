@@ -498,6 +498,44 @@ class FinanceIntegrationTests {
                 .contains("8888");
     }
 
+    /**
+     * A server remembers the voucher rules it read; a rule changed by another server (here: in the
+     * database behind this one's back) is still booked by the very next posting, in both call styles.
+     */
+    @Test
+    void voucherRulesChangedElsewhereAreBookedByTheNextPosting() {
+        String wh = f.warehouse();
+        String item = f.item(false);
+        f.inbound(wh, item, 10, 2);
+        long first = posted("OTHER_OUTBOUND", wh, null, List.of(line(item, 1)));
+        assertThat(amount(vouchers(first).get(0), "6051", "debit")).isEqualByComparingTo("0");
+        var jdbc = context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        long company = jdbc.sql("select company_id from document where id = ?")
+                .param(first)
+                .query(Long.class)
+                .single();
+        jdbc.sql("insert into voucher_rule (company_id, doc_type, posting_role, account_code)"
+                        + " values (?, 'OTHER_OUTBOUND', 'ADJUSTMENT', '6051')")
+                .param(company)
+                .update();
+        long second = posted("OTHER_OUTBOUND", wh, null, List.of(line(item, 1)));
+        assertThat(amount(vouchers(second).get(0), "6051", "debit")).isEqualByComparingTo("2");
+        long atOnce = expect(
+                        f.api.post(
+                                "/api/v1/documents?post=true",
+                                Map.of("type", "OTHER_OUTBOUND", "warehouse", wh, "lines", List.of(line(item, 1)))),
+                        201)
+                .json()
+                .get("id")
+                .asLong();
+        assertThat(amount(vouchers(atOnce).get(0), "6051", "debit")).isEqualByComparingTo("2");
+        jdbc.sql("delete from voucher_rule where company_id = ?").param(company).update();
+        long after = posted("OTHER_OUTBOUND", wh, null, List.of(line(item, 1)));
+        assertThat(amount(vouchers(after).get(0), "6051", "debit")).isEqualByComparingTo("0");
+        assertBalanced(vouchers(after).get(0));
+        assertStockAgreesWithBooks();
+    }
+
     @Test
     void unpostingAReceiptAfterTheAverageMovedKeepsTheBooksWithTheStock() {
         // Found by the ledger property: 14 units worth 54 average 3.857143; 4 leave for the other

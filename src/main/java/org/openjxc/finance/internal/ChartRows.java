@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.openjxc.finance.AccountView;
+import org.openjxc.shared.Database;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -44,9 +45,11 @@ public class ChartRows {
     };
 
     private final JdbcClient jdbc;
+    private final Database database;
 
-    ChartRows(JdbcClient jdbc) {
+    ChartRows(JdbcClient jdbc, Database database) {
         this.jdbc = jdbc;
+        this.database = database;
     }
 
     public void seed(long companyId) {
@@ -91,6 +94,42 @@ public class ChartRows {
     }
 
     /** The company's rules, keyed "TYPE|ROLE" ("*|ROLE" for all types). */
+    /**
+     * A company's voucher rules (keyed {@code type|role}) and their fingerprint, as the database
+     * spells it ({@link #FINGERPRINT}); null where the rules are not remembered (H2).
+     */
+    public record Rules(Map<String, String> accounts, String fingerprint) {}
+
+    /** What a company's voucher rules are, as one string (one parameter: the company). */
+    public static final String FINGERPRINT = """
+            select coalesce(string_agg(doc_type || '|' || posting_role || '|' || account_code, ';'
+                                       order by doc_type, posting_role), '')
+            from voucher_rule where company_id = ?""";
+
+    /** Rules as last read here, by company: every posting books under them unless their fingerprint changed. */
+    private final Map<Long, Rules> remembered = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The rules as this server last read them — another server may have changed them since, so what
+     * is written under them checks their {@code fingerprint} in the same statement. On H2: read now.
+     */
+    public Rules rememberedRules(long companyId) {
+        Rules known = remembered.get(companyId);
+        return known != null ? known : rulesNow(companyId);
+    }
+
+    /** The rules in force now, remembered for the postings that follow (on PostgreSQL). */
+    public Rules rulesNow(long companyId) {
+        if (!database.postgres()) {
+            return new Rules(rules(companyId), null);
+        }
+        Rules now = new Rules(
+                rules(companyId),
+                jdbc.sql(FINGERPRINT).param(companyId).query(String.class).single());
+        remembered.put(companyId, now);
+        return now;
+    }
+
     public Map<String, String> rules(long companyId) {
         Map<String, String> rules = new HashMap<>();
         jdbc.sql("select doc_type, posting_role, account_code from voucher_rule where company_id = ?")
@@ -101,6 +140,7 @@ public class ChartRows {
     }
 
     public void setRule(long companyId, String type, String role, String account) {
+        remembered.remove(companyId);
         jdbc.sql("delete from voucher_rule where company_id = ? and doc_type = ? and posting_role = ?")
                 .params(companyId, type, role)
                 .update();

@@ -40,7 +40,17 @@ public class VoucherRows {
     }
 
     public long insert(long companyId, long documentId, LocalDate date, Long reversalOf, List<NewLine> lines) {
-        return insert(companyId, documentId, null, date, reversalOf, false, lines);
+        return insert(companyId, documentId, null, date, reversalOf, false, lines, null);
+    }
+
+    /**
+     * A document's voucher written under voucher rules remembered with this fingerprint
+     * ({@link ChartRows#FINGERPRINT}), only if the company's rules still have it: false, and nothing
+     * written, if they changed since. A null fingerprint writes unconditionally.
+     */
+    public boolean insertUnder(
+            String fingerprint, long companyId, long documentId, LocalDate date, List<NewLine> lines) {
+        return insert(companyId, documentId, null, date, null, false, lines, fingerprint) != 0;
     }
 
     /**
@@ -48,13 +58,13 @@ public class VoucherRows {
      * asked for); not part of what the document's own posting books and its unposting mirrors.
      */
     public long insertRevaluation(long companyId, Long documentId, LocalDate date, List<NewLine> lines) {
-        return insert(companyId, documentId, null, date, null, true, lines);
+        return insert(companyId, documentId, null, date, null, true, lines, null);
     }
 
     /** A voucher of a receipt or payment. */
     public long insertForSettlement(
             long companyId, long settlementId, LocalDate date, Long reversalOf, List<NewLine> lines) {
-        return insert(companyId, null, settlementId, date, reversalOf, false, lines);
+        return insert(companyId, null, settlementId, date, reversalOf, false, lines, null);
     }
 
     private long insert(
@@ -64,14 +74,18 @@ public class VoucherRows {
             LocalDate date,
             Long reversalOf,
             boolean revaluation,
-            List<NewLine> lines) {
+            List<NewLine> lines,
+            String rulesFingerprint) {
         if (database.postgres()) {
-            // The voucher and its lines in one statement, one round trip.
+            // The voucher and its lines in one statement, one round trip; with a fingerprint, only if
+            // the company's voucher rules still have it (0 otherwise).
             return template.execute("""
                     with v as (
                         insert into voucher (company_id, source_document_id, source_settlement_id, voucher_date,
                                              reversal_of, revaluation)
-                        values (?, ?, ?, ?, ?, ?) returning id, company_id
+                        select ?, ?, ?, ?, ?, ?
+                        where cast(? as varchar) is null or (%s) = ?
+                        returning id, company_id
                     ), l as (
                         insert into voucher_line (company_id, voucher_id, line_no, account_code, debit, credit,
                                                   partner_id)
@@ -81,7 +95,7 @@ public class VoucherRows {
                                     cast(? as bigint[])) with ordinality
                                  as x (account_code, debit, credit, partner_id, line_no)
                     )
-                    select id from v""", (PreparedStatement ps) -> {
+                    select id from v""".formatted(ChartRows.FINGERPRINT), (PreparedStatement ps) -> {
                 new SqlBinder(ps)
                         .value(companyId)
                         .value(documentId, Types.BIGINT)
@@ -89,13 +103,15 @@ public class VoucherRows {
                         .value(date)
                         .value(reversalOf, Types.BIGINT)
                         .value(revaluation)
+                        .value(rulesFingerprint, Types.VARCHAR)
+                        .value(companyId)
+                        .value(rulesFingerprint, Types.VARCHAR)
                         .array("varchar", lines, NewLine::account)
                         .array("numeric", lines, NewLine::debit)
                         .array("numeric", lines, NewLine::credit)
                         .array("bigint", lines, NewLine::partnerId);
                 try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
+                    return rs.next() ? rs.getLong(1) : 0L;
                 }
             });
         }
