@@ -140,15 +140,38 @@ public class AuditLog {
             }
             List<NewEntry> batch = List.copyOf(entries);
             entries.clear();
-            // The entries are the transaction's last writes; when no other before-commit work comes
-            // after them, they go with the commit itself, a round trip fewer for every command.
-            List<TransactionSynchronization> all = TransactionSynchronizationManager.getSynchronizations();
-            if (!readOnly
-                    && TransactionSynchronizationManager.isActualTransactionActive()
-                    && all.get(all.size() - 1) == this) {
+            // The entries are the transaction's last writes; when nothing else is left to run before
+            // the commit, they go with the commit itself, a round trip fewer for every command.
+            if (!readOnly && TransactionSynchronizationManager.isActualTransactionActive() && lastBeforeCommit()) {
                 log.entries.insertAndCommit(batch);
             } else {
                 log.entries.insert(batch);
+            }
+        }
+
+        /**
+         * Whether no other synchronization of the transaction has work between this one's and the
+         * commit: a before-commit callback after this one, or any before-completion callback (those
+         * that only act after the commit, such as counting what was posted, are no obstacle).
+         */
+        private boolean lastBeforeCommit() {
+            boolean after = false;
+            for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {
+                if (s == this) {
+                    after = true;
+                } else if (overrides(s, "beforeCompletion") || (after && overrides(s, "beforeCommit", boolean.class))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static boolean overrides(TransactionSynchronization s, String method, Class<?>... parameters) {
+            try {
+                return s.getClass().getMethod(method, parameters).getDeclaringClass()
+                        != TransactionSynchronization.class;
+            } catch (NoSuchMethodException e) {
+                return true;
             }
         }
     }

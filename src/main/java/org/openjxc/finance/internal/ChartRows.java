@@ -93,7 +93,6 @@ public class ChartRows {
                 .update();
     }
 
-    /** The company's rules, keyed "TYPE|ROLE" ("*|ROLE" for all types). */
     /**
      * A company's voucher rules (keyed {@code type|role}) and their fingerprint, as the database
      * spells it ({@link #FINGERPRINT}); null where the rules are not remembered (H2).
@@ -123,13 +122,22 @@ public class ChartRows {
         if (!database.postgres()) {
             return new Rules(rules(companyId), null);
         }
-        Rules now = new Rules(
-                rules(companyId),
-                jdbc.sql(FINGERPRINT).param(companyId).query(String.class).single());
+        // Rules and fingerprint from one statement, one snapshot: they cannot disagree.
+        Map<String, String> accounts = new HashMap<>();
+        String[] fingerprint = {""};
+        jdbc.sql("select doc_type, posting_role, account_code, (" + FINGERPRINT + ")"
+                        + " from voucher_rule where company_id = ?")
+                .params(companyId, companyId)
+                .query(rs -> {
+                    accounts.put(rs.getString(1) + "|" + rs.getString(2), rs.getString(3));
+                    fingerprint[0] = rs.getString(4);
+                });
+        Rules now = new Rules(accounts, fingerprint[0]);
         remembered.put(companyId, now);
         return now;
     }
 
+    /** The company's rules, keyed "TYPE|ROLE" ("*|ROLE" for all types). */
     public Map<String, String> rules(long companyId) {
         Map<String, String> rules = new HashMap<>();
         jdbc.sql("select doc_type, posting_role, account_code from voucher_rule where company_id = ?")
