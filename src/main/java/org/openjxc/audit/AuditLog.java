@@ -159,20 +159,31 @@ public class AuditLog {
             for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {
                 if (s == this) {
                     after = true;
-                } else if (overrides(s, "beforeCompletion") || (after && overrides(s, "beforeCommit", boolean.class))) {
+                } else if (BEFORE_COMPLETION.get(s.getClass()) || (after && BEFORE_COMMIT.get(s.getClass()))) {
                     return false;
                 }
             }
             return true;
         }
 
-        private static boolean overrides(TransactionSynchronization s, String method, Class<?>... parameters) {
-            try {
-                return s.getClass().getMethod(method, parameters).getDeclaringClass()
-                        != TransactionSynchronization.class;
-            } catch (NoSuchMethodException e) {
-                return true;
-            }
+        /** Whether a kind of synchronization has before-commit work of its own (asked once per class). */
+        private static final ClassValue<Boolean> BEFORE_COMMIT = overriding("beforeCommit", boolean.class);
+
+        /** The same for before-completion work. */
+        private static final ClassValue<Boolean> BEFORE_COMPLETION = overriding("beforeCompletion");
+
+        private static ClassValue<Boolean> overriding(String method, Class<?>... parameters) {
+            return new ClassValue<>() {
+                @Override
+                protected Boolean computeValue(Class<?> type) {
+                    try {
+                        return type.getMethod(method, parameters).getDeclaringClass()
+                                != TransactionSynchronization.class;
+                    } catch (NoSuchMethodException e) {
+                        return true;
+                    }
+                }
+            };
         }
     }
 
