@@ -51,6 +51,18 @@ class AuditCommitIntegrationTests {
     }
 
     @Test
+    void moreEntriesThanOneStatementTakesAreAllWritten() {
+        // A bulk change records an entry per row: more than one statement's parameters can carry.
+        String key = UUID.randomUUID().toString();
+        transactions.executeWithoutResult(tx -> {
+            for (int i = 0; i < 6_000; i++) {
+                audit.recordAs(1, null, "test", "TEST", "AuditCommit", key + "-" + i, null, null);
+            }
+        });
+        assertThat(count(key + "-%")).isEqualTo(6_000);
+    }
+
+    @Test
     void anEntryThatCannotBeWrittenRollsTheTransactionBack() {
         String key = UUID.randomUUID().toString();
         assertThatThrownBy(() -> transactions.executeWithoutResult(tx -> {

@@ -58,10 +58,12 @@ public class AuditEntries {
      * Inserts the entries and commits the current transaction with them, in one round trip, on
      * PostgreSQL: for a transaction's last work before its commit. The driver then knows the
      * transaction ended and its own commit sends nothing; if the insert fails, the server skips the
-     * commit and the transaction is rolled back as it would have been. Elsewhere: {@link #insert}.
+     * commit and the transaction is rolled back as it would have been. On H2, and for more entries
+     * than one statement's parameters allow (a bulk import's), {@link #insert}: the transaction
+     * manager then commits as usual.
      */
     public void insertAndCommit(List<NewEntry> batch) {
-        if (!database.postgres()) {
+        if (!database.postgres() || batch.size() > 1_000) {
             insert(batch);
             return;
         }
