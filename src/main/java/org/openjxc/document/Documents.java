@@ -416,7 +416,7 @@ public class Documents {
     /**
      * Posts a draft straight away: submitted and posted in one step, unless the suspected-duplicate
      * rule holds it, in which case it stays on hold, unposted, and the answer is false. The caller
-     * stamps the row as posted ({@link DocumentRows#postDirectly}) unless it was inserted so.
+     * stamps the row as posted ({@link #stampedPosted}) unless it was inserted so.
      */
     private boolean postFromDraft(Actor actor, Locked doc, CompanySettings s, List<PostingLine> lines) {
         Optional<String> similar = suspectedDuplicate(actor, doc);

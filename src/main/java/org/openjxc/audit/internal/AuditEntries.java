@@ -6,6 +6,7 @@ import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.openjxc.audit.AuditEntry;
@@ -14,6 +15,7 @@ import org.openjxc.audit.AuditQuery;
 import org.openjxc.shared.Database;
 import org.openjxc.shared.PageQuery;
 import org.openjxc.shared.PageResult;
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -69,17 +71,10 @@ public class AuditEntries {
         }
         String rows =
                 String.join(",", java.util.Collections.nCopies(batch.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        Object[] values =
+                batch.stream().map(AuditEntries::values).flatMap(Arrays::stream).toArray();
         template.execute(INSERT_HEAD + rows + ";\ncommit", (java.sql.PreparedStatement ps) -> {
-            int at = 0;
-            for (NewEntry entry : batch) {
-                for (Object value : values(entry)) {
-                    if (value instanceof SqlParameterValue typed) {
-                        ps.setObject(++at, typed.getValue(), typed.getSqlType());
-                    } else {
-                        ps.setObject(++at, value);
-                    }
-                }
-            }
+            new ArgumentPreparedStatementSetter(values).setValues(ps);
             ps.execute();
             return null;
         });

@@ -165,7 +165,7 @@ public class DocumentRows {
     public record ReadBack(DataScope scope, Set<DocumentType> types) {}
 
     /**
-     * Inserts a document, its header as a draft or, with {@code posted}, as {@link #postDirectly}
+     * Inserts a document, its header as a draft or, with {@code posted}, as {@link #postDirectlyAndFind}
      * would leave it: a document created and posted in one transaction then needs no second write
      * of its row (a change of status is no HOT update: every index of the table gets a new entry).
      * With {@code readBack} the document is read back as {@link #find} would, with open quantities
@@ -206,8 +206,7 @@ public class DocumentRows {
                                         + readBack.scope().documentCondition("d")
                                         + typeCondition(readBack.types()))
                 : header;
-        List<Optional<DocumentView>> view = new ArrayList<>(List.of(Optional.empty()));
-        long id = template.execute(
+        Inserted inserted = template.execute(
                 (java.sql.Connection c) ->
                         postgres ? c.prepareStatement(sql) : c.prepareStatement(sql, new String[] {"id"}),
                 (PreparedStatement ps) -> {
@@ -230,7 +229,7 @@ public class DocumentRows {
                         ps.executeUpdate();
                         try (ResultSet keys = ps.getGeneratedKeys()) {
                             keys.next();
-                            return keys.getLong(1);
+                            return new Inserted(keys.getLong(1), Optional.empty());
                         }
                     }
                     binder.array("integer", lines, NewLine::line)
@@ -262,30 +261,29 @@ public class DocumentRows {
                             .array("numeric", lines, NewLine::taxRate)
                             .array("numeric", lines, NewLine::taxAmount)
                             .array("numeric", lines, NewLine::netAmount);
-                    if (readBack == null) {
-                        try (ResultSet rs = ps.executeQuery()) {
-                            rs.next();
-                            return rs.getLong(1);
-                        }
+                    if (readBack != null) {
+                        binder.value(companyId).value(companyId);
                     }
-                    binder.value(companyId).value(companyId);
                     ps.execute();
-                    long inserted;
+                    long id;
                     try (ResultSet rs = ps.getResultSet()) {
                         rs.next();
-                        inserted = rs.getLong(1);
+                        id = rs.getLong(1);
+                    }
+                    if (readBack == null) {
+                        return new Inserted(id, Optional.empty());
                     }
                     ps.getMoreResults();
-                    view.set(0, readBack(ps, companyId, inserted, false));
-                    return inserted;
+                    return new Inserted(id, readBack(ps, companyId, id, false));
                 });
         if (!postgres) {
-            insertLines(companyId, id, lines);
+            insertLines(companyId, inserted.id(), lines);
             if (readBack != null) {
-                view.set(0, find(companyId, id, readBack.scope(), readBack.types(), false));
+                return new Inserted(
+                        inserted.id(), find(companyId, inserted.id(), readBack.scope(), readBack.types(), false));
             }
         }
-        return new Inserted(id, view.get(0));
+        return inserted;
     }
 
     /** The lines of the header inserted as {@code h}, from arrays of their columns. */
@@ -629,16 +627,15 @@ public class DocumentRows {
     }
 
     /** A draft posted in one step: stamped as submitted and posted by the same user at once. */
-    public void postDirectly(long companyId, long id, long userId, OffsetDateTime at) {
-        jdbc.sql(POST_DIRECTLY).params(userId, at, userId, at, companyId, id).update();
-    }
-
     private static final String POST_DIRECTLY = """
             update document set status = 'POSTED', hold_reason = null, version = version + 1, never_posted = false,
                    submitted_by = ?, submitted_at = ?, posted_by = ?, posted_at = ?
             where company_id = ? and id = ?""";
 
-    /** {@link #postDirectly} and then {@link #find}; on PostgreSQL in one round trip. */
+    /**
+     * A draft posted in one step, stamped as submitted and posted by the same user at once, then read
+     * as {@link #find} reads it; on PostgreSQL in one round trip.
+     */
     public Optional<DocumentView> postDirectlyAndFind(
             long companyId,
             long id,
@@ -648,7 +645,9 @@ public class DocumentRows {
             Set<DocumentType> types,
             boolean followed) {
         if (!database.postgres()) {
-            postDirectly(companyId, id, userId, at);
+            jdbc.sql(POST_DIRECTLY)
+                    .params(userId, at, userId, at, companyId, id)
+                    .update();
             return find(companyId, id, scope, types, followed);
         }
         return find(
